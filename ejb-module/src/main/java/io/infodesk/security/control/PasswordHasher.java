@@ -1,0 +1,40 @@
+package io.infodesk.security.control;
+
+import io.infodesk.platform.control.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Hashes passwords in the PBKDF2 format that the database identity store verifies. The hash carries
+ * its own iteration count, so raising the setting only affects new passwords.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+  @Inject Pbkdf2PasswordHash pbkdf2;
+  @Inject Config config;
+
+  private volatile boolean initialized;
+
+  public String hash(String password) {
+    if (!initialized) {
+      synchronized (this) {
+        if (!initialized) {
+          int iterations =
+              config.getOptionalValue(Settings.PBKDF2_ITERATIONS, Integer.class).orElse(100_000);
+          pbkdf2.initialize(
+              Map.of(
+                  "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                  "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+                  "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                  "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+          initialized = true;
+        }
+      }
+    }
+    return pbkdf2.generate(password.toCharArray());
+  }
+}

@@ -1,0 +1,91 @@
+package io.infodesk.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A personal bearer token for /api/**. Only the SHA-256 of the secret is kept. */
+@Entity
+@Table(name = "api_token")
+@NamedQuery(
+    name = ApiToken.FIND_BY_HASH,
+    query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
+@NamedQuery(
+    name = ApiToken.FIND_BY_USER,
+    query = "SELECT t FROM ApiToken t WHERE t.user.username = :username ORDER BY t.createdAt DESC")
+public class ApiToken {
+  public static final String FIND_BY_HASH = "ApiToken.findByHash";
+  public static final String FIND_BY_USER = "ApiToken.findByUser";
+
+  @Id
+  @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "infodesk_seq")
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "user_id")
+  private AppUser user;
+
+  private String label;
+
+  @Column(name = "token_hash")
+  private String tokenHash;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  private boolean revoked;
+
+  protected ApiToken() {}
+
+  public ApiToken(AppUser user, String label, String tokenHash, Instant expiresAt) {
+    this.user = user;
+    this.label = label;
+    this.tokenHash = tokenHash;
+    this.createdAt = Instant.now();
+    this.expiresAt = expiresAt;
+  }
+
+  public boolean isUsableAt(Instant now) {
+    return !revoked && user.isEnabled() && (expiresAt == null || now.isBefore(expiresAt));
+  }
+
+  public void revoke() {
+    revoked = true;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public AppUser getUser() {
+    return user;
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getExpiresAt() {
+    return expiresAt;
+  }
+
+  public boolean isRevoked() {
+    return revoked;
+  }
+}

@@ -1,0 +1,6 @@
+package io.infodesk.security.entity;
+
+import java.time.Instant;
+
+/** A token as issued: the secret is shown this once and never stored. */
+public record IssuedToken(Long id, String label, String token, Instant expiresAt) {}

@@ -1,0 +1,23 @@
+package io.infodesk.platform.boundary;
+
+import io.infodesk.platform.entity.InvalidInputException;
+
+/** Parses query parameters so that a bad one is a 400 with its name, not JAX-RS's bare 404. */
+public final class Params {
+  private Params() {}
+
+  public static int intParam(String name, String value, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed < min || parsed > max) {
+        throw new InvalidInputException(name + " must be between " + min + " and " + max);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.infodesk.platform.boundary;
+
+import io.infodesk.platform.entity.ConflictException;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.platform.entity.UnknownEntityException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception that leaves a resource into an application/problem+json response, with a
+ * message a client can act on and never a stack trace.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable e = unwrap(thrown);
+    String instance = request == null ? null : request.getRequestURI();
+    if (e instanceof InvalidInputException) {
+      return Problem.of(Status.BAD_REQUEST, e.getMessage(), instance).toResponse();
+    }
+    if (e instanceof UnknownEntityException) {
+      return Problem.of(Status.NOT_FOUND, e.getMessage(), instance).toResponse();
+    }
+    if (e instanceof ConflictException) {
+      return Problem.of(Status.CONFLICT, e.getMessage(), instance).toResponse();
+    }
+    if (e instanceof EJBAccessException) {
+      return Problem.of(Status.FORBIDDEN, "Your roles do not allow this action.", instance)
+          .toResponse();
+    }
+    if (e instanceof JsonbException) {
+      return Problem.of(
+              Status.BAD_REQUEST, "The request body is not valid JSON for this call.", instance)
+          .toResponse();
+    }
+    if (e instanceof WebApplicationException wae) {
+      int status = wae.getResponse().getStatus();
+      Status known = Status.fromStatusCode(status);
+      String detail =
+          switch (status) {
+            case 404 -> "There is no resource at this address.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "This resource cannot produce the requested media type.";
+            case 415 -> "This media type is not supported here; send application/json.";
+            default -> wae.getMessage();
+          };
+      if (status == 400 && wae.getCause() != null) {
+        detail = "The request body is not valid JSON for this call.";
+      }
+      return new Problem(
+              "about:blank",
+              known == null ? "Error" : known.getReasonPhrase(),
+              status,
+              detail,
+              instance)
+          .toResponse();
+    }
+    LOG.log(Level.SEVERE, "Unexpected error on " + instance, thrown);
+    return Problem.of(
+            Status.INTERNAL_SERVER_ERROR,
+            "An unexpected error occurred; it has been logged.",
+            instance)
+        .toResponse();
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable current = e;
+    while ((current instanceof EJBException && !(current instanceof EJBAccessException))
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    if (current instanceof jakarta.ws.rs.ProcessingException
+        && current.getCause() instanceof JsonbException) {
+      return current.getCause();
+    }
+    return current;
+  }
+}

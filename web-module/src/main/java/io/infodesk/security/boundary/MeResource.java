@@ -1,0 +1,91 @@
+package io.infodesk.security.boundary;
+
+import io.infodesk.platform.boundary.Problem;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.security.entity.ApiToken;
+import io.infodesk.security.entity.CallerProfile;
+import io.infodesk.security.entity.IssuedToken;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The caller's own account: profile, roles and domains, and personal API tokens. */
+@Path("me")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "me", description = "The signed-in caller")
+public class MeResource {
+
+  /** What a client sends to get a token. */
+  public record TokenRequest(String label, Integer validDays) {}
+
+  /** A token as listed: never its secret. */
+  public record TokenView(
+      Long id, String label, Instant createdAt, Instant expiresAt, boolean revoked) {
+    static TokenView of(ApiToken t) {
+      return new TokenView(
+          t.getId(), t.getLabel(), t.getCreatedAt(), t.getExpiresAt(), t.isRevoked());
+    }
+  }
+
+  @EJB UserService users;
+  @EJB ApiTokenService tokens;
+
+  @GET
+  @Operation(summary = "The caller's name, roles and assigned domains")
+  @APIResponse(responseCode = "200", description = "The caller")
+  @APIResponse(responseCode = "401", description = "Not signed in")
+  public CallerProfile me() {
+    return users.me();
+  }
+
+  @GET
+  @Path("tokens")
+  @Operation(summary = "The caller's API tokens, without their secrets")
+  public List<TokenView> tokens() {
+    return tokens.mine().stream().map(TokenView::of).toList();
+  }
+
+  @POST
+  @Path("tokens")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Issue a bearer token; its secret is shown only in this response")
+  @APIResponse(responseCode = "201", description = "The token, with its secret")
+  @APIResponse(responseCode = "400", description = "Missing or bad label or validDays")
+  public Response issue(TokenRequest request) {
+    if (request == null) {
+      throw new InvalidInputException("send {\"label\": \"...\", \"validDays\": 90}");
+    }
+    IssuedToken issued = tokens.issue(request.label(), request.validDays());
+    return Response.status(Response.Status.CREATED).entity(issued).build();
+  }
+
+  @DELETE
+  @Path("tokens/{id}")
+  @Operation(summary = "Revoke one of the caller's tokens")
+  @APIResponse(responseCode = "204", description = "Revoked")
+  @APIResponse(responseCode = "404", description = "No such token of the caller's")
+  public Response revoke(@PathParam("id") String id) {
+    long tokenId;
+    try {
+      tokenId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("token id must be a number, not '" + id + "'");
+    }
+    tokens.revoke(tokenId);
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,82 @@
+package io.infodesk.security.boundary;
+
+import io.infodesk.platform.boundary.Problem;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.security.entity.AppUser;
+import io.infodesk.security.entity.CallerProfile;
+import io.infodesk.security.entity.NewUser;
+import io.infodesk.security.entity.Role;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admins manage accounts and assign owners and SMEs to domains. */
+@Path("users")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "users", description = "Accounts and domain assignments (admin)")
+public class UsersResource {
+
+  /** An account as admins see it: never its password hash. */
+  public record UserView(
+      String username,
+      String displayName,
+      boolean enabled,
+      List<String> roles,
+      List<CallerProfile.DomainRef> domains) {
+    static UserView of(AppUser u) {
+      return new UserView(
+          u.getUsername(),
+          u.getDisplayName(),
+          u.isEnabled(),
+          u.getRoles().stream().map(Role::wireName).sorted().toList(),
+          u.getDomains().stream()
+              .sorted(Comparator.comparing(d -> d.getKey()))
+              .map(d -> new CallerProfile.DomainRef(d.getKey(), d.getName()))
+              .toList());
+    }
+  }
+
+  /** The domains to assign. */
+  public record DomainAssignment(List<String> domains) {}
+
+  @EJB UserService users;
+
+  @GET
+  @Operation(summary = "All accounts")
+  public List<UserView> list() {
+    return users.list().stream().map(UserView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create an account with roles and domains")
+  public Response create(NewUser request) {
+    return Response.status(Response.Status.CREATED)
+        .entity(UserView.of(users.create(request)))
+        .build();
+  }
+
+  @PUT
+  @Path("{username}/domains")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Replace a user's domain assignments")
+  public UserView assign(@PathParam("username") String username, DomainAssignment request) {
+    if (request == null || request.domains() == null) {
+      throw new InvalidInputException("send {\"domains\": [\"hr\", ...]}");
+    }
+    return UserView.of(users.assignDomains(username, request.domains()));
+  }
+}
