@@ -31,8 +31,7 @@ import org.flywaydb.core.api.output.MigrateResult;
     user = "${MPCONFIG=infodesk.db.user}",
     password = "${MPCONFIG=infodesk.db.password}",
     minPoolSize = 1,
-    maxPoolSize = 32,
-    properties = {"fish.payara.is-connection-validation-required=true"})
+    maxPoolSize = 32)
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -3,6 +3,7 @@ package io.infodesk.platform.boundary;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -40,7 +41,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof ConflictException) {
       return Problem.of(Status.CONFLICT, e.getMessage(), instance).toResponse();
     }
-    if (e instanceof EJBAccessException) {
+    if (e instanceof EJBAccessException || e instanceof AccessLocalException) {
       return Problem.of(Status.FORBIDDEN, "Your roles do not allow this action.", instance)
           .toResponse();
     }
@@ -81,7 +82,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static Throwable unwrap(Throwable e) {
     Throwable current = e;
-    while ((current instanceof EJBException && !(current instanceof EJBAccessException))
+    while ((current instanceof EJBException
+            && !(current instanceof EJBAccessException)
+            && !(current instanceof AccessLocalException))
         && current.getCause() != null) {
       current = current.getCause();
     }

@@ -1,0 +1,132 @@
+package io.infodesk.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the integration tests: JSON in, status and JSON out. */
+public final class Api {
+
+  /** One response, with its body parsed lazily. */
+  public record Reply(int status, String contentType, String body) {
+    public JsonObject json() {
+      return (JsonObject) parse();
+    }
+
+    public JsonArray array() {
+      return (JsonArray) parse();
+    }
+
+    private JsonStructure parse() {
+      try (var reader = Json.createReader(new StringReader(body))) {
+        return reader.read();
+      }
+    }
+
+    public boolean isProblem() {
+      return contentType != null && contentType.startsWith("application/problem+json");
+    }
+  }
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private final String base;
+
+  public Api(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  public static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  public Reply get(String path, String authorization) {
+    return send(request(path, authorization).GET());
+  }
+
+  public Reply post(String path, String authorization, String json) {
+    return send(
+        request(path, authorization)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply put(String path, String authorization, String json) {
+    return send(
+        request(path, authorization)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Reply delete(String path, String authorization) {
+    return send(request(path, authorization).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path, String authorization) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return b.header("Accept", "application/json, application/problem+json, */*");
+  }
+
+  private Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP call failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls the server's MicroProfile Health readiness until it is UP (models load async). */
+  public Reply awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Reply last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = get("/health/ready", null);
+        if (last.status() == 200 && last.body().contains("\"UP\"")) {
+          return last;
+        }
+      } catch (IllegalStateException e) {
+        // not listening yet
+      }
+      sleep(1000);
+    }
+    throw new AssertionError(
+        "Not ready within " + timeout + ": " + (last == null ? "no answer" : last.body()));
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.infodesk.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, never a downloaded browser. Skips the
+ * test with a message where the packages are missing ({@code .ci/run} installs them).
+ */
+public final class Browser {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  private Browser() {}
+
+  public static ChromeDriver start() {
+    assumeTrue(
+        Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+        "Browser test skipped: install Debian's chromium and chromium-driver (.ci/run does)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,800");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** Saves a PNG under target/screenshots for a person to look at. */
+  public static Path screenshot(ChromeDriver driver, String name) {
+    try {
+      Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+      Files.createDirectories(dir);
+      Path target = dir.resolve(name + ".png");
+      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new IllegalStateException("Could not save screenshot " + name, e);
+    }
+  }
+}
