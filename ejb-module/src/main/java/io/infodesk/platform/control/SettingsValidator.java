@@ -20,6 +20,9 @@ public final class SettingsValidator {
 
   public static final Set<String> NODE_ROLES = Set.of("serve", "train");
 
+  /** The default password of the embedded H2 database, refused for PostgreSQL. */
+  public static final String EMBEDDED_H2_PASSWORD = "infodesk-embedded";
+
   private SettingsValidator() {}
 
   /**
@@ -59,6 +62,12 @@ public final class SettingsValidator {
                 + "; use org.h2.jdbcx.JdbcDataSource");
       }
     } else if (url.startsWith("jdbc:postgresql:")) {
+      if (setting.apply(Settings.DB_PASSWORD).orElse("").equals(EMBEDDED_H2_PASSWORD)) {
+        problems.add(
+            Settings.DB_PASSWORD
+                + " still has the embedded H2 default; set the PostgreSQL password for "
+                + Settings.DB_URL);
+      }
       if (!dsClass.startsWith("org.postgresql.")) {
         problems.add(
             Settings.DB_DATASOURCE_CLASS
