@@ -81,6 +81,16 @@ public class DatabaseMigrations {
     }
   }
 
+  /** Runs a trivial query; returns the database product's name or throws. */
+  public String pingDatabase() throws java.sql.SQLException {
+    try (java.sql.Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT 1")) {
+      rs.next();
+      return c.getMetaData().getDatabaseProductName();
+    }
+  }
+
   /** The schema version after start-up, or null when the migrations failed. */
   public String schemaVersion() {
     return schemaVersion;

@@ -12,6 +12,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** The frame around every portal page: who is signed in, which menus they get, and sign-out. */
 @Named
@@ -20,6 +23,9 @@ public class Shell {
 
   @EJB UserService users;
   @Inject FacesContext faces;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private CallerProfile caller;
 
@@ -49,6 +55,11 @@ public class Shell {
       }
     }
     return initials.toString();
+  }
+
+  /** An instant as people read it, in UTC. */
+  public String format(Instant instant) {
+    return instant == null ? "" : TIME.format(instant);
   }
 
   public void logout() throws IOException, ServletException {

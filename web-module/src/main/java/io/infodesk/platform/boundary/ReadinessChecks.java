@@ -2,14 +2,10 @@ package io.infodesk.platform.boundary;
 
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.training.boundary.PyTorchRuntime;
-import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import javax.sql.DataSource;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -24,24 +20,18 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessChecks {
 
-  @Resource(lookup = "java:app/jdbc/infodesk")
-  DataSource dataSource;
-
-  @EJB DatabaseMigrations migrations;
-  @EJB PyTorchRuntime pytorch;
-  @EJB EmbeddingService embeddings;
-  @EJB ClusterNodeService nodes;
+  @Inject Instance<DatabaseMigrations> migrations;
+  @Inject Instance<PyTorchRuntime> pytorch;
+  @Inject Instance<EmbeddingService> embeddings;
+  @Inject Instance<ClusterNodeService> nodes;
 
   @Produces
   @Readiness
   HealthCheck database() {
     return () -> {
       HealthCheckResponseBuilder b = HealthCheckResponse.named("database");
-      try (Connection c = dataSource.getConnection();
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT 1")) {
-        rs.next();
-        return b.up().withData("product", c.getMetaData().getDatabaseProductName()).build();
+      try {
+        return b.up().withData("product", migrations.get().pingDatabase()).build();
       } catch (Exception e) {
         return b.down().withData("error", String.valueOf(e.getMessage())).build();
       }
@@ -53,9 +43,10 @@ public class ReadinessChecks {
   HealthCheck schema() {
     return () -> {
       HealthCheckResponseBuilder b = HealthCheckResponse.named("migrations");
-      String version = migrations.schemaVersion();
+      DatabaseMigrations m = migrations.get();
+      String version = m.schemaVersion();
       return version == null
-          ? b.down().withData("error", String.valueOf(migrations.failure())).build()
+          ? b.down().withData("error", String.valueOf(m.failure())).build()
           : b.up().withData("version", version).build();
     };
   }
@@ -65,11 +56,12 @@ public class ReadinessChecks {
   HealthCheck pytorchEngine() {
     return () -> {
       HealthCheckResponseBuilder b = HealthCheckResponse.named("pytorch-engine");
-      PyTorchRuntime.EngineInfo info = pytorch.info();
+      PyTorchRuntime runtime = pytorch.get();
+      PyTorchRuntime.EngineInfo info = runtime.info();
       if (info == null) {
         return b.down()
-            .withData("state", pytorch.failure() == null ? "loading" : "failed")
-            .withData("error", String.valueOf(pytorch.failure()))
+            .withData("state", runtime.failure() == null ? "loading" : "failed")
+            .withData("error", String.valueOf(runtime.failure()))
             .build();
       }
       return b.up().withData("version", info.version()).withData("gpus", info.gpuCount()).build();
@@ -81,12 +73,13 @@ public class ReadinessChecks {
   HealthCheck embeddingModel() {
     return () -> {
       HealthCheckResponseBuilder b = HealthCheckResponse.named("minilm-embeddings");
-      if (embeddings.isReady()) {
+      EmbeddingService service = embeddings.get();
+      if (service.isReady()) {
         return b.up().withData("model", "all-MiniLM-L6-v2").build();
       }
       return b.down()
-          .withData("state", embeddings.failure() == null ? "loading" : "failed")
-          .withData("error", String.valueOf(embeddings.failure()))
+          .withData("state", service.failure() == null ? "loading" : "failed")
+          .withData("error", String.valueOf(service.failure()))
           .build();
     };
   }
@@ -97,6 +90,7 @@ public class ReadinessChecks {
     return () -> {
       HealthCheckResponseBuilder b = HealthCheckResponse.named("heartbeat-timer");
       return nodes
+          .get()
           .self()
           .map(
               n ->

@@ -1,0 +1,257 @@
+package io.infodesk.ear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both packagings, started the way operators start them: the WAR with {@code java -jar
+ * payara-micro.jar}, the EAR deployed with asadmin on a Payara Server domain unpacked from Maven
+ * Central. Each must answer a REST call, render a portal page for a signed-in user, and fire its
+ * heartbeat timer. Everything binds to 127.0.0.1.
+ */
+class PackagingSmokeIT {
+
+  static final String ADMIN =
+      "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void theWarRunsOnPayaraMicro() throws Exception {
+    Path data = freshDir("micro-data");
+    int port = freePort();
+    List<String> command =
+        List.of(
+            javaBin(),
+            "-Xmx1500m",
+            "-Duser.timezone=UTC",
+            "-Djava.net.preferIPv4Stack=true",
+            "-Dai.djl.offline=true",
+            "-DDJL_CACHE_DIR=" + data.resolve("djl"),
+            "-Dinfodesk.data.dir=" + data,
+            "-Dinfodesk.demo=true",
+            "-jar",
+            property("payara.micro.jar"),
+            "--deploy",
+            property("infodesk.war"),
+            "--contextroot",
+            "/",
+            "--addLibs",
+            property("server.libs.dir"),
+            "--port",
+            String.valueOf(port),
+            "--interfaces",
+            "127.0.0.1",
+            "--clustermode",
+            "tcpip:127.0.0.1:5950");
+    Process micro =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("payara-micro.log").toFile())
+            .start();
+    try {
+      checkServer("http://127.0.0.1:" + port, data.resolve("payara-micro.log"));
+    } finally {
+      micro.destroy();
+      if (!micro.waitFor(30, TimeUnit.SECONDS)) {
+        micro.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void theEarRunsOnPayaraServer() throws Exception {
+    Path home = Path.of(property("payara.home"));
+    Path data = freshDir("ear-data");
+    String domain = "infodesk-it";
+    int portBase = 28000;
+    Path domains = home.resolve("glassfish/domains");
+    deleteTree(domains.resolve(domain));
+
+    asadmin(
+        home, "create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase), domain);
+    bindToLoopback(domains.resolve(domain).resolve("config/domain.xml"));
+    String admin = String.valueOf(portBase + 48);
+    asadmin(home, "start-domain", domain);
+    try {
+      asadmin(home, "--port", admin, "delete-jvm-options", "-Xmx512m");
+      asadmin(
+          home,
+          "--port",
+          admin,
+          "create-jvm-options",
+          String.join(
+              ":",
+              "-Xmx1500m",
+              "-Duser.timezone=UTC",
+              "-Dai.djl.offline=true",
+              "-DDJL_CACHE_DIR=" + data.resolve("djl"),
+              "-Dinfodesk.data.dir=" + data,
+              "-Dinfodesk.demo=true"));
+      List<String> addLibrary =
+          new ArrayList<>(List.of("--port", admin, "add-library", "--type", "common"));
+      try (Stream<Path> jars = Files.list(Path.of(property("server.libs.dir")))) {
+        jars.filter(j -> j.toString().endsWith(".jar"))
+            .sorted()
+            .forEach(j -> addLibrary.add(j.toString()));
+      }
+      asadmin(home, addLibrary.toArray(String[]::new));
+      asadmin(home, "restart-domain", domain);
+      asadmin(home, "--port", admin, "deploy", "--name", "infodesk", property("infodesk.ear"));
+      checkServer(
+          "http://127.0.0.1:" + (portBase + 80),
+          domains.resolve(domain).resolve("logs/server.log"));
+    } finally {
+      asadmin(home, "stop-domain", domain);
+    }
+  }
+
+  /** The three things each packaging must do: REST, a portal page, a timer. */
+  private void checkServer(String base, Path log) throws Exception {
+    awaitReady(base, log);
+
+    HttpResponse<String> me = get(base + "/api/me", ADMIN);
+    assertThat(me.statusCode()).as("REST call").isEqualTo(200);
+    assertThat(me.body()).contains("\"name\":\"admin\"", "admin");
+    assertThat(get(base + "/api/me", null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> portal = get(base + "/portal/", ADMIN);
+    assertThat(portal.statusCode()).as("portal page").isEqualTo(200);
+    assertThat(portal.body()).contains("Welcome, Ada Admin", "Administration");
+    HttpResponse<String> anonymous = get(base + "/portal/", null);
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElse(""))
+        .contains("/portal/login.xhtml");
+
+    long first = heartbeats(base);
+    long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+    while (heartbeats(base) <= first && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+    }
+    assertThat(heartbeats(base)).as("the heartbeat timer fires").isGreaterThan(first);
+  }
+
+  private long heartbeats(String base) throws Exception {
+    HttpResponse<String> nodes = get(base + "/api/platform/nodes", ADMIN);
+    assertThat(nodes.statusCode()).isEqualTo(200);
+    Matcher m = Pattern.compile("\"heartbeats\":(\\d+)").matcher(nodes.body());
+    long max = -1;
+    while (m.find()) {
+      max = Math.max(max, Long.parseLong(m.group(1)));
+    }
+    return max;
+  }
+
+  private void awaitReady(String base, Path log) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r = get(base + "/health/ready", null);
+        last = r.statusCode() + " " + r.body();
+        if (r.statusCode() == 200 && r.body().contains("minilm-embeddings")) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError("Not ready: " + last + "\n" + tail(log));
+  }
+
+  private HttpResponse<String> get(String url, String authorization) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void asadmin(Path home, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(home.resolve("bin/asadmin").toString());
+    command.add("--interactive=false");
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new AssertionError("asadmin " + String.join(" ", args) + " failed:\n" + output);
+    }
+  }
+
+  /** Every listener of the new domain, Hazelcast included, on 127.0.0.1 only. */
+  private static void bindToLoopback(Path domainXml) throws IOException {
+    String xml = Files.readString(domainXml);
+    xml = xml.replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"");
+    xml =
+        xml.replaceAll(
+            "<network-listener (?![^>]*address=)", "<network-listener address=\"127.0.0.1\" ");
+    xml =
+        xml.replace(
+            "<hazelcast-runtime-configuration ",
+            "<hazelcast-runtime-configuration das-bind-address=\"127.0.0.1\" interface=\"127.0.0.1\" ");
+    Files.writeString(domainXml, xml);
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null || !new File(value).exists()) {
+      throw new IllegalStateException(name + "=" + value + " is missing: run through Maven");
+    }
+    return value;
+  }
+
+  private static Path freshDir(String name) throws IOException {
+    Path dir =
+        Path.of(System.getProperty("it.data.dir", "target/ear-data")).getParent().resolve(name);
+    deleteTree(dir);
+    return Files.createDirectories(dir).toAbsolutePath();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log at " + log + ")";
+    }
+  }
+}
