@@ -39,7 +39,8 @@ class PackagingSmokeIT {
   void theWarRunsOnPayaraMicro() throws Exception {
     Path data = freshDir("micro-data");
     int port = freePort();
-    List<String> command =
+    List<String> command = new ArrayList<>();
+    command.addAll(
         List.of(
             javaBin(),
             "-Xmx1500m",
@@ -48,7 +49,20 @@ class PackagingSmokeIT {
             "-Dai.djl.offline=true",
             "-DDJL_CACHE_DIR=" + data.resolve("djl"),
             "-Dinfodesk.data.dir=" + data,
-            "-Dinfodesk.demo=true",
+            "-Dinfodesk.demo=true"));
+    // With a PostgreSQL given (.ci/run gives one), the WAR runs on it, as in production.
+    String pgUrl = setting("infodesk.test.pg.url", "INFODESK_TEST_PG_URL");
+    if (!pgUrl.isBlank()) {
+      command.addAll(
+          List.of(
+              "-Dinfodesk.db.url=" + pgUrl,
+              "-Dinfodesk.db.datasource-class=org.postgresql.ds.PGSimpleDataSource",
+              "-Dinfodesk.db.user=" + setting("infodesk.test.pg.user", "INFODESK_TEST_PG_USER"),
+              "-Dinfodesk.db.password="
+                  + setting("infodesk.test.pg.password", "INFODESK_TEST_PG_PASSWORD")));
+    }
+    command.addAll(
+        List.of(
             "-jar",
             property("payara.micro.jar"),
             "--deploy",
@@ -62,7 +76,7 @@ class PackagingSmokeIT {
             "--interfaces",
             "127.0.0.1",
             "--clustermode",
-            "tcpip:127.0.0.1:5950");
+            "tcpip:127.0.0.1:5950"));
     Process micro =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -70,6 +84,11 @@ class PackagingSmokeIT {
             .start();
     try {
       checkServer("http://127.0.0.1:" + port, data.resolve("payara-micro.log"));
+      if (!pgUrl.isBlank()) {
+        assertThat(get("http://127.0.0.1:" + port + "/health/ready", null).body())
+            .as("the WAR runs on PostgreSQL")
+            .contains("PostgreSQL");
+      }
     } finally {
       micro.destroy();
       if (!micro.waitFor(30, TimeUnit.SECONDS)) {
@@ -211,6 +230,15 @@ class PackagingSmokeIT {
             "<hazelcast-runtime-configuration ",
             "<hazelcast-runtime-configuration das-bind-address=\"127.0.0.1\" interface=\"127.0.0.1\" ");
     Files.writeString(domainXml, xml);
+  }
+
+  /** A system property if set, else the environment variable, else empty. */
+  static String setting(String property, String variable) {
+    String value = System.getProperty(property, "");
+    if (value.isBlank()) {
+      value = System.getenv().getOrDefault(variable, "");
+    }
+    return value;
   }
 
   private static String javaBin() {

@@ -44,12 +44,13 @@ class MigrationsIT {
 
   @Test
   void migratesPostgreSql() throws Exception {
-    String url = System.getProperty("infodesk.test.pg.url", "");
+    String url = setting("infodesk.test.pg.url", "INFODESK_TEST_PG_URL");
     assumeTrue(
         !url.isBlank(),
-        "PostgreSQL migration test skipped: set -Dinfodesk.test.pg.url=jdbc:postgresql://... (.ci/run does)");
-    String user = System.getProperty("infodesk.test.pg.user");
-    String password = System.getProperty("infodesk.test.pg.password");
+        "PostgreSQL migration test skipped: set INFODESK_TEST_PG_URL=jdbc:postgresql://..."
+            + " (or -Dinfodesk.test.pg.url); .ci/run does");
+    String user = setting("infodesk.test.pg.user", "INFODESK_TEST_PG_USER");
+    String password = setting("infodesk.test.pg.password", "INFODESK_TEST_PG_PASSWORD");
     String schema = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try {
       checkDatabase(url, user, password, schema);
@@ -101,12 +102,21 @@ class MigrationsIT {
                             + " created_at) VALUES (2, 'alice', 'A2', 'x', TRUE, CURRENT_TIMESTAMP)"))
             .as("user names are unique")
             .isInstanceOf(SQLException.class);
-        try (ResultSet rs = s.executeQuery("SELECT NEXT VALUE FOR infodesk_seq")) {
+        try (ResultSet rs = s.executeQuery("SELECT nextval('infodesk_seq')")) {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(1000);
         }
       }
     }
+  }
+
+  /** A system property if set, else the environment variable, else empty. */
+  static String setting(String property, String variable) {
+    String value = System.getProperty(property, "");
+    if (value.isBlank()) {
+      value = System.getenv().getOrDefault(variable, "");
+    }
+    return value;
   }
 
   private static List<String> tables(Connection c, String schema) throws SQLException {
