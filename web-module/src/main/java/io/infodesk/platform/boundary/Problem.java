@@ -1,13 +1,11 @@
 package io.infodesk.platform.boundary;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** An RFC 9457 problem detail, the body of every API error. */
 public record Problem(String type, String title, int status, String detail, String instance) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
   public static Problem of(Response.Status status, String detail, String instance) {
     return new Problem(
@@ -15,7 +13,7 @@ public record Problem(String type, String title, int status, String detail, Stri
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MEDIA).entity(this).build();
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }
 
   /** The same problem as JSON text, for code that writes the response itself. */
