@@ -1,0 +1,217 @@
+package io.infodesk.retrieval.control;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The Lucene index of chunks: BM25 over the text (English analysis) and HNSW over the MiniLM
+ * vectors (dot product of unit vectors), each filtered to one domain. The database is the source of
+ * truth; this index can always be rebuilt from it. Thread-safe.
+ */
+public final class LuceneIndex implements AutoCloseable {
+
+  /** A chunk to index. */
+  public record Entry(
+      long chunkId, long sourceId, String domain, String heading, String text, float[] vector) {}
+
+  /** One ranked hit: the chunk and its score in that ranking. */
+  public record Hit(long chunkId, float score) {}
+
+  static final String ID = "chunk";
+  static final String SOURCE = "source";
+  static final String DOMAIN = "domain";
+  static final String TEXT = "text";
+  static final String VECTOR = "vector";
+
+  private final Directory directory;
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+
+  private LuceneIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    IndexWriterConfig config = new IndexWriterConfig(analyzer);
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /**
+   * Opens the index in {@code dir}. A missing index is created empty; a corrupt one is wiped and
+   * created empty, and {@link #wasReset()} tells the caller to rebuild it from the database.
+   */
+  public static LuceneIndex open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Directory directory = FSDirectory.open(dir);
+      boolean healthy = true;
+      if (DirectoryReader.indexExists(directory)) {
+        try (CheckIndex check = new CheckIndex(directory)) {
+          check.setChecksumsOnly(true);
+          healthy = check.checkIndex().clean;
+        } catch (Exception e) {
+          healthy = false;
+        }
+      }
+      if (!healthy) {
+        directory.close();
+        wipe(dir);
+        directory = FSDirectory.open(dir);
+      }
+      LuceneIndex index = new LuceneIndex(directory);
+      index.reset = !healthy;
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the search index in " + dir, e);
+    }
+  }
+
+  private boolean reset;
+
+  public boolean wasReset() {
+    return reset;
+  }
+
+  private static void wipe(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  public void add(Collection<Entry> entries) {
+    try {
+      for (Entry e : entries) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, Long.toString(e.chunkId()), Field.Store.YES));
+        doc.add(new StringField(SOURCE, Long.toString(e.sourceId()), Field.Store.NO));
+        doc.add(new StringField(DOMAIN, e.domain(), Field.Store.NO));
+        String body =
+            e.heading() == null || e.heading().isBlank() ? e.text() : e.heading() + "\n" + e.text();
+        doc.add(new TextField(TEXT, body, Field.Store.NO));
+        doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        writer.updateDocument(new Term(ID, Long.toString(e.chunkId())), doc);
+      }
+      commit();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  public void deleteSource(long sourceId) {
+    try {
+      writer.deleteDocuments(new Term(SOURCE, Long.toString(sourceId)));
+      commit();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  public void deleteAll() {
+    try {
+      writer.deleteAll();
+      commit();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  private void commit() throws IOException {
+    writer.commit();
+    searchers.maybeRefreshBlocking();
+  }
+
+  public int size() {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** BM25 ranking of the domain's chunks for the question's words. */
+  public List<Hit> keyword(String domain, String question, int k) {
+    Query text = new QueryBuilder(analyzer).createBooleanQuery(TEXT, question);
+    if (text == null) {
+      return List.of();
+    }
+    Query query =
+        new BooleanQuery.Builder()
+            .add(text, BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(DOMAIN, domain)), BooleanClause.Occur.FILTER)
+            .build();
+    return search(query, k);
+  }
+
+  /** Nearest chunks of the domain to the question's vector (HNSW). */
+  public List<Hit> vector(String domain, float[] vector, int k) {
+    return search(
+        new KnnFloatVectorQuery(VECTOR, vector, k, new TermQuery(new Term(DOMAIN, domain))), k);
+  }
+
+  private List<Hit> search(Query query, int k) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        TopDocs top = s.search(query, k);
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        var stored = s.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+          hits.add(new Hit(Long.parseLong(stored.document(sd.doc).get(ID)), sd.score));
+        }
+        return hits;
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      // closing at shutdown
+    }
+  }
+}

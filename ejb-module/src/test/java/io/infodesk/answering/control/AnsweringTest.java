@@ -1,0 +1,44 @@
+package io.infodesk.answering.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.answering.entity.Answer;
+import io.infodesk.answering.entity.Passage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnsweringTest {
+
+  static Passage passage(long id, String title, String text) {
+    return new Passage(id, id * 10, title, "", text, 0.5, 0.6, "");
+  }
+
+  @Test
+  void extractiveAnswersCiteTheirPassagesInOrder() {
+    List<Passage> passages =
+        List.of(
+            passage(1, "Leave policy", "Offices open at 8. Parental leave is sixteen weeks."),
+            passage(2, "Benefits FAQ", "Leave requests go through Workday. Lunch is at noon."),
+            passage(3, "Other", "Irrelevant."),
+            passage(4, "Fourth", "Not cited."));
+    Answer a = new ExtractiveAnswerer(3).answer("How long is parental leave?", passages);
+    assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
+    assertThat(a.citations()).extracting(Passage::chunkId).containsExactly(1L, 2L, 3L);
+    assertThat(a.html())
+        .contains("<mark>Parental</mark> <mark>leave</mark> is sixteen weeks", "[1]", "[2]", "[3]")
+        .doesNotContain("[4]");
+  }
+
+  @Test
+  void promptsNumberThePassagesAndCitationsAreReadBack() {
+    List<Passage> passages =
+        List.of(passage(1, "Leave", "Sixteen weeks."), passage(2, "FAQ", "Workday."));
+    String user = GroundedPrompt.user("How long?", passages);
+    assertThat(user)
+        .contains("[1] Leave\nSixteen weeks.", "[2] FAQ\nWorkday.", "Question: How long?");
+    assertThat(
+            GroundedPrompt.cited(
+                "It is sixteen weeks [1], requested in Workday [2][1]. See [7].", 2))
+        .containsExactly(1, 2);
+  }
+}

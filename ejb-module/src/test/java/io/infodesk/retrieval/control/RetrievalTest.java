@@ -1,0 +1,140 @@
+package io.infodesk.retrieval.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Lucene index, rank fusion, fusion tuning and snippets, on data the test owns. */
+class RetrievalTest {
+
+  @TempDir Path dir;
+
+  static float[] unit(float... v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (v[i] / Math.sqrt(n));
+    }
+    return out;
+  }
+
+  @Test
+  void keywordAndVectorSearchStayInsideTheDomain() {
+    try (LuceneIndex index = LuceneIndex.open(dir)) {
+      index.add(
+          List.of(
+              new LuceneIndex.Entry(
+                  1, 10, "hr", "Leave", "Parental leave lasts sixteen weeks.", unit(1, 0, 0)),
+              new LuceneIndex.Entry(
+                  2,
+                  10,
+                  "hr",
+                  "Leave",
+                  "Sick leave needs a doctor's note after three days.",
+                  unit(0.9f, 0.1f, 0)),
+              new LuceneIndex.Entry(
+                  3, 20, "it", "VPN", "The VPN client needs MFA to connect.", unit(0, 1, 0)),
+              new LuceneIndex.Entry(
+                  4,
+                  20,
+                  "it",
+                  "Leave",
+                  "Leave the laptop plugged in overnight for updates.",
+                  unit(0, 0, 1))));
+      assertThat(index.size()).isEqualTo(4);
+      assertThat(index.keyword("hr", "how long is parental leave", 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .first()
+          .isEqualTo(1L);
+      assertThat(index.keyword("hr", "leave", 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .containsOnly(1L, 2L);
+      assertThat(index.keyword("it", "leave", 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .containsExactly(4L);
+      assertThat(index.vector("it", unit(0, 1, 0.1f), 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .first()
+          .isEqualTo(3L);
+      assertThat(index.vector("hr", unit(0, 1, 0), 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .containsOnly(1L, 2L);
+      assertThat(index.keyword("hr", "the of and", 10)).isEmpty();
+
+      index.deleteSource(10);
+      assertThat(index.size()).isEqualTo(2);
+      assertThat(index.keyword("hr", "leave", 10)).isEmpty();
+    }
+  }
+
+  @Test
+  void aCorruptIndexIsWipedAndReportedForRebuild() throws IOException {
+    try (LuceneIndex index = LuceneIndex.open(dir)) {
+      index.add(List.of(new LuceneIndex.Entry(1, 10, "hr", "", "Parental leave.", unit(1, 0, 0))));
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("_")).toList()) {
+        Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+      }
+    }
+    try (LuceneIndex reopened = LuceneIndex.open(dir)) {
+      assertThat(reopened.wasReset()).isTrue();
+      assertThat(reopened.size()).isZero();
+    }
+    try (LuceneIndex again = LuceneIndex.open(dir)) {
+      assertThat(again.wasReset()).isFalse();
+    }
+  }
+
+  @Test
+  void weightedFusionAddsReciprocalRanks() {
+    var keyword = List.of(new LuceneIndex.Hit(1, 9), new LuceneIndex.Hit(2, 5));
+    var vector = List.of(new LuceneIndex.Hit(2, 0.9f), new LuceneIndex.Hit(3, 0.8f));
+    var fused = RankFusion.fuse(keyword, 1, vector, 1, 60);
+    assertThat(fused).extracting(RankFusion.Fused::chunkId).containsExactly(2L, 1L, 3L);
+    assertThat(fused.get(0).score())
+        .isCloseTo(1.0 / 62 + 1.0 / 61, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(RankFusion.fuse(keyword, 0, vector, 1, 60))
+        .extracting(RankFusion.Fused::chunkId)
+        .containsExactly(2L, 3L);
+    assertThat(RankFusion.fuse(keyword, 1, vector, 0.01, 60).get(0).chunkId()).isEqualTo(1L);
+  }
+
+  @Test
+  void tunedWeightsAreNeverWorseThanTheBetterSingleRetriever() {
+    // vector ranking is right for every question; keyword is wrong for most
+    Map<Long, Long> sources = Map.of(1L, 100L, 2L, 200L, 3L, 300L);
+    List<FusionTuner.Labelled> questions =
+        List.of(
+            new FusionTuner.Labelled(hits(2, 3, 1), hits(1, 2, 3), 100),
+            new FusionTuner.Labelled(hits(3, 1, 2), hits(2, 1, 3), 200),
+            new FusionTuner.Labelled(hits(3, 2, 1), hits(3, 2, 1), 300),
+            new FusionTuner.Labelled(hits(1, 3, 2), hits(1, 2, 3), 100));
+    FusionTuner.Weights w = FusionTuner.tune(questions, sources::get);
+    assertThat(w.mrr()).isGreaterThanOrEqualTo(Math.max(w.keywordOnlyMrr(), w.vectorOnlyMrr()));
+    assertThat(w.vectorOnlyMrr()).isEqualTo(1.0);
+    assertThat(w.mrr()).isEqualTo(1.0);
+    assertThat(w.vector()).isGreaterThan(w.keyword());
+  }
+
+  static List<LuceneIndex.Hit> hits(long... ids) {
+    return java.util.Arrays.stream(ids).mapToObj(id -> new LuceneIndex.Hit(id, 1)).toList();
+  }
+
+  @Test
+  void snippetsPickTheMatchingSentenceMarkItAndEscapeHtml() {
+    String passage = "Our office opens at 8. Parental leave is 16 weeks <paid>. Parking is free.";
+    String html = Snippets.highlight(passage, "How long is parental leave?", 1);
+    assertThat(html)
+        .isEqualTo("<mark>Parental</mark> <mark>leave</mark> is 16 weeks &lt;paid&gt;.");
+  }
+}
