@@ -26,6 +26,7 @@ CREATE TABLE kb_source (
     failure      VARCHAR(2000),
     chunk_count  INTEGER                  NOT NULL,
     body_text    TEXT,
+    original     BYTEA                    NOT NULL,
     uploaded_by  VARCHAR(100)             NOT NULL,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -1,8 +1,8 @@
 package io.infodesk.answering.control;
 
 import io.infodesk.answering.entity.Answer;
-import io.infodesk.answering.entity.Passage;
 import io.infodesk.retrieval.control.Snippets;
+import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 
 /**

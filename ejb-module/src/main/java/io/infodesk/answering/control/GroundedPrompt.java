@@ -1,6 +1,6 @@
 package io.infodesk.answering.control;
 
-import io.infodesk.answering.entity.Passage;
+import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

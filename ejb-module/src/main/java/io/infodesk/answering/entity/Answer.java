@@ -1,5 +1,6 @@
 package io.infodesk.answering.entity;
 
+import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 
 /** An answer: its mode, its text (safe HTML), and the passages it cites as [1], [2], ... */

@@ -1,14 +1,19 @@
 package io.infodesk.knowledge.entity;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** A knowledge domain that questions are routed to, such as HR & benefits or IT support. */
@@ -34,6 +39,16 @@ public class Domain {
 
   @Column(name = "created_at")
   private Instant createdAt;
+
+  @Column(name = "bm25_weight")
+  private double keywordWeight = 1.0;
+
+  @Column(name = "vector_weight")
+  private double vectorWeight = 1.0;
+
+  @OneToMany(mappedBy = "domain", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  private List<DomainExemplar> exemplars = new ArrayList<>();
 
   protected Domain() {}
 
@@ -63,6 +78,39 @@ public class Domain {
 
   public boolean isActive() {
     return active;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public List<String> getExemplars() {
+    return exemplars.stream().map(DomainExemplar::getText).toList();
+  }
+
+  /** Replaces the exemplar utterances, keeping their order. */
+  public void setExemplars(List<String> texts) {
+    exemplars.clear();
+    for (int i = 0; i < texts.size(); i++) {
+      exemplars.add(new DomainExemplar(this, texts.get(i), i));
+    }
+  }
+
+  public double getKeywordWeight() {
+    return keywordWeight;
+  }
+
+  public double getVectorWeight() {
+    return vectorWeight;
+  }
+
+  public void setFusionWeights(double keyword, double vector) {
+    this.keywordWeight = keyword;
+    this.vectorWeight = vector;
   }
 
   @Override

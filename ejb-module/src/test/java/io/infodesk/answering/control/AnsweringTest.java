@@ -3,7 +3,7 @@ package io.infodesk.answering.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.answering.entity.Answer;
-import io.infodesk.answering.entity.Passage;
+import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

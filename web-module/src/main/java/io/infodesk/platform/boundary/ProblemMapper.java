@@ -41,6 +41,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (e instanceof ConflictException) {
       return Problem.of(Status.CONFLICT, e.getMessage(), instance).toResponse();
     }
+    if (e instanceof io.infodesk.platform.entity.ForbiddenException) {
+      return Problem.of(Status.FORBIDDEN, e.getMessage(), instance).toResponse();
+    }
     if (e instanceof EJBAccessException || e instanceof AccessLocalException) {
       return Problem.of(Status.FORBIDDEN, "Your roles do not allow this action.", instance)
           .toResponse();

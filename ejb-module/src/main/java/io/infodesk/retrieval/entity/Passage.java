@@ -1,4 +1,4 @@
-package io.infodesk.answering.entity;
+package io.infodesk.retrieval.entity;
 
 /**
  * A retrieved chunk as the answer uses it: ids, its source's title, the passage text, its fused

@@ -1,0 +1,362 @@
+package io.infodesk.answering.boundary;
+
+import io.infodesk.answering.control.ExtractiveAnswerer;
+import io.infodesk.answering.control.GroundedPrompt;
+import io.infodesk.answering.entity.Answer;
+import io.infodesk.answering.entity.AskResult;
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.answering.entity.Outcome;
+import io.infodesk.guardrails.boundary.GuardrailService;
+import io.infodesk.guardrails.control.PiiRedactor;
+import io.infodesk.guardrails.entity.GuardrailEvent;
+import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.retrieval.boundary.SearchService;
+import io.infodesk.retrieval.control.Snippets;
+import io.infodesk.retrieval.entity.Passage;
+import io.infodesk.routing.boundary.RoutingService;
+import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * An employee's question, end to end: input guardrails (PII redaction, injection, blocked topics),
+ * routing, hybrid retrieval in the routed domain, a grounded or extractive answer, output
+ * guardrails, and the persisted {@link Interaction} with every stage's latency.
+ */
+@Stateless
+public class AskService {
+
+  public static final int MAX_QUESTION = 2000;
+  static final int PASSAGES = 5;
+  static final Pattern SESSION = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+  static final Duration REPHRASE_WINDOW = Duration.ofMinutes(2);
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
+  @EJB EmbeddingService embeddings;
+  @EJB RoutingService routing;
+  @EJB SearchService search;
+  @Inject GuardrailService guardrails;
+  @Inject LlmEndpoint llm;
+  @Inject Config config;
+
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public AskResult ask(String question, String sessionId) {
+    long started = System.nanoTime();
+    if (question == null || question.isBlank()) {
+      throw new InvalidInputException("question must not be empty");
+    }
+    if (question.length() > MAX_QUESTION) {
+      throw new InvalidInputException("question must have at most " + MAX_QUESTION + " characters");
+    }
+    String session =
+        sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId.strip();
+    if (!SESSION.matcher(session).matches()) {
+      throw new InvalidInputException(
+          "sessionId must be 1-100 characters of letters, digits, '-' and '_'");
+    }
+    String user = context.getCallerPrincipal().getName();
+    Map<String, Long> latency = new LinkedHashMap<>();
+    List<GuardrailEvent> events = new ArrayList<>();
+
+    long t = System.nanoTime();
+    PiiRedactor.Redaction redaction = guardrails.redactor().redact(question.strip());
+    String q = redaction.text();
+    if (redaction.found()) {
+      events.add(
+          new GuardrailEvent(
+              "PII_REDACTED",
+              "input",
+              redaction.findings().stream()
+                  .map(PiiRedactor.Finding::type)
+                  .distinct()
+                  .toList()
+                  .toString()));
+    }
+    Interaction interaction = new Interaction(user, session, q);
+    var injection = guardrails.inputPolicy().injection(q);
+    var blocked = guardrails.inputPolicy().blockedTopic(q);
+    latency.put("guard", micros(t));
+    if (injection.isPresent() || blocked.isPresent()) {
+      events.add(
+          injection.isPresent()
+              ? new GuardrailEvent("PROMPT_INJECTION", "input", injection.get())
+              : new GuardrailEvent("BLOCKED_TOPIC", "input", blocked.get()));
+      String html =
+          "<p>I can't help with that request here. Please rephrase your question about HR, IT,"
+              + " finance or our products, or ask to talk to a person.</p>";
+      return finish(
+          interaction,
+          null,
+          null,
+          Outcome.BLOCKED,
+          new Answer(Answer.Mode.NONE, html, List.of()),
+          events,
+          latency,
+          started);
+    }
+
+    t = System.nanoTime();
+    float[] vector = embeddings.embed(q);
+    latency.put("embed", micros(t));
+
+    t = System.nanoTime();
+    RouteDecision route = routing.route(q, vector);
+    latency.put("route", micros(t));
+    if (route.fallbackReason() != null) {
+      events.add(new GuardrailEvent("ROUTER_FALLBACK", "route", route.fallbackReason()));
+    }
+    interaction.routed(route.domain(), route.confidence(), route.routerVersion(), "[]");
+    linkRephrase(interaction, user, session, vector);
+    if (route.outOfScope()) {
+      String html =
+          "<p>I don't know: this question doesn't fit any of the areas I can answer (HR &amp;"
+              + " benefits, IT support, finance &amp; payroll, product documentation). You can"
+              + " ask a person instead.</p>";
+      return finish(
+          interaction,
+          route,
+          null,
+          Outcome.OUT_OF_SCOPE,
+          new Answer(Answer.Mode.NONE, html, List.of()),
+          events,
+          latency,
+          started);
+    }
+    Domain domain =
+        em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
+            .setParameter("key", route.domain())
+            .getSingleResult();
+
+    t = System.nanoTime();
+    List<Passage> passages = search.search(domain, q, vector, PASSAGES);
+    latency.put("retrieve", micros(t));
+    double minSimilarity =
+        config.getOptionalValue("infodesk.answering.min-similarity", Double.class).orElse(0.3);
+    double best = passages.stream().mapToDouble(Passage::similarity).max().orElse(0);
+    if (passages.isEmpty() || best < minSimilarity) {
+      String html =
+          "<p>I don't know: I found nothing in the "
+              + Snippets.escape(domain.getName())
+              + " knowledge base that answers this well enough. You can ask a person instead.</p>";
+      return finish(
+          interaction,
+          route,
+          domain,
+          Outcome.LOW_CONFIDENCE,
+          new Answer(Answer.Mode.NONE, html, List.of()),
+          events,
+          latency,
+          started,
+          passages);
+    }
+    List<Passage> relevant =
+        passages.stream().filter(p -> p.similarity() >= minSimilarity * 0.8).toList();
+
+    t = System.nanoTime();
+    Answer answer = null;
+    if (llm.isConfigured()) {
+      answer = generate(q, domain, relevant, events);
+    }
+    if (answer == null) {
+      answer = new ExtractiveAnswerer(3).answer(q, relevant);
+    }
+    latency.put("answer", micros(t));
+    return finish(
+        interaction, route, domain, Outcome.ANSWERED, answer, events, latency, started, passages);
+  }
+
+  /** Grounded generation; null (so the caller answers extractively) when it fails a check. */
+  private Answer generate(
+      String question, Domain domain, List<Passage> passages, List<GuardrailEvent> events) {
+    String generated;
+    try {
+      generated =
+          llm.complete(
+              GroundedPrompt.system(domain.getName()),
+              GroundedPrompt.user(question, passages),
+              false,
+              400);
+    } catch (RuntimeException e) {
+      events.add(new GuardrailEvent("GENERATION_FAILED", "answer", String.valueOf(e.getMessage())));
+      return null;
+    }
+    String text = generated;
+    List<String> unsupported =
+        guardrails.grounding().unsupported(text, passages.stream().map(Passage::text).toList());
+    if (!unsupported.isEmpty()) {
+      events.add(
+          new GuardrailEvent(
+              "UNGROUNDED",
+              "output",
+              unsupported.size() + " unsupported sentence(s); answered extractively"));
+      return null;
+    }
+    PiiRedactor.Redaction leak = guardrails.redactor().redact(text);
+    String passagesText = String.join("\n", passages.stream().map(Passage::text).toList());
+    if (leak.found()
+        && leak.findings().stream()
+            .anyMatch(f -> !passagesText.contains(generated.substring(f.start(), f.end())))) {
+      events.add(
+          new GuardrailEvent(
+              "PII_LEAK_REDACTED",
+              "output",
+              leak.findings().stream()
+                  .map(PiiRedactor.Finding::type)
+                  .distinct()
+                  .toList()
+                  .toString()));
+      text = leak.text();
+    }
+    List<Integer> cited = GroundedPrompt.cited(text, passages.size());
+    List<Passage> citations =
+        cited.isEmpty()
+            ? passages.subList(0, 1)
+            : cited.stream().map(n -> passages.get(n - 1)).toList();
+    String html = Snippets.escape(text);
+    for (int i = 0; i < cited.size(); i++) {
+      html =
+          html.replace(
+              "[" + cited.get(i) + "]",
+              "<a class=\"cite\" href=\"#cite-" + (i + 1) + "\">[" + (i + 1) + "]</a>");
+    }
+    return new Answer(
+        Answer.Mode.GENERATED, "<p>" + html.replace("\n\n", "</p><p>") + "</p>", citations);
+  }
+
+  /** A question close to one asked moments ago in the same session: an implicit negative. */
+  private void linkRephrase(Interaction interaction, String user, String session, float[] vector) {
+    List<Interaction> recent =
+        em.createNamedQuery(Interaction.FIND_RECENT_IN_SESSION, Interaction.class)
+            .setParameter("user", user)
+            .setParameter("session", session)
+            .setParameter("since", Instant.now().minus(REPHRASE_WINDOW))
+            .setMaxResults(1)
+            .getResultList();
+    if (!recent.isEmpty()) {
+      float[] previous = embeddings.embed(recent.get(0).getQuestion());
+      double similarity = 0;
+      for (int i = 0; i < vector.length; i++) {
+        similarity += vector[i] * previous[i];
+      }
+      if (similarity
+          >= config
+              .getOptionalValue("infodesk.feedback.rephrase-similarity", Double.class)
+              .orElse(0.7)) {
+        interaction.rephraseOf(recent.get(0).getId());
+      }
+    }
+  }
+
+  private AskResult finish(
+      Interaction interaction,
+      RouteDecision route,
+      Domain domain,
+      Outcome outcome,
+      Answer answer,
+      List<GuardrailEvent> events,
+      Map<String, Long> latency,
+      long started) {
+    return finish(interaction, route, domain, outcome, answer, events, latency, started, List.of());
+  }
+
+  private AskResult finish(
+      Interaction interaction,
+      RouteDecision route,
+      Domain domain,
+      Outcome outcome,
+      Answer answer,
+      List<GuardrailEvent> events,
+      Map<String, Long> latency,
+      long started,
+      List<Passage> retrieved) {
+    latency.put("total", micros(started));
+    JsonArrayBuilder retrievedJson = Json.createArrayBuilder();
+    for (Passage p : retrieved) {
+      retrievedJson.add(
+          Json.createObjectBuilder()
+              .add("chunkId", p.chunkId())
+              .add("score", p.score())
+              .add("similarity", p.similarity()));
+    }
+    List<AskResult.Citation> citations = new ArrayList<>();
+    JsonArrayBuilder citationsJson = Json.createArrayBuilder();
+    for (int i = 0; i < answer.citations().size(); i++) {
+      Passage p = answer.citations().get(i);
+      citations.add(
+          new AskResult.Citation(
+              i + 1, p.sourceId(), p.sourceTitle(), p.heading(), p.snippet(), p.score()));
+      citationsJson.add(
+          Json.createObjectBuilder()
+              .add("n", i + 1)
+              .add("chunkId", p.chunkId())
+              .add("sourceId", p.sourceId()));
+    }
+    JsonArrayBuilder eventsJson = Json.createArrayBuilder();
+    for (GuardrailEvent e : events) {
+      eventsJson.add(
+          Json.createObjectBuilder()
+              .add("kind", e.kind())
+              .add("stage", e.stage())
+              .add("detail", String.valueOf(e.detail())));
+    }
+    if (interaction.getRephraseOf() != null) {
+      eventsJson.add(
+          Json.createObjectBuilder()
+              .add("kind", "REPHRASE")
+              .add("stage", "feedback")
+              .add("detail", "implicit negative for " + interaction.getRephraseOf()));
+    }
+    JsonObjectBuilder latencyJson = Json.createObjectBuilder();
+    latency.forEach(latencyJson::add);
+    interaction.finish(
+        outcome,
+        answer.mode(),
+        answer.html(),
+        citationsJson.build().toString(),
+        retrievedJson.build().toString(),
+        eventsJson.build().toString(),
+        latencyJson.build().toString());
+    em.persist(interaction);
+    em.flush();
+    return new AskResult(
+        interaction.getId(),
+        interaction.getSessionId(),
+        outcome,
+        route == null ? null : route.domain(),
+        domain == null ? null : domain.getName(),
+        route == null ? 0 : route.confidence(),
+        interaction.getRouterVersion(),
+        answer.mode(),
+        answer.html(),
+        citations,
+        outcome != Outcome.ANSWERED,
+        latency);
+  }
+
+  private static long micros(long since) {
+    return (System.nanoTime() - since) / 1000;
+  }
+}

@@ -1,0 +1,127 @@
+package io.infodesk.feedback.boundary;
+
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.feedback.entity.Escalation;
+import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.guardrails.boundary.GuardrailService;
+import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * Ratings and escalations. Only the employee who asked may rate or escalate an interaction; a
+ * second rating updates the first. Comments and notes go through PII redaction before storage.
+ */
+@Stateless
+@DeclareRoles({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+public class FeedbackService {
+
+  public static final String OUT_OF_SCOPE = "out-of-scope";
+  static final int MAX_TEXT = 1000;
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
+  @Inject GuardrailService guardrails;
+
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public Feedback rate(long interactionId, String rating, String comment, String correctDomain) {
+    Interaction interaction = own(interactionId);
+    if (!"up".equals(rating) && !"down".equals(rating)) {
+      throw new InvalidInputException("rating must be \"up\" or \"down\"");
+    }
+    String cleanComment = text("comment", comment);
+    String domain = correctDomain == null || correctDomain.isBlank() ? null : correctDomain.strip();
+    if (domain != null
+        && !domain.equals(OUT_OF_SCOPE)
+        && em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
+            .setParameter("key", domain)
+            .getResultList()
+            .isEmpty()) {
+      throw new InvalidInputException(
+          "correctDomain must be a domain key or \"" + OUT_OF_SCOPE + "\"");
+    }
+    String user = context.getCallerPrincipal().getName();
+    Feedback feedback =
+        em.createNamedQuery(Feedback.FIND_BY_RATER, Feedback.class)
+            .setParameter("interaction", interaction.getId())
+            .setParameter("user", user)
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Feedback f = new Feedback(interaction.getId(), user);
+                  em.persist(f);
+                  return f;
+                });
+    feedback.rate(rating, cleanComment, domain);
+    return feedback;
+  }
+
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public Escalation escalate(long interactionId, String note) {
+    Interaction interaction = own(interactionId);
+    String user = context.getCallerPrincipal().getName();
+    return em.createNamedQuery(Escalation.FIND_BY_REQUESTER, Escalation.class)
+        .setParameter("user", user)
+        .getResultStream()
+        .filter(
+            e -> e.getInteractionId().equals(interaction.getId()) && "OPEN".equals(e.getStatus()))
+        .findFirst()
+        .orElseGet(
+            () -> {
+              Escalation e = new Escalation(interaction.getId(), user, text("note", note));
+              em.persist(e);
+              return e;
+            });
+  }
+
+  /** Admins see every escalation; everyone else their own. */
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public List<Escalation> escalations(int first, int max) {
+    var query =
+        context.isCallerInRole(Role.ADMIN_NAME)
+            ? em.createNamedQuery(Escalation.FIND_ALL, Escalation.class)
+            : em.createNamedQuery(Escalation.FIND_BY_REQUESTER, Escalation.class)
+                .setParameter("user", context.getCallerPrincipal().getName());
+    return query.setFirstResult(first).setMaxResults(max).getResultList();
+  }
+
+  /** The caller's own rating of an interaction, or null. */
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public Feedback mine(long interactionId) {
+    return em.createNamedQuery(Feedback.FIND_BY_RATER, Feedback.class)
+        .setParameter("interaction", interactionId)
+        .setParameter("user", context.getCallerPrincipal().getName())
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Interaction own(long id) {
+    Interaction i = em.find(Interaction.class, id);
+    if (i == null || !i.getAskedBy().equals(context.getCallerPrincipal().getName())) {
+      throw new UnknownEntityException("no interaction " + id + " of yours");
+    }
+    return i;
+  }
+
+  private String text(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.length() > MAX_TEXT) {
+      throw new InvalidInputException(name + " must have at most " + MAX_TEXT + " characters");
+    }
+    return guardrails.redactor().redact(value.strip()).text();
+  }
+}

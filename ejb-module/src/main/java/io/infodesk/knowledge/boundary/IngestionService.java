@@ -1,0 +1,79 @@
+package io.infodesk.knowledge.boundary;
+
+import io.infodesk.knowledge.control.Chunker;
+import io.infodesk.knowledge.control.DocumentParser;
+import io.infodesk.knowledge.entity.Chunk;
+import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.retrieval.boundary.SearchService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Ingests one source in the background: Tika parsing, heading-aware chunking, MiniLM embedding in
+ * batches, chunks stored in the database (the source of truth), then indexed in Lucene.
+ */
+@Stateless
+@PermitAll
+public class IngestionService {
+
+  private static final Logger LOG = Logger.getLogger(IngestionService.class.getName());
+  public static final int MAX_TEXT_CHARACTERS = 2_000_000;
+  static final int BATCH = 16;
+
+  static final DocumentParser PARSER = new DocumentParser(MAX_TEXT_CHARACTERS);
+  static final Chunker CHUNKER = new Chunker(180, 30);
+
+  @EJB SourceSteps steps;
+  @EJB EmbeddingService embeddings;
+  @EJB SearchService search;
+
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void ingest(long sourceId) {
+    long start = System.nanoTime();
+    try {
+      SourceSteps.Work work = steps.startParsing(sourceId);
+      DocumentParser.ParsedDocument doc = PARSER.parse(work.bytes(), work.filename());
+      List<Chunker.Chunk> drafts = CHUNKER.chunk(doc.text());
+      if (drafts.isEmpty()) {
+        steps.fail(sourceId, "the document has headings but no text to index");
+        return;
+      }
+      steps.parsed(sourceId, doc.title(), doc.mediaType(), doc.text());
+      float[][] vectors = new float[drafts.size()][];
+      for (int from = 0; from < drafts.size(); from += BATCH) {
+        List<String> texts = new ArrayList<>();
+        for (Chunker.Chunk c : drafts.subList(from, Math.min(drafts.size(), from + BATCH))) {
+          texts.add(c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text());
+        }
+        float[][] batch = embeddings.embedAll(texts);
+        System.arraycopy(batch, 0, vectors, from, batch.length);
+      }
+      List<Chunk> chunks = steps.store(sourceId, drafts, vectors);
+      search.removeSource(sourceId);
+      search.index(chunks);
+      LOG.info(
+          () ->
+              "Indexed source "
+                  + sourceId
+                  + " ("
+                  + chunks.size()
+                  + " chunks) in "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms");
+    } catch (DocumentParser.RejectedDocumentException e) {
+      steps.fail(sourceId, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Ingestion of source " + sourceId + " failed", e);
+      steps.fail(sourceId, "ingestion failed: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.infodesk.knowledge.boundary;
+
+import io.infodesk.knowledge.control.Chunker;
+import io.infodesk.knowledge.entity.Chunk;
+import io.infodesk.knowledge.entity.Source;
+import io.infodesk.knowledge.entity.SourceStatus;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps of ingestion, each in its own transaction, so that people polling a source see it move
+ * QUEUED → PARSING → EMBEDDING → INDEXED (or FAILED with its reason) as it happens.
+ */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SourceSteps {
+
+  /** What parsing needs. */
+  public record Work(byte[] bytes, String filename) {}
+
+  @PersistenceContext EntityManager em;
+
+  public Work startParsing(long sourceId) {
+    Source s = em.find(Source.class, sourceId);
+    s.moveTo(SourceStatus.PARSING);
+    return new Work(s.getOriginal(), s.getFilename());
+  }
+
+  public void parsed(long sourceId, String title, String mediaType, String text) {
+    Source s = em.find(Source.class, sourceId);
+    s.parsed(title, mediaType, text);
+    s.moveTo(SourceStatus.EMBEDDING);
+  }
+
+  /** Replaces the source's chunks and marks it INDEXED; returns the stored chunks. */
+  public List<Chunk> store(long sourceId, List<Chunker.Chunk> drafts, float[][] vectors) {
+    Source s = em.find(Source.class, sourceId);
+    em.createNamedQuery(Chunk.DELETE_BY_SOURCE).setParameter("source", sourceId).executeUpdate();
+    List<Chunk> chunks = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      Chunk c = new Chunk(s, i, drafts.get(i).heading(), drafts.get(i).text(), vectors[i]);
+      em.persist(c);
+      chunks.add(c);
+    }
+    s.indexed(chunks.size());
+    em.flush();
+    return chunks;
+  }
+
+  public void fail(long sourceId, String reason) {
+    Source s = em.find(Source.class, sourceId);
+    if (s != null) {
+      s.fail(reason);
+    }
+  }
+
+  public List<Long> unfinished() {
+    return em
+        .createNamedQuery(Source.FIND_UNFINISHED, Source.class)
+        .setParameter(
+            "statuses", List.of(SourceStatus.QUEUED, SourceStatus.PARSING, SourceStatus.EMBEDDING))
+        .getResultList()
+        .stream()
+        .map(Source::getId)
+        .toList();
+  }
+}

@@ -1,0 +1,105 @@
+package io.infodesk.knowledge.entity;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.nio.ByteBuffer;
+
+/** A passage of a source with its MiniLM vector: the unit of retrieval and citation. */
+@Entity
+@Table(name = "kb_chunk")
+@NamedQuery(
+    name = Chunk.FIND_BY_SOURCE,
+    query = "SELECT c FROM Chunk c WHERE c.source.id = :source ORDER BY c.ordinal")
+@NamedQuery(
+    name = Chunk.FIND_BY_IDS,
+    query = "SELECT c FROM Chunk c JOIN FETCH c.source WHERE c.id IN :ids")
+@NamedQuery(
+    name = Chunk.DELETE_BY_SOURCE,
+    query = "DELETE FROM Chunk c WHERE c.source.id = :source")
+@NamedQuery(
+    name = Chunk.FIND_INDEXABLE,
+    query =
+        "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED ORDER BY c.id")
+@NamedQuery(
+    name = Chunk.COUNT_INDEXABLE,
+    query =
+        "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED")
+public class Chunk {
+  public static final String FIND_BY_SOURCE = "Chunk.findBySource";
+  public static final String FIND_BY_IDS = "Chunk.findByIds";
+  public static final String DELETE_BY_SOURCE = "Chunk.deleteBySource";
+  public static final String FIND_INDEXABLE = "Chunk.findIndexable";
+  public static final String COUNT_INDEXABLE = "Chunk.countIndexable";
+
+  @Id
+  @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "infodesk_seq")
+  private Long id;
+
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "source_id")
+  private Source source;
+
+  private int ordinal;
+  private String heading;
+  private String text;
+  private byte[] embedding;
+
+  protected Chunk() {}
+
+  public Chunk(Source source, int ordinal, String heading, String text, float[] vector) {
+    this.source = source;
+    this.ordinal = ordinal;
+    this.heading = heading == null || heading.length() <= 500 ? heading : heading.substring(0, 500);
+    this.text = text;
+    this.embedding = encode(vector);
+  }
+
+  public static byte[] encode(float[] vector) {
+    ByteBuffer b = ByteBuffer.allocate(vector.length * 4);
+    for (float f : vector) {
+      b.putFloat(f);
+    }
+    return b.array();
+  }
+
+  public static float[] decode(byte[] bytes) {
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    float[] v = new float[bytes.length / 4];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = b.getFloat();
+    }
+    return v;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Source getSource() {
+    return source;
+  }
+
+  public int getOrdinal() {
+    return ordinal;
+  }
+
+  public String getHeading() {
+    return heading;
+  }
+
+  public String getText() {
+    return text;
+  }
+
+  public float[] getVector() {
+    return decode(embedding);
+  }
+}

@@ -1,0 +1,121 @@
+package io.infodesk.routing.boundary;
+
+import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.routing.control.LlmRouter;
+import io.infodesk.routing.control.Router;
+import io.infodesk.routing.control.ZeroShotRouter;
+import io.infodesk.routing.entity.RouteDecision;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Holds the live router. Today that is a teacher: the LLM router when an endpoint is configured
+ * (falling back to zero-shot on failure), else the zero-shot router. The zero-shot router is built
+ * from the domains' descriptions and exemplars and rebuilt whenever they change.
+ */
+@Singleton
+@PermitAll
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RoutingService {
+
+  @PersistenceContext EntityManager em;
+  @EJB EmbeddingService embeddings;
+  @Inject LlmEndpoint llm;
+  @Inject Config config;
+
+  private volatile ZeroShotRouter zeroShot;
+
+  /** Forgets the built routers; the next question rebuilds them from the current domains. */
+  public void invalidate() {
+    zeroShot = null;
+  }
+
+  public RouteDecision route(String question, float[] questionVector) {
+    ZeroShotRouter teacher = zeroShot();
+    if (teacher == null) {
+      return new RouteDecision(
+          null, 0, "no-domains", 0, "no active domain exists", java.util.Map.of());
+    }
+    if (llm.isConfigured()) {
+      return llmRouter(teacher).route(question);
+    }
+    long start = System.nanoTime();
+    RouteDecision d = teacher.route(questionVector);
+    return new RouteDecision(
+        d.domain(),
+        d.confidence(),
+        d.routerVersion(),
+        (System.nanoTime() - start) / 1000,
+        null,
+        d.scores());
+  }
+
+  /** The zero-shot router's version and threshold, for the API and the portal. */
+  public Optional<ZeroShotRouter> zeroShotRouter() {
+    return Optional.ofNullable(zeroShot());
+  }
+
+  private Router llmRouter(ZeroShotRouter fallback) {
+    List<LlmRouter.DomainCard> cards = new ArrayList<>();
+    for (Domain d : active()) {
+      cards.add(new LlmRouter.DomainCard(d.getKey(), d.getName(), d.getDescription()));
+    }
+    return new LlmRouter(
+        cards, (system, user) -> llm.complete(system, user, true, 60), fallback, llm.model());
+  }
+
+  private ZeroShotRouter zeroShot() {
+    ZeroShotRouter current = zeroShot;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (zeroShot == null) {
+        List<Domain> domains = active();
+        if (domains.isEmpty()) {
+          return null;
+        }
+        List<ZeroShotRouter.DomainEvidence> evidence = new ArrayList<>();
+        for (Domain d : domains) {
+          List<String> texts = new ArrayList<>(d.getExemplars());
+          texts.add(d.getName() + ". " + d.getDescription());
+          float[][] vectors = embeddings.embedAll(texts);
+          evidence.add(
+              new ZeroShotRouter.DomainEvidence(
+                  d.getKey(),
+                  vectors[vectors.length - 1],
+                  List.of(vectors).subList(0, vectors.length - 1)));
+        }
+        zeroShot =
+            new ZeroShotRouter(
+                evidence,
+                embeddings::embed,
+                config
+                    .getOptionalValue("infodesk.routing.zero-shot.threshold", Double.class)
+                    .orElse(null),
+                config
+                    .getOptionalValue("infodesk.routing.zero-shot.percentile", Double.class)
+                    .orElse(0.05));
+      }
+      return zeroShot;
+    }
+  }
+
+  private List<Domain> active() {
+    return em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList().stream()
+        .filter(Domain::isActive)
+        .toList();
+  }
+}
