@@ -46,6 +46,7 @@ class PackagingSmokeIT {
             "-Xmx1500m",
             "-Duser.timezone=UTC",
             "-Djava.net.preferIPv4Stack=true",
+            "-Dhazelcast.socket.bind.any=false",
             "-Dai.djl.offline=true",
             "-DDJL_CACHE_DIR=" + data.resolve("djl"),
             "-Dinfodesk.data.dir=" + data,
@@ -76,7 +77,9 @@ class PackagingSmokeIT {
             "--interfaces",
             "127.0.0.1",
             "--clustermode",
-            "tcpip:127.0.0.1:5950"));
+            "tcpip:127.0.0.1:5950",
+            "--prebootcommandfile",
+            property("loopback.commands")));
     Process micro =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

@@ -77,6 +77,56 @@ public final class Api {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A multipart/form-data POST: text fields, then files as (name, filename, bytes). */
+  public Reply multipart(
+      String path,
+      String authorization,
+      java.util.Map<String, String> fields,
+      java.util.List<FilePart> files) {
+    String boundary = "----infodesk" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.util.function.Consumer<String> text =
+        t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+    fields.forEach(
+        (name, value) -> {
+          text.accept(
+              "--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + name
+                  + "\"\r\n\r\n"
+                  + value
+                  + "\r\n");
+        });
+    for (FilePart f : files) {
+      text.accept(
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + f.field()
+              + "\"; filename=\""
+              + f.filename()
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(f.content());
+      text.accept("\r\n");
+    }
+    text.accept("--" + boundary + "--\r\n");
+    return send(
+        request(path, authorization)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** One file of a multipart upload. */
+  public record FilePart(String field, String filename, byte[] content) {}
+
+  public Reply postRaw(String path, String authorization, String contentType, String body) {
+    return send(
+        request(path, authorization)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Reply delete(String path, String authorization) {
     return send(request(path, authorization).DELETE());
   }

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.Config;
  */
 @Singleton
 @Startup
-@DependsOn({"AccountBootstrap", "SearchService", "IngestionRecovery"})
+@DependsOn("IngestionRecovery")
 public class DemoKnowledge {
 
   private static final Logger LOG = Logger.getLogger(DemoKnowledge.class.getName());

@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 /** At start-up, resumes the ingestions that a stop interrupted; the original files are stored. */
 @Singleton
 @Startup
-@DependsOn({"DatabaseMigrations", "SearchService"})
+@DependsOn("SearchService")
 public class IngestionRecovery {
 
   private static final Logger LOG = Logger.getLogger(IngestionRecovery.class.getName());

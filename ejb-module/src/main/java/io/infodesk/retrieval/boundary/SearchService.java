@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.Config;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigrations")
+@DependsOn("AccountBootstrap")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class SearchService {
 
