@@ -163,6 +163,11 @@ public final class Api {
         if (last.status() == 200 && last.body().contains("\"UP\"")) {
           return last;
         }
+        if (last.body().contains("No Application deployed")
+            && System.nanoTime() - deadline + timeout.toNanos()
+                > Duration.ofSeconds(20).toNanos()) {
+          throw new AssertionError("The application did not deploy; see the server log");
+        }
       } catch (IllegalStateException e) {
         // not listening yet
       }
