@@ -307,7 +307,7 @@ public class AskService {
       Passage p = answer.citations().get(i);
       citations.add(
           new AskResult.Citation(
-              i + 1, p.sourceId(), p.sourceTitle(), p.heading(), p.snippet(), p.score()));
+              i + 1, p.sourceId(), p.sourceTitle(), section(p), p.snippet(), p.score()));
       citationsJson.add(
           Json.createObjectBuilder()
               .add("n", i + 1)
@@ -354,6 +354,16 @@ public class AskService {
         citations,
         outcome != Outcome.ANSWERED,
         latency);
+  }
+
+  /** The passage's heading path without the document title that starts it. */
+  static String section(Passage p) {
+    String heading = p.heading() == null ? "" : p.heading();
+    String title = p.sourceTitle() == null ? "" : p.sourceTitle();
+    if (heading.equals(title)) {
+      return "";
+    }
+    return heading.startsWith(title + " › ") ? heading.substring(title.length() + 3) : heading;
   }
 
   private static long micros(long since) {
