@@ -1,7 +1,7 @@
 package io.infodesk.answering.boundary;
 
 import io.infodesk.answering.control.ExtractiveAnswerer;
-import io.infodesk.answering.control.GroundedPrompt;
+import io.infodesk.answering.control.GroundedAnswerer;
 import io.infodesk.answering.entity.Answer;
 import io.infodesk.answering.entity.AskResult;
 import io.infodesk.answering.entity.Interaction;
@@ -178,7 +178,13 @@ public class AskService {
     t = System.nanoTime();
     Answer answer = null;
     if (llm.isConfigured()) {
-      answer = generate(q, domain, relevant, events);
+      answer =
+          new GroundedAnswerer(
+                  (system, prompt) -> llm.complete(system, prompt, false, 400),
+                  guardrails.grounding(),
+                  guardrails.redactor())
+              .answer(q, domain.getName(), relevant, events)
+              .orElse(null);
     }
     if (answer == null) {
       answer = new ExtractiveAnswerer(3).answer(q, relevant);
@@ -186,64 +192,6 @@ public class AskService {
     latency.put("answer", micros(t));
     return finish(
         interaction, route, domain, Outcome.ANSWERED, answer, events, latency, started, passages);
-  }
-
-  /** Grounded generation; null (so the caller answers extractively) when it fails a check. */
-  private Answer generate(
-      String question, Domain domain, List<Passage> passages, List<GuardrailEvent> events) {
-    String generated;
-    try {
-      generated =
-          llm.complete(
-              GroundedPrompt.system(domain.getName()),
-              GroundedPrompt.user(question, passages),
-              false,
-              400);
-    } catch (RuntimeException e) {
-      events.add(new GuardrailEvent("GENERATION_FAILED", "answer", String.valueOf(e.getMessage())));
-      return null;
-    }
-    String text = generated;
-    List<String> unsupported =
-        guardrails.grounding().unsupported(text, passages.stream().map(Passage::text).toList());
-    if (!unsupported.isEmpty()) {
-      events.add(
-          new GuardrailEvent(
-              "UNGROUNDED",
-              "output",
-              unsupported.size() + " unsupported sentence(s); answered extractively"));
-      return null;
-    }
-    PiiRedactor.Redaction leak = guardrails.redactor().redact(text);
-    String passagesText = String.join("\n", passages.stream().map(Passage::text).toList());
-    if (leak.found()
-        && leak.findings().stream()
-            .anyMatch(f -> !passagesText.contains(generated.substring(f.start(), f.end())))) {
-      events.add(
-          new GuardrailEvent(
-              "PII_LEAK_REDACTED",
-              "output",
-              leak.findings().stream()
-                  .map(PiiRedactor.Finding::type)
-                  .distinct()
-                  .toList()
-                  .toString()));
-      text = leak.text();
-    }
-    List<Integer> cited = GroundedPrompt.cited(text, passages.size());
-    List<Passage> citations =
-        cited.isEmpty()
-            ? passages.subList(0, 1)
-            : cited.stream().map(n -> passages.get(n - 1)).toList();
-    String html = Snippets.escape(text);
-    for (int i = 0; i < cited.size(); i++) {
-      html =
-          html.replace(
-              "[" + cited.get(i) + "]",
-              "<a class=\"cite\" href=\"#cite-" + (i + 1) + "\">[" + (i + 1) + "]</a>");
-    }
-    return new Answer(
-        Answer.Mode.GENERATED, "<p>" + html.replace("\n\n", "</p><p>") + "</p>", citations);
   }
 
   /** A question close to one asked moments ago in the same session: an implicit negative. */

@@ -1,0 +1,93 @@
+package io.infodesk.answering.control;
+
+import io.infodesk.answering.entity.Answer;
+import io.infodesk.guardrails.control.GroundingCheck;
+import io.infodesk.guardrails.control.PiiRedactor;
+import io.infodesk.guardrails.entity.GuardrailEvent;
+import io.infodesk.retrieval.control.Snippets;
+import io.infodesk.retrieval.entity.Passage;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * An LLM answer grounded on the retrieved passages, with the output guardrails: every sentence must
+ * be supported by the passages (else the caller answers extractively), and personal data that the
+ * passages do not contain is redacted. Citations [n] are renumbered in the order the answer uses
+ * them.
+ */
+public final class GroundedAnswerer {
+
+  private final BiFunction<String, String, String> chat;
+  private final GroundingCheck grounding;
+  private final PiiRedactor redactor;
+
+  /**
+   * @param chat sends (system, user) to the endpoint and returns the assistant's text
+   */
+  public GroundedAnswerer(
+      BiFunction<String, String, String> chat, GroundingCheck grounding, PiiRedactor redactor) {
+    this.chat = chat;
+    this.grounding = grounding;
+    this.redactor = redactor;
+  }
+
+  /** The answer, or empty (with the reason in {@code events}) when it must not be used. */
+  public Optional<Answer> answer(
+      String question, String domainName, List<Passage> passages, List<GuardrailEvent> events) {
+    String generated;
+    try {
+      generated =
+          chat.apply(GroundedPrompt.system(domainName), GroundedPrompt.user(question, passages));
+    } catch (RuntimeException e) {
+      events.add(new GuardrailEvent("GENERATION_FAILED", "answer", String.valueOf(e.getMessage())));
+      return Optional.empty();
+    }
+    if (generated == null || generated.isBlank()) {
+      events.add(new GuardrailEvent("GENERATION_FAILED", "answer", "empty answer"));
+      return Optional.empty();
+    }
+    List<String> unsupported =
+        grounding.unsupported(generated, passages.stream().map(Passage::text).toList());
+    if (!unsupported.isEmpty()) {
+      events.add(
+          new GuardrailEvent(
+              "UNGROUNDED",
+              "output",
+              unsupported.size() + " unsupported sentence(s); answered extractively"));
+      return Optional.empty();
+    }
+    String text = generated;
+    PiiRedactor.Redaction leak = redactor.redact(generated);
+    String evidence = String.join("\n", passages.stream().map(Passage::text).toList());
+    if (leak.findings().stream()
+        .anyMatch(f -> !evidence.contains(generated.substring(f.start(), f.end())))) {
+      events.add(
+          new GuardrailEvent(
+              "PII_LEAK_REDACTED",
+              "output",
+              leak.findings().stream()
+                  .map(PiiRedactor.Finding::type)
+                  .distinct()
+                  .toList()
+                  .toString()));
+      text = leak.text();
+    }
+    List<Integer> cited = GroundedPrompt.cited(text, passages.size());
+    List<Passage> citations =
+        cited.isEmpty()
+            ? passages.subList(0, 1)
+            : cited.stream().map(n -> passages.get(n - 1)).toList();
+    String html = Snippets.escape(text);
+    for (int i = 0; i < cited.size(); i++) {
+      html =
+          html.replace(
+              "[" + cited.get(i) + "]",
+              "<a class=\"cite\" href=\"#cite-" + (i + 1) + "\">{" + (i + 1) + "}</a>");
+    }
+    html = html.replaceAll("\\{(\\d+)\\}", "[$1]");
+    return Optional.of(
+        new Answer(
+            Answer.Mode.GENERATED, "<p>" + html.replace("\n\n", "</p><p>") + "</p>", citations));
+  }
+}
