@@ -44,7 +44,8 @@ public class RoutingRetrievalBenchmark {
 
   static final String[] QUESTIONS = {
     "How many vacation days do I get?", "My VPN says gateway unreachable", "When is payday?",
-    "What does error FLOW-429 mean?", "How do I add my baby to my health plan?", "Can I expense alcohol?"
+    "What does error FLOW-429 mean?", "How do I add my baby to my health plan?",
+        "Can I expense alcohol?"
   };
 
   MiniLmEmbedder embedder;
@@ -73,7 +74,9 @@ public class RoutingRetrievalBenchmark {
     }
     List<ZeroShotRouter.DomainEvidence> evidence = new ArrayList<>();
     exemplars.forEach(
-        (key, texts) -> evidence.add(new ZeroShotRouter.DomainEvidence(key, null, List.of(embedder.embedAll(texts)))));
+        (key, texts) ->
+            evidence.add(
+                new ZeroShotRouter.DomainEvidence(key, null, List.of(embedder.embedAll(texts)))));
     router = new ZeroShotRouter(evidence, embedder::embed, null, 0.05);
 
     dir = Files.createTempDirectory("jmh-index");
@@ -84,11 +87,13 @@ public class RoutingRetrievalBenchmark {
     List<LuceneIndex.Entry> entries = new ArrayList<>();
     for (String[] f : files) {
       byte[] bytes;
-      try (InputStream in = loader.getResourceAsStream("demo/knowledge/" + f[0] + "/" + f[1].strip())) {
+      try (InputStream in =
+          loader.getResourceAsStream("demo/knowledge/" + f[0] + "/" + f[1].strip())) {
         bytes = in.readAllBytes();
       }
       for (Chunker.Chunk c : chunker.chunk(parser.parse(bytes, f[1].strip()).text())) {
-        entries.add(new LuceneIndex.Entry(++id, id, f[0], c.heading(), c.text(), embedder.embed(c.text())));
+        entries.add(
+            new LuceneIndex.Entry(++id, id, f[0], c.heading(), c.text(), embedder.embed(c.text())));
       }
     }
     index.add(entries);
@@ -125,6 +130,10 @@ public class RoutingRetrievalBenchmark {
     int i = next++ % QUESTIONS.length;
     String domain = new String[] {"hr", "it", "finance", "product", "hr", "finance"}[i];
     return RankFusion.fuse(
-        index.keyword(domain, QUESTIONS[i], 20), 1.0, index.vector(domain, questionVectors[i], 20), 1.0, RankFusion.DEFAULT_K);
+        index.keyword(domain, QUESTIONS[i], 20),
+        1.0,
+        index.vector(domain, questionVectors[i], 20),
+        1.0,
+        RankFusion.DEFAULT_K);
   }
 }

@@ -45,7 +45,8 @@ class StackFaqRetrievalExperiment {
 
   @Test
   void measuresKeywordVectorAndHybrid() throws Exception {
-    assumeTrue(Files.isDirectory(DATA), "StackFAQ experiment skipped: ../shared/data/stackfaq is absent");
+    assumeTrue(
+        Files.isDirectory(DATA), "StackFAQ experiment skipped: ../shared/data/stackfaq is absent");
     long start = System.nanoTime();
     Map<String, String> docs = new LinkedHashMap<>();
     for (String line : Files.readAllLines(DATA.resolve("stackfaq_docs.jsonl"))) {
@@ -76,7 +77,9 @@ class StackFaqRetrievalExperiment {
         ids.add(new long[] {chunkId, sourceId});
       }
     }
-    try (MiniLmEmbedder embedder = MiniLmEmbedder.load(Path.of("target", "models", "all-minilm-l6-v2"), getClass().getClassLoader());
+    try (MiniLmEmbedder embedder =
+            MiniLmEmbedder.load(
+                Path.of("target", "models", "all-minilm-l6-v2"), getClass().getClassLoader());
         LuceneIndex lucene = LuceneIndex.open(index)) {
       List<LuceneIndex.Entry> entries = new ArrayList<>();
       for (int from = 0; from < texts.size(); from += 32) {
@@ -93,51 +96,84 @@ class StackFaqRetrievalExperiment {
       List<FusionTuner.Labelled> tuning = new ArrayList<>();
       for (Query q : validation) {
         float[] v = embedder.embed(q.text());
-        tuning.add(new FusionTuner.Labelled(lucene.keyword("faq", q.text(), 20), lucene.vector("faq", v, 20), sourceIds.get(q.doc())));
+        tuning.add(
+            new FusionTuner.Labelled(
+                lucene.keyword("faq", q.text(), 20),
+                lucene.vector("faq", v, 20),
+                sourceIds.get(q.doc())));
       }
       FusionTuner.Weights w = FusionTuner.tune(tuning, sourceOf::get);
 
       Map<String, double[]> sums = new LinkedHashMap<>();
-      for (String m : List.of("BM25", "vector (MiniLM, HNSW)", "hybrid, plain RRF (k=60)", "hybrid, tuned weighted RRF")) {
+      for (String m :
+          List.of(
+              "BM25",
+              "vector (MiniLM, HNSW)",
+              "hybrid, plain RRF (k=60)",
+              "hybrid, tuned weighted RRF")) {
         sums.put(m, new double[3]);
       }
       for (Query q : test) {
         float[] v = embedder.embed(q.text());
         List<LuceneIndex.Hit> kw = lucene.keyword("faq", q.text(), 20);
         List<LuceneIndex.Hit> vec = lucene.vector("faq", v, 20);
-        add(sums.get("BM25"), docs(kw.stream().map(LuceneIndex.Hit::chunkId).toList(), docOfChunk), q.doc());
-        add(sums.get("vector (MiniLM, HNSW)"), docs(vec.stream().map(LuceneIndex.Hit::chunkId).toList(), docOfChunk), q.doc());
+        add(
+            sums.get("BM25"),
+            docs(kw.stream().map(LuceneIndex.Hit::chunkId).toList(), docOfChunk),
+            q.doc());
+        add(
+            sums.get("vector (MiniLM, HNSW)"),
+            docs(vec.stream().map(LuceneIndex.Hit::chunkId).toList(), docOfChunk),
+            q.doc());
         add(sums.get("hybrid, plain RRF (k=60)"), docs(fused(kw, 1, vec, 1), docOfChunk), q.doc());
-        add(sums.get("hybrid, tuned weighted RRF"), docs(fused(kw, w.keyword(), vec, w.vector()), docOfChunk), q.doc());
+        add(
+            sums.get("hybrid, tuned weighted RRF"),
+            docs(fused(kw, w.keyword(), vec, w.vector()), docOfChunk),
+            q.doc());
       }
       StringBuilder md = new StringBuilder();
-      md.append(String.format(
-          "StackFAQ: %d documents, %d chunks; weights tuned on %d validation queries, scored on %d test queries.%n%n",
-          docs.size(), texts.size(), validation.size(), test.size()));
+      md.append(
+          String.format(
+              "StackFAQ: %d documents, %d chunks; weights tuned on %d validation queries, scored on %d test queries.%n%n",
+              docs.size(), texts.size(), validation.size(), test.size()));
       md.append("| method | recall@1 | recall@5 | MRR |\n|---|---|---|---|\n");
       Map<String, Scores> scores = new LinkedHashMap<>();
       sums.forEach(
           (m, s) -> {
             Scores sc = new Scores(s[0] / test.size(), s[1] / test.size(), s[2] / test.size());
             scores.put(m, sc);
-            md.append(String.format("| %s | %.3f | %.3f | %.3f |%n", m, sc.recall1(), sc.recall5(), sc.mrr()));
+            md.append(
+                String.format(
+                    "| %s | %.3f | %.3f | %.3f |%n", m, sc.recall1(), sc.recall5(), sc.mrr()));
           });
-      md.append(String.format(
-          "%nTuned weights: keyword %.2f, vector %.2f (validation MRR %.3f; keyword only %.3f, vector only %.3f). Run time %.1f s.%n",
-          w.keyword(), w.vector(), w.mrr(), w.keywordOnlyMrr(), w.vectorOnlyMrr(), (System.nanoTime() - start) / 1e9));
+      md.append(
+          String.format(
+              "%nTuned weights: keyword %.2f, vector %.2f (validation MRR %.3f; keyword only %.3f, vector only %.3f). Run time %.1f s.%n",
+              w.keyword(),
+              w.vector(),
+              w.mrr(),
+              w.keywordOnlyMrr(),
+              w.vectorOnlyMrr(),
+              (System.nanoTime() - start) / 1e9));
       Path out = Path.of("target", "benchmarks", "stackfaq-retrieval.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, md);
       System.out.println(md);
 
       Scores tuned = scores.get("hybrid, tuned weighted RRF");
-      double bestSingle = Math.max(scores.get("BM25").mrr(), scores.get("vector (MiniLM, HNSW)").mrr());
-      assertThat(tuned.mrr()).as("tuned hybrid is not worse than the better single retriever").isGreaterThanOrEqualTo(bestSingle - 0.01);
+      double bestSingle =
+          Math.max(scores.get("BM25").mrr(), scores.get("vector (MiniLM, HNSW)").mrr());
+      assertThat(tuned.mrr())
+          .as("tuned hybrid is not worse than the better single retriever")
+          .isGreaterThanOrEqualTo(bestSingle - 0.01);
     }
   }
 
-  static List<Long> fused(List<LuceneIndex.Hit> kw, double wk, List<LuceneIndex.Hit> vec, double wv) {
-    return RankFusion.fuse(kw, wk, vec, wv, RankFusion.DEFAULT_K).stream().map(RankFusion.Fused::chunkId).toList();
+  static List<Long> fused(
+      List<LuceneIndex.Hit> kw, double wk, List<LuceneIndex.Hit> vec, double wv) {
+    return RankFusion.fuse(kw, wk, vec, wv, RankFusion.DEFAULT_K).stream()
+        .map(RankFusion.Fused::chunkId)
+        .toList();
   }
 
   static List<String> docs(List<Long> chunks, Map<Long, String> docOfChunk) {
