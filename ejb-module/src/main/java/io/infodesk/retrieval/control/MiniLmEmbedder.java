@@ -63,6 +63,10 @@ public final class MiniLmEmbedder implements AutoCloseable {
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      // One thread per request: the server runs many requests at once, and ONNX Runtime's own
+      // thread pool per call only adds contention on small machines (see docs/benchmarks.md).
+      options.setIntraOpNumThreads(Integer.getInteger("infodesk.embedding.threads", 1));
+      options.setInterOpNumThreads(1);
       return new MiniLmEmbedder(env, env.createSession(model.toString(), options), tokenizer);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the MiniLM model into " + modelDir, e);
