@@ -1,7 +1,16 @@
 package io.infodesk.ear;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,6 +48,20 @@ class PackagingSmokeIT {
   void theWarRunsOnPayaraMicro() throws Exception {
     Path data = freshDir("micro-data");
     int port = freePort();
+    // An LLM endpoint that speaks the OpenAI protocol: the WAR routes and answers through it.
+    WireMockServer llm =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    llm.start();
+    llm.stubFor(
+        post(urlEqualTo("/v1/chat/completions"))
+            .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_object")))
+            .willReturn(chat("{\"domain\": \"hr\", \"confidence\": 0.93}")));
+    llm.stubFor(
+        post(urlEqualTo("/v1/chat/completions"))
+            .withRequestBody(notContaining("response_format"))
+            .willReturn(
+                chat(
+                    "Birthing parents receive 20 weeks of parental leave at 100% of base pay [1].")));
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -50,7 +73,9 @@ class PackagingSmokeIT {
             "-Dai.djl.offline=true",
             "-DDJL_CACHE_DIR=" + data.resolve("djl"),
             "-Dinfodesk.data.dir=" + data,
-            "-Dinfodesk.demo=true"));
+            "-Dinfodesk.demo=true",
+            "-Dinfodesk.llm.base-url=" + llm.baseUrl() + "/v1",
+            "-Dinfodesk.llm.model=mock-model"));
     // With a PostgreSQL given (.ci/run gives one), the WAR runs on it, as in production.
     String pgUrl = setting("infodesk.test.pg.url", "INFODESK_TEST_PG_URL");
     if (!pgUrl.isBlank()) {
@@ -87,12 +112,14 @@ class PackagingSmokeIT {
             .start();
     try {
       checkServer("http://127.0.0.1:" + port, data.resolve("payara-micro.log"));
+      checkLlmAnswers("http://127.0.0.1:" + port);
       if (!pgUrl.isBlank()) {
         assertThat(get("http://127.0.0.1:" + port + "/health/ready", null).body())
             .as("the WAR runs on PostgreSQL")
             .contains("PostgreSQL");
       }
     } finally {
+      llm.stop();
       micro.destroy();
       if (!micro.waitFor(30, TimeUnit.SECONDS)) {
         micro.destroyForcibly();
@@ -170,6 +197,43 @@ class PackagingSmokeIT {
       Thread.sleep(1000);
     }
     assertThat(heartbeats(base)).as("the heartbeat timer fires").isGreaterThan(first);
+  }
+
+  /** With the endpoint set, the LLM routes and writes a grounded, cited answer. */
+  private void checkLlmAnswers(String base) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!get(base + "/api/sources?domain=hr&status=INDEXED", ADMIN)
+            .body()
+            .contains("Parental leave")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+    }
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                .header("Authorization", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"question\":\"How long is parental leave for birthing parents?\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(answer.body())
+        .contains(
+            "\"routerVersion\":\"llm-mock-model\"",
+            "\"answerMode\":\"GENERATED\"",
+            "20 weeks",
+            "Parental leave");
+  }
+
+  private static ResponseDefinitionBuilder chat(String content) {
+    return aResponse()
+        .withHeader("Content-Type", "application/json")
+        .withBody(
+            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                + content.replace("\"", "\\\"")
+                + "\"},\"finish_reason\":\"stop\"}]}");
   }
 
   private long heartbeats(String base) throws Exception {
