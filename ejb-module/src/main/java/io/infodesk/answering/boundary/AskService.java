@@ -115,7 +115,8 @@ public class AskService {
           new Answer(Answer.Mode.NONE, html, List.of()),
           events,
           latency,
-          started);
+          started,
+          List.of());
     }
 
     t = System.nanoTime();
@@ -143,7 +144,8 @@ public class AskService {
           new Answer(Answer.Mode.NONE, html, List.of()),
           events,
           latency,
-          started);
+          started,
+          List.of());
     }
     Domain domain =
         em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
@@ -204,11 +206,8 @@ public class AskService {
             .setMaxResults(1)
             .getResultList();
     if (!recent.isEmpty()) {
-      float[] previous = embeddings.embed(recent.get(0).getQuestion());
-      double similarity = 0;
-      for (int i = 0; i < vector.length; i++) {
-        similarity += vector[i] * previous[i];
-      }
+      double similarity =
+          EmbeddingService.similarity(vector, embeddings.embed(recent.get(0).getQuestion()));
       if (similarity
           >= config
               .getOptionalValue("infodesk.feedback.rephrase-similarity", Double.class)
@@ -216,18 +215,6 @@ public class AskService {
         interaction.rephraseOf(recent.get(0).getId());
       }
     }
-  }
-
-  private AskResult finish(
-      Interaction interaction,
-      RouteDecision route,
-      Domain domain,
-      Outcome outcome,
-      Answer answer,
-      List<GuardrailEvent> events,
-      Map<String, Long> latency,
-      long started) {
-    return finish(interaction, route, domain, outcome, answer, events, latency, started, List.of());
   }
 
   private AskResult finish(

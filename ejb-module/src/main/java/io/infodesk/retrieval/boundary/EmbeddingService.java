@@ -79,6 +79,11 @@ public class EmbeddingService {
     return embedder().embedAll(texts);
   }
 
+  /** Cosine similarity of two embeddings. */
+  public static double similarity(float[] a, float[] b) {
+    return MiniLmEmbedder.cosine(a, b);
+  }
+
   private MiniLmEmbedder embedder() {
     try {
       return model.get(2, TimeUnit.MINUTES);

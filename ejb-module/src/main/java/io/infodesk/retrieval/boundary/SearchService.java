@@ -153,7 +153,7 @@ public class SearchService {
       if (c == null) {
         continue;
       }
-      double similarity = dot(vector, c.getVector());
+      double similarity = EmbeddingService.similarity(vector, c.getVector());
       passages.add(
           new Passage(
               c.getId(),
@@ -166,14 +166,6 @@ public class SearchService {
               Snippets.highlight(c.getText(), question, 2)));
     }
     return passages;
-  }
-
-  static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   @PreDestroy

@@ -108,7 +108,7 @@ public class InteractionsResource {
   @Path("{id}")
   @Operation(summary = "One of the caller's interactions, with its rating")
   public InteractionView get(@PathParam("id") String id) {
-    Interaction i = interactions.get(id(id));
+    Interaction i = interactions.get(Params.id("interaction", id));
     return view(i, feedback.mine(i.getId()));
   }
 
@@ -123,7 +123,11 @@ public class InteractionsResource {
       throw new InvalidInputException("send {\"rating\": \"up\" | \"down\"}");
     }
     return FeedbackView.of(
-        feedback.rate(id(id), rating.rating(), rating.comment(), rating.correctDomain()));
+        feedback.rate(
+            Params.id("interaction", id),
+            rating.rating(),
+            rating.comment(),
+            rating.correctDomain()));
   }
 
   @POST
@@ -131,7 +135,8 @@ public class InteractionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask for a person to take over this question")
   public Response escalate(@PathParam("id") String id, EscalationRequest request) {
-    Escalation e = feedback.escalate(id(id), request == null ? null : request.note());
+    Escalation e =
+        feedback.escalate(Params.id("interaction", id), request == null ? null : request.note());
     return Response.status(Response.Status.CREATED).entity(EscalationView.of(e)).build();
   }
 
@@ -161,14 +166,6 @@ public class InteractionsResource {
     }
     try (var reader = Json.createReader(new StringReader(text))) {
       return reader.read();
-    }
-  }
-
-  static long id(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("interaction id must be a number, not '" + id + "'");
     }
   }
 }

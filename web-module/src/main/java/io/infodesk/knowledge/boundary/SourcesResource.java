@@ -145,21 +145,21 @@ public class SourcesResource {
   @Path("{id}")
   @Operation(summary = "One source with its ingestion status (poll it until INDEXED or FAILED)")
   public SourceView get(@PathParam("id") String id) {
-    return SourceView.of(sources.get(id(id)));
+    return SourceView.of(sources.get(Params.id("source", id)));
   }
 
   @GET
   @Path("{id}/chunks")
   @Operation(summary = "The source's chunks, in order")
   public List<ChunkView> chunks(@PathParam("id") String id) {
-    return sources.chunks(id(id)).stream().map(SourcesResource::view).toList();
+    return sources.chunks(Params.id("source", id)).stream().map(SourcesResource::view).toList();
   }
 
   @GET
   @Path("{id}/preview")
   @Operation(summary = "The readable text of an indexed source (for citations; every employee)")
   public Preview preview(@PathParam("id") String id) {
-    Source s = sources.preview(id(id));
+    Source s = sources.preview(Params.id("source", id));
     return new Preview(
         s.getId(), s.getDomain().getKey(), s.getTitle(), s.getMediaType(), s.getBodyText());
   }
@@ -168,26 +168,18 @@ public class SourcesResource {
   @Path("{id}/retire")
   @Operation(summary = "Retire a source: it leaves the index and answers no longer cite it")
   public SourceView retire(@PathParam("id") String id) {
-    return SourceView.of(sources.retire(id(id)));
+    return SourceView.of(sources.retire(Params.id("source", id)));
   }
 
   @POST
   @Path("{id}/reindex")
   @Operation(summary = "Parse, chunk, embed and index the source again")
   public Response reindex(@PathParam("id") String id) {
-    return Response.accepted(SourceView.of(sources.reindex(id(id)))).build();
+    return Response.accepted(SourceView.of(sources.reindex(Params.id("source", id)))).build();
   }
 
   static ChunkView view(Chunk c) {
     return new ChunkView(c.getId(), c.getOrdinal(), c.getHeading(), c.getText());
-  }
-
-  static long id(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("source id must be a number, not '" + id + "'");
-    }
   }
 
   private static byte[] read(EntityPart part, long limit) {

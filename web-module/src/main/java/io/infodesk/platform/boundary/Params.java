@@ -6,6 +6,15 @@ import io.infodesk.platform.entity.InvalidInputException;
 public final class Params {
   private Params() {}
 
+  /** A numeric id from the path; a 400 naming the thing when it is not a number. */
+  public static long id(String thing, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(thing + " id must be a number, not '" + value + "'");
+    }
+  }
+
   public static int intParam(String name, String value, int fallback, int min, int max) {
     if (value == null || value.isBlank()) {
       return fallback;

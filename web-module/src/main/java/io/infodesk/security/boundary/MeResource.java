@@ -79,13 +79,7 @@ public class MeResource {
   @APIResponse(responseCode = "204", description = "Revoked")
   @APIResponse(responseCode = "404", description = "No such token of the caller's")
   public Response revoke(@PathParam("id") String id) {
-    long tokenId;
-    try {
-      tokenId = Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("token id must be a number, not '" + id + "'");
-    }
-    tokens.revoke(tokenId);
+    tokens.revoke(io.infodesk.platform.boundary.Params.id("token", id));
     return Response.noContent().build();
   }
 }
