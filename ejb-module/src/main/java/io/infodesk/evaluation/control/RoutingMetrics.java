@@ -1,0 +1,95 @@
+package io.infodesk.evaluation.control;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routing quality from gold and predicted labels. Out-of-scope is its own label ({@link #OOS}) and
+ * counts in accuracy; macro-F1 averages the in-scope domains only.
+ */
+public final class RoutingMetrics {
+
+  public static final String OOS = "oos";
+
+  /** Precision, recall, F1 and support of one label. */
+  public record PerLabel(double precision, double recall, double f1, int support) {}
+
+  /** The whole report. {@code confusion.get(gold).get(predicted)} counts. */
+  public record Report(
+      double accuracy,
+      double macroF1,
+      Map<String, PerLabel> perLabel,
+      Map<String, Map<String, Integer>> confusion,
+      double oosRecall,
+      double oosPrecision,
+      int total) {}
+
+  private RoutingMetrics() {}
+
+  public static Report score(List<String> labels, List<String> gold, List<String> predicted) {
+    if (gold.size() != predicted.size() || gold.isEmpty()) {
+      throw new IllegalArgumentException(
+          "gold and predicted must be non-empty and of equal length");
+    }
+    List<String> all = new ArrayList<>(labels);
+    if (!all.contains(OOS)) {
+      all.add(OOS);
+    }
+    Map<String, Map<String, Integer>> confusion = new LinkedHashMap<>();
+    for (String g : all) {
+      Map<String, Integer> row = new LinkedHashMap<>();
+      all.forEach(p -> row.put(p, 0));
+      confusion.put(g, row);
+    }
+    int correct = 0;
+    for (int i = 0; i < gold.size(); i++) {
+      String g = gold.get(i);
+      String p = predicted.get(i);
+      confusion.computeIfAbsent(g, k -> new LinkedHashMap<>()).merge(p, 1, Integer::sum);
+      if (g.equals(p)) {
+        correct++;
+      }
+    }
+    Map<String, PerLabel> per = new LinkedHashMap<>();
+    double f1Sum = 0;
+    int domains = 0;
+    for (String label : all) {
+      int tp = confusion.get(label).getOrDefault(label, 0);
+      int support = confusion.get(label).values().stream().mapToInt(Integer::intValue).sum();
+      int predictedAs = 0;
+      for (Map<String, Integer> row : confusion.values()) {
+        predictedAs += row.getOrDefault(label, 0);
+      }
+      double precision = predictedAs == 0 ? 0 : (double) tp / predictedAs;
+      double recall = support == 0 ? 0 : (double) tp / support;
+      double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+      per.put(label, new PerLabel(precision, recall, f1, support));
+      if (!label.equals(OOS) && support > 0) {
+        f1Sum += f1;
+        domains++;
+      }
+    }
+    PerLabel oos = per.get(OOS);
+    return new Report(
+        (double) correct / gold.size(),
+        domains == 0 ? 0 : f1Sum / domains,
+        per,
+        confusion,
+        oos.recall(),
+        oos.precision(),
+        gold.size());
+  }
+
+  /** The p-th percentile (0..100) by nearest rank. */
+  public static double percentile(List<Double> values, double p) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+}

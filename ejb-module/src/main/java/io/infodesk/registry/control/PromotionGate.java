@@ -1,0 +1,60 @@
+package io.infodesk.registry.control;
+
+import io.infodesk.evaluation.control.RoutingMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance,
+ * no domain's F1 more than a bound below the incumbent's, and p95 latency within budget.
+ */
+public final class PromotionGate {
+
+  /** The gate's bounds (accuracy points as fractions, latency in microseconds). */
+  public record Bounds(double accuracyTolerance, double maxDomainF1Drop, double p95BudgetMicros) {
+    public static Bounds defaults() {
+      return new Bounds(0.02, 0.05, 1000);
+    }
+  }
+
+  /** The decision and, when it fails, every reason. */
+  public record Decision(boolean pass, List<String> reasons) {}
+
+  private PromotionGate() {}
+
+  public static Decision decide(
+      Bounds bounds,
+      RoutingMetrics.Report teacher,
+      RoutingMetrics.Report incumbent,
+      RoutingMetrics.Report candidate,
+      double candidateP95Micros) {
+    List<String> reasons = new ArrayList<>();
+    if (candidate.accuracy() < teacher.accuracy() - bounds.accuracyTolerance() - 1e-12) {
+      reasons.add(
+          String.format(
+              "accuracy %.3f is below the teacher's %.3f minus %.3f",
+              candidate.accuracy(), teacher.accuracy(), bounds.accuracyTolerance()));
+    }
+    if (incumbent != null) {
+      for (Map.Entry<String, RoutingMetrics.PerLabel> e : incumbent.perLabel().entrySet()) {
+        RoutingMetrics.PerLabel now = candidate.perLabel().get(e.getKey());
+        if (e.getValue().support() > 0
+            && now != null
+            && now.f1() < e.getValue().f1() - bounds.maxDomainF1Drop() - 1e-12) {
+          reasons.add(
+              String.format(
+                  "F1 of %s drops from %.3f to %.3f (more than %.3f)",
+                  e.getKey(), e.getValue().f1(), now.f1(), bounds.maxDomainF1Drop()));
+        }
+      }
+    }
+    if (candidateP95Micros > bounds.p95BudgetMicros()) {
+      reasons.add(
+          String.format(
+              "p95 latency %.0f µs exceeds the budget of %.0f µs",
+              candidateP95Micros, bounds.p95BudgetMicros()));
+    }
+    return new Decision(reasons.isEmpty(), reasons);
+  }
+}

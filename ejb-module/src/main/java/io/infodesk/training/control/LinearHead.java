@@ -1,0 +1,106 @@
+package io.infodesk.training.control;
+
+/**
+ * A trained router's weights as plain Java arrays, for serving without the inference engine:
+ * optional hidden layer (ReLU), then a linear layer and softmax over the labels. Thread-safe.
+ */
+public final class LinearHead {
+
+  private final float[][] hiddenWeights; // [hidden][inputs], or null
+  private final float[] hiddenBias;
+  private final float[][] outputWeights; // [labels][inputs or hidden]
+  private final float[] outputBias;
+
+  public LinearHead(
+      float[][] hiddenWeights, float[] hiddenBias, float[][] outputWeights, float[] outputBias) {
+    this.hiddenWeights = hiddenWeights;
+    this.hiddenBias = hiddenBias;
+    this.outputWeights = outputWeights;
+    this.outputBias = outputBias;
+  }
+
+  public int labels() {
+    return outputBias.length;
+  }
+
+  /** Parameters, for the registry and the comparison table. */
+  public long parameters() {
+    long p = (long) outputWeights.length * outputWeights[0].length + outputBias.length;
+    if (hiddenWeights != null) {
+      p += (long) hiddenWeights.length * hiddenWeights[0].length + hiddenBias.length;
+    }
+    return p;
+  }
+
+  /** Probabilities for a sparse input (n-gram features). Only linear heads take sparse input. */
+  public float[] probabilities(NgramFeaturizer.Sparse x) {
+    if (hiddenWeights != null) {
+      throw new IllegalStateException("a hidden layer needs dense input");
+    }
+    float[] z = outputBias.clone();
+    int[] idx = x.indices();
+    float[] val = x.values();
+    for (int c = 0; c < z.length; c++) {
+      float[] w = outputWeights[c];
+      float s = 0;
+      for (int i = 0; i < idx.length; i++) {
+        s += w[idx[i]] * val[i];
+      }
+      z[c] += s;
+    }
+    return softmax(z);
+  }
+
+  /** Probabilities for a dense input (MiniLM embeddings, or dense n-grams). */
+  public float[] probabilities(float[] x) {
+    float[] in = x;
+    if (hiddenWeights != null) {
+      in = new float[hiddenBias.length];
+      for (int j = 0; j < in.length; j++) {
+        float s = hiddenBias[j];
+        float[] w = hiddenWeights[j];
+        for (int i = 0; i < x.length; i++) {
+          s += w[i] * x[i];
+        }
+        in[j] = Math.max(0, s);
+      }
+    }
+    float[] z = outputBias.clone();
+    for (int c = 0; c < z.length; c++) {
+      float[] w = outputWeights[c];
+      float s = 0;
+      for (int i = 0; i < in.length; i++) {
+        s += w[i] * in[i];
+      }
+      z[c] += s;
+    }
+    return softmax(z);
+  }
+
+  static float[] softmax(float[] z) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    float[] p = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      p[i] = (float) Math.exp(z[i] - max);
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= (float) sum;
+    }
+    return p;
+  }
+
+  public static int argmax(float[] p) {
+    int best = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i] > p[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,60 @@
+package io.infodesk.curation.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CurationTest {
+
+  static float[] unit(float... v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    for (int i = 0; i < v.length; i++) {
+      v[i] /= (float) Math.sqrt(n);
+    }
+    return v;
+  }
+
+  @Test
+  void removesExactAndNearDuplicatesWithinALabel() {
+    List<Curation.Example> in =
+        List.of(
+            new Curation.Example("How do I reset my password?", "it", unit(1, 0, 0)),
+            new Curation.Example("how do I  reset my PASSWORD?", "it", unit(0, 1, 0)),
+            new Curation.Example("Password reset please", "it", unit(0.99f, 0.05f, 0)),
+            new Curation.Example("When is payday?", "finance", unit(1, 0.01f, 0)),
+            new Curation.Example("VPN is down", "it", unit(0, 0, 1)));
+    List<Curation.Example> kept = Curation.deduplicate(in, 0.95);
+    assertThat(kept)
+        .extracting(Curation.Example::text)
+        .containsExactly("How do I reset my password?", "When is payday?", "VPN is down");
+    assertThat(Curation.deduplicate(in, 1.01)).hasSize(4);
+  }
+
+  @Test
+  void splitsEachLabelInTheSameRatioReproducibly() {
+    List<Curation.Example> in = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      in.add(new Curation.Example("hr " + i, "hr", unit(1, 0)));
+    }
+    for (int i = 0; i < 10; i++) {
+      in.add(new Curation.Example("it " + i, "it", unit(0, 1)));
+    }
+    in.add(new Curation.Example("lonely", "finance", unit(1, 1)));
+    Curation.Split s = Curation.stratified(in, 0.2, 7);
+    Map<String, Long> eval =
+        s.eval().stream()
+            .collect(Collectors.groupingBy(Curation.Example::label, Collectors.counting()));
+    assertThat(eval).containsEntry("hr", 8L).containsEntry("it", 2L).doesNotContainKey("finance");
+    assertThat(s.train()).hasSize(41);
+    assertThat(s.train()).doesNotContainAnyElementsOf(s.eval());
+    assertThat(Curation.stratified(in, 0.2, 7).eval()).isEqualTo(s.eval());
+    assertThat(Curation.stratified(in, 0.2, 8).eval()).isNotEqualTo(s.eval());
+  }
+}
