@@ -37,7 +37,8 @@ class MigrationsIT {
           "kb_chunk",
           "interaction",
           "feedback",
-          "escalation");
+          "escalation",
+          "router_model");
 
   @Test
   void migratesH2InPostgresMode() throws Exception {

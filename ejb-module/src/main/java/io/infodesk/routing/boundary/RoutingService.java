@@ -2,11 +2,17 @@ package io.infodesk.routing.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.registry.entity.ModelStatus;
+import io.infodesk.registry.entity.RouterModel;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.routing.control.LlmRouter;
 import io.infodesk.routing.control.Router;
+import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.training.control.LinearHead;
+import io.infodesk.training.control.NgramFeaturizer;
+import io.infodesk.training.control.TrainingDefaults;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -36,6 +42,11 @@ public class RoutingService {
   @Inject Config config;
 
   private volatile ZeroShotRouter zeroShot;
+  private volatile StudentRouter student;
+  private volatile Long studentId;
+  private volatile long checkedAt;
+
+  static final long ACTIVE_CHECK_NANOS = 5_000_000_000L;
 
   /** Forgets the built routers; the next question rebuilds them from the current domains. */
   public void invalidate() {
@@ -43,6 +54,10 @@ public class RoutingService {
   }
 
   public RouteDecision route(String question, float[] questionVector) {
+    StudentRouter active = activeStudent();
+    if (active != null) {
+      return active.needsEmbedding() ? active.route(questionVector) : active.route(question);
+    }
     ZeroShotRouter teacher = zeroShot();
     if (teacher == null) {
       return new RouteDecision(
@@ -60,6 +75,63 @@ public class RoutingService {
         (System.nanoTime() - start) / 1000,
         null,
         d.scores());
+  }
+
+  /** The teacher: the LLM router with an endpoint (zero-shot as its fallback), else zero-shot. */
+  public Router teacher() {
+    ZeroShotRouter z = zeroShot();
+    if (z == null) {
+      throw new IllegalStateException("no active domain exists");
+    }
+    return llm.isConfigured() ? llmRouter(z) : z;
+  }
+
+  /** The live router: the promoted student if there is one, else the teacher. */
+  public Router activeRouter() {
+    StudentRouter s = activeStudent();
+    return s != null ? s : teacher();
+  }
+
+  /** Makes the next question re-read the registry at once (after promote or rollback). */
+  public void registryChanged() {
+    checkedAt = 0;
+  }
+
+  /**
+   * The ACTIVE student from the registry. Every node re-reads the registry at most every few
+   * seconds, so a promotion or rollback reaches the whole cluster within that time.
+   */
+  private StudentRouter activeStudent() {
+    long now = System.nanoTime();
+    if (checkedAt != 0 && now - checkedAt < ACTIVE_CHECK_NANOS) {
+      return student;
+    }
+    synchronized (this) {
+      List<RouterModel> active =
+          em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
+              .setParameter("status", ModelStatus.ACTIVE)
+              .setMaxResults(1)
+              .getResultList();
+      if (active.isEmpty()) {
+        student = null;
+        studentId = null;
+      } else if (!active.get(0).getId().equals(studentId)) {
+        RouterModel m = active.get(0);
+        LinearHead head = LinearHead.fromBytes(m.getWeights());
+        boolean ngram = m.getArchitecture().equals("ngram");
+        student =
+            new StudentRouter(
+                m.getVersion(),
+                List.of(m.getLabels().split(",")),
+                head,
+                m.getThreshold(),
+                ngram ? new NgramFeaturizer(TrainingDefaults.NGRAM_BUCKETS) : null,
+                embeddings::embed);
+        studentId = m.getId();
+      }
+      checkedAt = now;
+      return student;
+    }
   }
 
   /** The zero-shot router's version and threshold, for the API and the portal. */

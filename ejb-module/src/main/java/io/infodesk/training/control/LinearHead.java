@@ -94,6 +94,73 @@ public final class LinearHead {
     return p;
   }
 
+  /** The weights as bytes, for the registry. */
+  public byte[] toBytes() {
+    try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeBoolean(hiddenWeights != null);
+      if (hiddenWeights != null) {
+        writeMatrix(out, hiddenWeights);
+        writeVector(out, hiddenBias);
+      }
+      writeMatrix(out, outputWeights);
+      writeVector(out, outputBias);
+      out.flush();
+      return bytes.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static LinearHead fromBytes(byte[] data) {
+    try (java.io.DataInputStream in =
+        new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
+      boolean hidden = in.readBoolean();
+      float[][] hw = hidden ? readMatrix(in) : null;
+      float[] hb = hidden ? readVector(in) : null;
+      return new LinearHead(hw, hb, readMatrix(in), readVector(in));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("corrupt model weights", e);
+    }
+  }
+
+  private static void writeMatrix(java.io.DataOutputStream out, float[][] m)
+      throws java.io.IOException {
+    out.writeInt(m.length);
+    out.writeInt(m[0].length);
+    for (float[] row : m) {
+      for (float v : row) {
+        out.writeFloat(v);
+      }
+    }
+  }
+
+  private static void writeVector(java.io.DataOutputStream out, float[] v)
+      throws java.io.IOException {
+    out.writeInt(v.length);
+    for (float x : v) {
+      out.writeFloat(x);
+    }
+  }
+
+  private static float[][] readMatrix(java.io.DataInputStream in) throws java.io.IOException {
+    float[][] m = new float[in.readInt()][in.readInt()];
+    for (float[] row : m) {
+      for (int i = 0; i < row.length; i++) {
+        row[i] = in.readFloat();
+      }
+    }
+    return m;
+  }
+
+  private static float[] readVector(java.io.DataInputStream in) throws java.io.IOException {
+    float[] v = new float[in.readInt()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = in.readFloat();
+    }
+    return v;
+  }
+
   public static int argmax(float[] p) {
     int best = 0;
     for (int i = 1; i < p.length; i++) {

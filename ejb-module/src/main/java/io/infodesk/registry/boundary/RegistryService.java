@@ -1,0 +1,89 @@
+package io.infodesk.registry.boundary;
+
+import io.infodesk.platform.entity.ConflictException;
+import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.registry.entity.ModelStatus;
+import io.infodesk.registry.entity.RouterModel;
+import io.infodesk.routing.boundary.RoutingService;
+import io.infodesk.security.boundary.AuditService;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * The router model registry for admins: list versions, promote a candidate that passed its gates
+ * (atomically: the old ACTIVE retires in the same transaction), and roll back to the previous model
+ * in one action. Every change is audited; every node picks it up within seconds.
+ */
+@Stateless
+@RolesAllowed(Role.ADMIN_NAME)
+public class RegistryService {
+
+  @PersistenceContext EntityManager em;
+  @EJB AuditService audit;
+  @EJB RoutingService routing;
+
+  public List<RouterModel> list() {
+    return em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class).getResultList();
+  }
+
+  public RouterModel promote(long id) {
+    RouterModel model = em.find(RouterModel.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (model == null) {
+      throw new UnknownEntityException("no router model " + id);
+    }
+    if (model.getStatus() != ModelStatus.CANDIDATE && model.getStatus() != ModelStatus.SHADOW) {
+      throw new ConflictException(
+          "only a CANDIDATE or SHADOW model can be promoted; "
+              + model.getVersion()
+              + " is "
+              + model.getStatus());
+    }
+    RouterModel current = active();
+    if (current != null) {
+      current.moveTo(ModelStatus.RETIRED);
+    }
+    model.activate(current == null ? null : current.getId());
+    em.flush();
+    audit.record(
+        "MODEL_PROMOTED",
+        "router-model",
+        model.getVersion(),
+        "replaces " + (current == null ? "the teacher" : current.getVersion()));
+    routing.registryChanged();
+    return model;
+  }
+
+  /** Back to the model that was live before the current one (the teacher if none). */
+  public String rollback() {
+    RouterModel current = active();
+    if (current == null) {
+      throw new ConflictException("no promoted model is active; the teacher is already live");
+    }
+    current.moveTo(ModelStatus.RETIRED);
+    String now = "teacher";
+    if (current.getPreviousActiveId() != null) {
+      RouterModel previous = em.find(RouterModel.class, current.getPreviousActiveId());
+      previous.activate(previous.getPreviousActiveId());
+      now = previous.getVersion();
+    }
+    em.flush();
+    audit.record("MODEL_ROLLED_BACK", "router-model", current.getVersion(), "now live: " + now);
+    routing.registryChanged();
+    return now;
+  }
+
+  private RouterModel active() {
+    return em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
+        .setParameter("status", ModelStatus.ACTIVE)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+}

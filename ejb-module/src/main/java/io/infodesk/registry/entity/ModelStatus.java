@@ -1,0 +1,10 @@
+package io.infodesk.registry.entity;
+
+/** A router model's place in its lifecycle. */
+public enum ModelStatus {
+  CANDIDATE,
+  SHADOW,
+  ACTIVE,
+  RETIRED,
+  REJECTED
+}

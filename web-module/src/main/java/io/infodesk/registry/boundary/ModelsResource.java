@@ -1,0 +1,111 @@
+package io.infodesk.registry.boundary;
+
+import io.infodesk.platform.boundary.Params;
+import io.infodesk.platform.boundary.Problem;
+import io.infodesk.registry.entity.RouterModel;
+import io.infodesk.training.boundary.TrainingService;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Router models (admin): train candidates, compare them, promote one, roll back. */
+@Path("models")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "models", description = "Router model registry (admin)")
+public class ModelsResource {
+
+  /** A model version as listed, with its evaluation and gate decision. */
+  public record ModelView(
+      long id,
+      String version,
+      String architecture,
+      String status,
+      List<String> labels,
+      double threshold,
+      long parameters,
+      long sizeBytes,
+      String checksum,
+      String device,
+      JsonStructure metrics,
+      JsonStructure gate,
+      String trainingSummary,
+      Instant createdAt,
+      Instant activatedAt) {
+    static ModelView of(RouterModel m) {
+      return new ModelView(
+          m.getId(),
+          m.getVersion(),
+          m.getArchitecture(),
+          m.getStatus().name(),
+          List.of(m.getLabels().split(",")),
+          m.getThreshold(),
+          m.getParameters(),
+          m.getSizeBytes(),
+          m.getChecksum(),
+          m.getDevice(),
+          json(m.getMetrics()),
+          json(m.getGate()),
+          m.getTrainingSummary(),
+          m.getCreatedAt(),
+          m.getActivatedAt());
+    }
+  }
+
+  @EJB RegistryService registry;
+  @EJB TrainingService training;
+
+  @GET
+  @Operation(summary = "All router model versions, newest first")
+  public List<ModelView> list() {
+    return registry.list().stream().map(ModelView::of).toList();
+  }
+
+  @POST
+  @Path("training")
+  @Operation(
+      summary =
+          "Train the student routers from the labelled data and evaluate them against the teacher")
+  public Response train() {
+    return Response.status(Response.Status.CREATED)
+        .entity(training.trainCandidates().stream().map(ModelView::of).toList())
+        .build();
+  }
+
+  @POST
+  @Path("{id}/promotion")
+  @Operation(summary = "Make a candidate that passed its gates the live router")
+  public ModelView promote(@PathParam("id") String id) {
+    return ModelView.of(registry.promote(Params.id("model", id)));
+  }
+
+  @POST
+  @Path("rollback")
+  @Operation(summary = "Go back to the router that was live before the current one")
+  public Map<String, String> rollback() {
+    return Map.of("live", registry.rollback());
+  }
+
+  static JsonStructure json(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.read();
+    }
+  }
+}

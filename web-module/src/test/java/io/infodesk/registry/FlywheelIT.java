@@ -1,0 +1,134 @@
+package io.infodesk.registry;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Api.Reply;
+import io.infodesk.support.Deployments;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The student routers on a real Payara Micro: employees ask and rate, an admin trains both students
+ * with DJL, reads their evaluation against the teacher, promotes one (then /api/ask is routed by
+ * it, and the interaction says so) and rolls back to the teacher. The gates are relaxed in the test
+ * configuration, because a handful of demo questions cannot show a student beating the teacher; the
+ * gate logic itself has its own unit test.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FlywheelIT {
+
+  static final String ADMIN = basic("admin", "demo");
+  static final String EMPLOYEE = basic("employee", "demo");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void trainEvaluatePromoteAndRollBack() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    for (String q :
+        List.of(
+            "How many vacation days do I get?",
+            "How do I connect to the VPN?",
+            "When is payday?",
+            "What does error FLOW-401 mean?",
+            "How long is parental leave?",
+            "I forgot my password",
+            "How do I submit an expense report?",
+            "How do webhooks retry?",
+            "What is the capital of France?")) {
+      JsonObject a = api.post("/api/ask", EMPLOYEE, "{\"question\":\"" + q + "\"}").json();
+      api.post(
+          "/api/interactions/" + a.getJsonNumber("interactionId") + "/feedback",
+          EMPLOYEE,
+          "{\"rating\":\"up\"}");
+    }
+    JsonObject wrong =
+        api.post("/api/ask", EMPLOYEE, "{\"question\":\"Who approves my corporate card limit?\"}")
+            .json();
+    api.post(
+        "/api/interactions/" + wrong.getJsonNumber("interactionId") + "/feedback",
+        EMPLOYEE,
+        "{\"rating\":\"down\",\"correctDomain\":\"finance\"}");
+
+    assertThat(api.post("/api/models/training", EMPLOYEE, "").status()).isEqualTo(403);
+    Reply trained = api.post("/api/models/training", ADMIN, "");
+    assertThat(trained.status()).as(trained.body()).isEqualTo(201);
+    List<JsonObject> models = trained.array().getValuesAs(JsonObject.class);
+    assertThat(models)
+        .extracting(m -> m.getString("architecture"))
+        .containsExactly("ngram", "minilm-mlp");
+    for (JsonObject m : models) {
+      assertThat(m.getString("status")).isEqualTo("CANDIDATE");
+      assertThat(m.getString("checksum")).matches("[0-9a-f]{64}");
+      assertThat(m.getJsonNumber("parameters").longValue()).isPositive();
+      JsonObject metrics = m.getJsonObject("metrics");
+      assertThat(metrics.getJsonNumber("accuracy").doubleValue()).isBetween(0.0, 1.0);
+      assertThat(metrics.getJsonObject("teacher").getJsonNumber("accuracy").doubleValue())
+          .isBetween(0.0, 1.0);
+      assertThat(metrics.getJsonObject("confusion").keySet())
+          .contains("hr", "it", "finance", "product");
+      assertThat(m.getJsonObject("gate").getBoolean("pass")).isTrue();
+      assertThat(m.getString("trainingSummary"))
+          .contains("SEED", "LOGGED", "RELABELED_BY_EMPLOYEE");
+    }
+    JsonObject ngram = models.get(0);
+    JsonObject ngramMetrics = ngram.getJsonObject("metrics");
+    assertThat(ngramMetrics.getJsonNumber("p95Micros").doubleValue())
+        .as("the n-gram student routes faster than the teacher")
+        .isLessThan(ngramMetrics.getJsonObject("teacher").getJsonNumber("p95Micros").doubleValue());
+
+    assertThat(api.post("/api/models/abc/promotion", ADMIN, "").status()).isEqualTo(400);
+    assertThat(api.post("/api/models/99999999/promotion", ADMIN, "").status()).isEqualTo(404);
+    assertThat(
+            api.post("/api/models/" + ngram.getJsonNumber("id") + "/promotion", EMPLOYEE, "")
+                .status())
+        .isEqualTo(403);
+    try {
+      Reply promoted =
+          api.post("/api/models/" + ngram.getJsonNumber("id") + "/promotion", ADMIN, "");
+      assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+      assertThat(promoted.json().getString("status")).isEqualTo("ACTIVE");
+      assertThat(
+              api.post("/api/models/" + ngram.getJsonNumber("id") + "/promotion", ADMIN, "")
+                  .status())
+          .isEqualTo(409);
+
+      JsonObject routed =
+          api.post("/api/ask", EMPLOYEE, "{\"question\":\"How do I reset my VPN password?\"}")
+              .json();
+      assertThat(routed.getString("routerVersion")).isEqualTo(ngram.getString("version"));
+      JsonObject logged =
+          api.get("/api/interactions/" + routed.getJsonNumber("interactionId"), EMPLOYEE).json();
+      assertThat(logged.getString("routerVersion")).isEqualTo(ngram.getString("version"));
+    } finally {
+      Reply rolledBack = api.post("/api/models/rollback", ADMIN, "");
+      assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);
+      assertThat(rolledBack.json().getString("live")).isEqualTo("teacher");
+    }
+    JsonObject after =
+        api.post("/api/ask", EMPLOYEE, "{\"question\":\"How do I reset my VPN password?\"}").json();
+    assertThat(after.getString("routerVersion")).startsWith("zero-shot-");
+    assertThat(api.post("/api/models/rollback", ADMIN, "").status()).isEqualTo(409);
+    assertThat(api.get("/api/audit?max=50", ADMIN).body())
+        .contains("MODELS_TRAINED", "MODEL_PROMOTED", "MODEL_ROLLED_BACK");
+    assertThat(api.get("/api/models", ADMIN).body()).contains("RETIRED");
+  }
+}
