@@ -76,11 +76,13 @@ class ChatPageIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "Erin Employee"));
 
     WebElement box = browser.findElement(By.id("question"));
-    assertThat(browser.switchTo().activeElement()).as("the ask box has the focus").isEqualTo(box);
+    // the page loads the employee's history, then puts the focus in the ask box
+    wait.until(d -> box.equals(d.switchTo().activeElement()));
+    By turns = By.cssSelector("#conversation .turn");
+    int before = browser.findElements(turns).size();
     box.sendKeys("How long is parental leave for the birthing parent?", Keys.ENTER);
 
-    By turns = By.cssSelector("#conversation .turn");
-    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(turns, 0));
+    wait.until(ExpectedConditions.numberOfElementsToBe(turns, before + 1));
     List<WebElement> all = browser.findElements(turns);
     WebElement turn = all.get(all.size() - 1);
     wait.until(d -> !turn.findElement(By.cssSelector(".badge")).getText().isBlank());
@@ -91,16 +93,15 @@ class ChatPageIT {
     assertThat(citations.get(0).getText()).contains("Parental leave");
     Browser.screenshot(browser, "chat-answer");
 
-    citations.get(0).click();
+    click(citations.get(0));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
     assertThat(browser.findElement(By.id("preview-text")).getText())
         .contains("Birthing parents receive 20 weeks");
     Browser.screenshot(browser, "chat-source-preview");
-    browser.findElement(By.id("preview-close")).click();
+    click(browser.findElement(By.id("preview-close")));
 
     WebElement down = turn.findElement(By.cssSelector(".down"));
-    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", down);
-    down.click();
+    click(down);
     wait.until(ExpectedConditions.attributeToBe(down, "aria-pressed", "true"));
     WebElement comment = turn.findElement(By.cssSelector(".comment input[name=comment]"));
     wait.until(ExpectedConditions.visibilityOf(comment));
@@ -119,5 +120,11 @@ class ChatPageIT {
     assertThat(stored.getJsonObject("feedback").getString("rating")).isEqualTo("down");
     assertThat(stored.getJsonObject("feedback").getString("comment"))
         .isEqualTo("I wanted the adoption rules");
+  }
+
+  /** Clicks like a person who scrolled the element clear of the fixed ask bar first. */
+  private void click(WebElement element) {
+    browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
   }
 }

@@ -288,13 +288,20 @@ class EmployeePathIT {
 
     assertThat(api.put("/api/domains/finance", OWNER, "{\"description\":\"mine now\"}").status())
         .isEqualTo(403);
-    Reply exemplars =
-        api.put(
-            "/api/domains/it",
-            OWNER,
-            "{\"exemplars\":[\"How do I connect to the VPN?\",\"My laptop is broken\",\"How do I reset my password?\"]}");
-    assertThat(exemplars.status()).isEqualTo(200);
-    assertThat(exemplars.json().getJsonArray("exemplars")).hasSize(3);
+    jakarta.json.JsonArray original =
+        api.get("/api/domains/it", OWNER).json().getJsonArray("exemplars");
+    try {
+      Reply exemplars =
+          api.put(
+              "/api/domains/it",
+              OWNER,
+              "{\"exemplars\":[\"How do I connect to the VPN?\",\"My laptop is broken\",\"How do I reset my password?\"]}");
+      assertThat(exemplars.status()).isEqualTo(200);
+      assertThat(exemplars.json().getJsonArray("exemplars")).hasSize(3);
+    } finally {
+      assertThat(api.put("/api/domains/it", OWNER, "{\"exemplars\":" + original + "}").status())
+          .isEqualTo(200);
+    }
     assertThat(api.put("/api/domains/it", OWNER, "{\"exemplars\":[\"\"]}").status()).isEqualTo(400);
     assertThat(api.put("/api/domains/nowhere", ADMIN, "{\"description\":\"x\"}").status())
         .isEqualTo(404);
