@@ -2,6 +2,7 @@ package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
+import io.infodesk.platform.control.Hashes;
 import io.infodesk.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -69,7 +70,7 @@ public class DemoKnowledge {
       }
       String file = parts[1].strip();
       byte[] content = bytes(loader, ROOT + key + "/" + file);
-      String hash = SourceService.sha256(content);
+      String hash = Hashes.sha256(content);
       boolean present =
           !em.createNamedQuery(Source.FIND_BY_HASH, Source.class)
               .setParameter("domain", domain)

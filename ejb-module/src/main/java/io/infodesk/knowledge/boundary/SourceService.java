@@ -4,6 +4,7 @@ import io.infodesk.knowledge.control.DocumentParser;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
+import io.infodesk.platform.control.Hashes;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
@@ -20,9 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -74,7 +72,7 @@ public class SourceService {
           "files of type " + type + " are not accepted; upload PDF, DOCX, HTML, Markdown or text");
     }
     Source source =
-        registry.create(domainKey, name, type, content, sha256(content), scope.caller());
+        registry.create(domainKey, name, type, content, Hashes.sha256(content), scope.caller());
     ingestion.ingest(source.getId());
     return source;
   }
@@ -189,13 +187,5 @@ public class SourceService {
       throw new InvalidInputException("the file name must have 1-200 characters");
     }
     return name;
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,11 +1,9 @@
 package io.infodesk.security.control;
 
+import io.infodesk.platform.control.Hashes;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Makes API token secrets and the SHA-256 digests under which they are stored. */
 public final class TokenCodec {
@@ -21,12 +19,7 @@ public final class TokenCodec {
   }
 
   public static String digest(String secret) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return Hashes.sha256(secret.getBytes(StandardCharsets.UTF_8));
   }
 
   public static boolean looksLikeToken(String secret) {

@@ -6,6 +6,7 @@ import io.infodesk.curation.control.Curation;
 import io.infodesk.evaluation.control.RoutingMetrics;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.control.Hashes;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.registry.control.PromotionGate;
 import io.infodesk.registry.entity.ModelStatus;
@@ -27,10 +28,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -152,7 +151,7 @@ public class TrainingService {
               architecture,
               String.join(",", labels),
               weights,
-              sha256(weights),
+              Hashes.sha256(weights),
               threshold,
               result.head().parameters());
       model.evaluated(
@@ -372,13 +371,5 @@ public class TrainingService {
         .add("reasons", reasons)
         .build()
         .toString();
-  }
-
-  static String sha256(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,12 +5,12 @@ import io.infodesk.feedback.boundary.EscalationsResource.EscalationView;
 import io.infodesk.feedback.boundary.FeedbackService;
 import io.infodesk.feedback.entity.Escalation;
 import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.platform.boundary.JsonColumns;
 import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
 import io.infodesk.platform.entity.InvalidInputException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -151,21 +150,12 @@ public class InteractionsResource {
         i.getRouterVersion(),
         i.getAnswerMode().name(),
         i.getAnswer(),
-        json(i.getCitations()),
-        json(i.getRetrieved()),
-        json(i.getGuardrailEvents()),
-        json(i.getLatencies()),
+        JsonColumns.parse(i.getCitations()),
+        JsonColumns.parse(i.getRetrieved()),
+        JsonColumns.parse(i.getGuardrailEvents()),
+        JsonColumns.parse(i.getLatencies()),
         i.getRephraseOf(),
         i.getCreatedAt(),
         FeedbackView.of(f));
-  }
-
-  static JsonStructure json(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try (var reader = Json.createReader(new StringReader(text))) {
-      return reader.read();
-    }
   }
 }

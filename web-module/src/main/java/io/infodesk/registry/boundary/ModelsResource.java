@@ -1,12 +1,12 @@
 package io.infodesk.registry.boundary;
 
+import io.infodesk.platform.boundary.JsonColumns;
 import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
 import io.infodesk.registry.entity.RouterModel;
 import io.infodesk.training.boundary.TrainingService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,8 @@ public class ModelsResource {
           m.getSizeBytes(),
           m.getChecksum(),
           m.getDevice(),
-          json(m.getMetrics()),
-          json(m.getGate()),
+          JsonColumns.parse(m.getMetrics()),
+          JsonColumns.parse(m.getGate()),
           m.getTrainingSummary(),
           m.getCreatedAt(),
           m.getActivatedAt());
@@ -98,14 +97,5 @@ public class ModelsResource {
   @Operation(summary = "Go back to the router that was live before the current one")
   public Map<String, String> rollback() {
     return Map.of("live", registry.rollback());
-  }
-
-  static JsonStructure json(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try (var reader = Json.createReader(new StringReader(text))) {
-      return reader.read();
-    }
   }
 }
