@@ -38,7 +38,8 @@ class MigrationsIT {
           "interaction",
           "feedback",
           "escalation",
-          "router_model");
+          "router_model",
+          "review_item");
 
   @Test
   void migratesH2InPostgresMode() throws Exception {

@@ -31,6 +31,7 @@ class FlywheelIT {
 
   static final String ADMIN = basic("admin", "demo");
   static final String EMPLOYEE = basic("employee", "demo");
+  static final String SME = basic("sme", "demo");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -63,10 +64,58 @@ class FlywheelIT {
     JsonObject wrong =
         api.post("/api/ask", EMPLOYEE, "{\"question\":\"Who approves my corporate card limit?\"}")
             .json();
+    long wrongId = wrong.getJsonNumber("interactionId").longValue();
+    // the employee says it belongs elsewhere; both candidate domains are the demo SME's
+    String corrected = "hr".equals(wrong.getString("domain", "")) ? "it" : "hr";
     api.post(
-        "/api/interactions/" + wrong.getJsonNumber("interactionId") + "/feedback",
+        "/api/interactions/" + wrongId + "/feedback",
         EMPLOYEE,
-        "{\"rating\":\"down\",\"correctDomain\":\"finance\"}");
+        "{\"rating\":\"down\",\"correctDomain\":\"" + corrected + "\"}");
+
+    // the judge flags it, an SME claims and decides it
+    assertThat(api.post("/api/reviews/judging", SME, "").status()).isEqualTo(403);
+    Reply judged = api.post("/api/reviews/judging", ADMIN, "");
+    assertThat(judged.status()).as(judged.body()).isEqualTo(200);
+    assertThat(judged.json().getInt("flagged")).isGreaterThanOrEqualTo(1);
+    assertThat(judged.json().getInt("unsatisfied")).isGreaterThanOrEqualTo(1);
+    JsonObject item =
+        api.get("/api/reviews", SME).array().getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getJsonNumber("interactionId").longValue() == wrongId)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the SME does not see the flagged item"));
+    assertThat(item.getString("attribution")).isEqualTo("ROUTING");
+    assertThat(item.getString("suggestedDomain")).isEqualTo(corrected);
+    String path = "/api/reviews/" + item.getJsonNumber("id");
+    assertThat(api.get("/api/reviews", EMPLOYEE).status()).isEqualTo(403);
+    assertThat(api.post(path + "/decision", SME, "{\"decision\":\"CONFIRM_ROUTE\"}").status())
+        .as("not claimed yet")
+        .isEqualTo(409);
+    assertThat(api.post(path + "/claim", SME, "").status()).isEqualTo(200);
+    assertThat(api.post(path + "/claim", ADMIN, "").status())
+        .as("someone else holds it")
+        .isEqualTo(409);
+    assertThat(api.post(path + "/decision", SME, "{\"decision\":\"MAYBE\"}").status())
+        .isEqualTo(400);
+    assertThat(api.post(path + "/decision", SME, "{\"decision\":\"CORRECT_DOMAIN\"}").status())
+        .isEqualTo(400);
+    assertThat(
+            api.post(
+                    path + "/decision",
+                    SME,
+                    "{\"decision\":\"CORRECT_DOMAIN\",\"domain\":\"atlantis\"}")
+                .status())
+        .isEqualTo(400);
+    Reply decided =
+        api.post(
+            path + "/decision",
+            SME,
+            "{\"decision\":\"CORRECT_DOMAIN\",\"domain\":\"" + corrected + "\"}");
+    assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+    assertThat(decided.json().getString("status")).isEqualTo("DECIDED");
+    assertThat(api.post(path + "/decision", SME, "{\"decision\":\"SKIP\"}").status())
+        .isEqualTo(409);
+    assertThat(api.post("/api/reviews/abc/claim", SME, "").status()).isEqualTo(400);
+    assertThat(api.post("/api/reviews/99999999/claim", SME, "").status()).isEqualTo(404);
 
     assertThat(api.post("/api/models/training", EMPLOYEE, "").status()).isEqualTo(403);
     Reply trained = api.post("/api/models/training", ADMIN, "");
@@ -86,8 +135,7 @@ class FlywheelIT {
       assertThat(metrics.getJsonObject("confusion").keySet())
           .contains("hr", "it", "finance", "product");
       assertThat(m.getJsonObject("gate").getBoolean("pass")).isTrue();
-      assertThat(m.getString("trainingSummary"))
-          .contains("SEED", "LOGGED", "RELABELED_BY_EMPLOYEE");
+      assertThat(m.getString("trainingSummary")).contains("SEED", "LOGGED", "RELABELED_BY_SME");
     }
     JsonObject ngram = models.get(0);
     JsonObject ngramMetrics = ngram.getJsonObject("metrics");
@@ -128,7 +176,8 @@ class FlywheelIT {
     assertThat(after.getString("routerVersion")).startsWith("zero-shot-");
     assertThat(api.post("/api/models/rollback", ADMIN, "").status()).isEqualTo(409);
     assertThat(api.get("/api/audit?max=50", ADMIN).body())
-        .contains("MODELS_TRAINED", "MODEL_PROMOTED", "MODEL_ROLLED_BACK");
+        .contains(
+            "JUDGED", "REVIEW_DECIDED", "MODELS_TRAINED", "MODEL_PROMOTED", "MODEL_ROLLED_BACK");
     assertThat(api.get("/api/models", ADMIN).body()).contains("RETIRED");
   }
 }

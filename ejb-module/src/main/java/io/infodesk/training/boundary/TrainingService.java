@@ -192,6 +192,12 @@ public class TrainingService {
         d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), "SEED")));
       }
     }
+    Map<Long, io.infodesk.review.entity.ReviewItem> reviewed = new HashMap<>();
+    em.createNamedQuery(
+            io.infodesk.review.entity.ReviewItem.FIND_DECIDED,
+            io.infodesk.review.entity.ReviewItem.class)
+        .getResultList()
+        .forEach(r -> reviewed.put(r.getInteractionId(), r));
     Map<Long, Feedback> feedback = new HashMap<>();
     em.createQuery("SELECT f FROM Feedback f", Feedback.class)
         .getResultList()
@@ -203,7 +209,16 @@ public class TrainingService {
             .getResultList()) {
       Feedback f = feedback.get(i.getId());
       String routed = i.getDomainKey() == null ? StudentRouter.OOS : i.getDomainKey();
-      if (f != null && f.getCorrectDomain() != null) {
+      var review = reviewed.get(i.getId());
+      if (review != null && "CORRECT_DOMAIN".equals(review.getDecision())) {
+        String label =
+            "out-of-scope".equals(review.getDecidedDomain())
+                ? StudentRouter.OOS
+                : review.getDecidedDomain();
+        out.add(new Labelled(i.getQuestion(), label, "RELABELED_BY_SME"));
+      } else if (review != null && "CONFIRM_ROUTE".equals(review.getDecision())) {
+        out.add(new Labelled(i.getQuestion(), routed, "CONFIRMED_BY_SME"));
+      } else if (f != null && f.getCorrectDomain() != null) {
         String corrected =
             "out-of-scope".equals(f.getCorrectDomain()) ? StudentRouter.OOS : f.getCorrectDomain();
         out.add(new Labelled(i.getQuestion(), corrected, "RELABELED_BY_EMPLOYEE"));

@@ -1,0 +1,184 @@
+package io.infodesk.review.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A suspected misroute waiting for an SME, with the judge's verdict and, later, the decision. */
+@Entity
+@Table(name = "review_item")
+@NamedQuery(
+    name = ReviewItem.FIND_PENDING,
+    query =
+        "SELECT r FROM ReviewItem r WHERE r.status = 'PENDING' ORDER BY r.confidence DESC, r.id")
+@NamedQuery(
+    name = ReviewItem.FIND_DECIDED,
+    query = "SELECT r FROM ReviewItem r WHERE r.status = 'DECIDED'")
+@NamedQuery(
+    name = ReviewItem.FIND_BY_INTERACTION,
+    query = "SELECT r FROM ReviewItem r WHERE r.interactionId = :interaction")
+public class ReviewItem {
+  public static final String FIND_PENDING = "ReviewItem.findPending";
+  public static final String FIND_DECIDED = "ReviewItem.findDecided";
+  public static final String FIND_BY_INTERACTION = "ReviewItem.findByInteraction";
+
+  /** What an SME can decide. */
+  public enum Decision {
+    CONFIRM_ROUTE,
+    CORRECT_DOMAIN,
+    NOT_ROUTING,
+    SKIP
+  }
+
+  @Id
+  @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "infodesk_seq")
+  private Long id;
+
+  @Column(name = "interaction_id")
+  private Long interactionId;
+
+  private String question;
+
+  @Column(name = "routed_domain")
+  private String routedDomain;
+
+  @Column(name = "suggested_domain")
+  private String suggestedDomain;
+
+  private String attribution;
+  private double confidence;
+  private String rationale;
+  private String status;
+
+  @Column(name = "claimed_by")
+  private String claimedBy;
+
+  @Column(name = "claim_expires_at")
+  private Instant claimExpiresAt;
+
+  private String decision;
+
+  @Column(name = "decided_domain")
+  private String decidedDomain;
+
+  @Column(name = "decided_by")
+  private String decidedBy;
+
+  @Column(name = "decided_at")
+  private Instant decidedAt;
+
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  protected ReviewItem() {}
+
+  public ReviewItem(Long interactionId, String question, String routedDomain, Verdict verdict) {
+    this.interactionId = interactionId;
+    this.question = question;
+    this.routedDomain = routedDomain;
+    this.suggestedDomain = verdict.suggestedDomain();
+    this.attribution = verdict.attribution().name();
+    this.confidence = verdict.confidence();
+    this.rationale =
+        verdict.rationale().length() > 2000
+            ? verdict.rationale().substring(0, 2000)
+            : verdict.rationale();
+    this.status = "PENDING";
+    this.createdAt = Instant.now();
+  }
+
+  /** Free to claim by {@code user}: unclaimed, the lease ran out, or already theirs. */
+  public boolean claimableBy(String user, Instant now) {
+    return "PENDING".equals(status)
+        && (claimedBy == null || claimExpiresAt.isBefore(now) || claimedBy.equals(user));
+  }
+
+  public void claim(String user, Instant now, Duration lease) {
+    this.claimedBy = user;
+    this.claimExpiresAt = now.plus(lease);
+  }
+
+  public boolean heldBy(String user, Instant now) {
+    return "PENDING".equals(status) && user.equals(claimedBy) && claimExpiresAt.isAfter(now);
+  }
+
+  public void decide(Decision decision, String domain, String user) {
+    this.decision = decision.name();
+    this.decidedDomain = domain;
+    this.decidedBy = user;
+    this.decidedAt = Instant.now();
+    this.status = "DECIDED";
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getInteractionId() {
+    return interactionId;
+  }
+
+  public String getQuestion() {
+    return question;
+  }
+
+  public String getRoutedDomain() {
+    return routedDomain;
+  }
+
+  public String getSuggestedDomain() {
+    return suggestedDomain;
+  }
+
+  public String getAttribution() {
+    return attribution;
+  }
+
+  public double getConfidence() {
+    return confidence;
+  }
+
+  public String getRationale() {
+    return rationale;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public String getClaimedBy() {
+    return claimedBy;
+  }
+
+  public Instant getClaimExpiresAt() {
+    return claimExpiresAt;
+  }
+
+  public String getDecision() {
+    return decision;
+  }
+
+  public String getDecidedDomain() {
+    return decidedDomain;
+  }
+
+  public String getDecidedBy() {
+    return decidedBy;
+  }
+
+  public Instant getDecidedAt() {
+    return decidedAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

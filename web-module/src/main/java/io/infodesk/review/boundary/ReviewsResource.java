@@ -1,0 +1,69 @@
+package io.infodesk.review.boundary;
+
+import io.infodesk.platform.boundary.Params;
+import io.infodesk.platform.boundary.Problem;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.review.entity.ReviewItem;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** SME review queues: list, claim, decide. Admins run the judge that fills them. */
+@Path("reviews")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(
+    name = "reviews",
+    description = "Suspected misroutes for SMEs of the routed or suggested domain")
+public class ReviewsResource {
+
+  /** What an SME decides. {@code domain} only with CORRECT_DOMAIN. */
+  public record DecisionRequest(String decision, String domain) {}
+
+  @EJB ReviewService reviews;
+  @EJB JudgeService judge;
+
+  @GET
+  @Operation(summary = "Pending review items in the caller's domains, highest confidence first")
+  public List<ReviewItem> queue(@QueryParam("domain") String domain) {
+    return reviews.queue(domain == null || domain.isBlank() ? null : domain.strip());
+  }
+
+  @POST
+  @Path("{id}/claim")
+  @Operation(summary = "Claim an item for 15 minutes")
+  public ReviewItem claim(@PathParam("id") String id) {
+    return reviews.claim(Params.id("review item", id));
+  }
+
+  @POST
+  @Path("{id}/decision")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "Decide a claimed item: CONFIRM_ROUTE, CORRECT_DOMAIN (with domain), NOT_ROUTING or SKIP")
+  public ReviewItem decide(@PathParam("id") String id, DecisionRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "send {\"decision\": \"CORRECT_DOMAIN\", \"domain\": \"finance\"}");
+    }
+    return reviews.decide(Params.id("review item", id), request.decision(), request.domain());
+  }
+
+  @POST
+  @Path("judging")
+  @Operation(summary = "Judge the rated interactions and queue suspected misroutes (admin)")
+  public JudgeService.Summary runJudge() {
+    return judge.judge();
+  }
+}
