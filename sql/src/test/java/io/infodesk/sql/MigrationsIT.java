@@ -39,7 +39,9 @@ class MigrationsIT {
           "feedback",
           "escalation",
           "router_model",
-          "review_item");
+          "review_item",
+          "flywheel_cycle",
+          "flywheel_lease");
 
   @Test
   void migratesH2InPostgresMode() throws Exception {

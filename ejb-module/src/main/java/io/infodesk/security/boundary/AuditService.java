@@ -30,6 +30,13 @@ public class AuditService {
     em.persist(new AuditEntry(actor(), action, targetType, targetId, detail));
   }
 
+  /** For callers outside a transaction: the entry commits on its own. */
+  @PermitAll
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordNow(String action, String targetType, String targetId, String detail) {
+    em.persist(new AuditEntry(actor(), action, targetType, targetId, detail));
+  }
+
   @RolesAllowed("admin")
   public List<AuditEntry> recent(int first, int max) {
     return em.createNamedQuery(AuditEntry.FIND_RECENT, AuditEntry.class)

@@ -58,8 +58,21 @@ public class TrainingService {
   @EJB AuditService audit;
   @Inject Config config;
 
+  /** What a training run produced: the candidates and the size of the deduplicated ground truth. */
+  public record TrainingRun(List<RouterModel> candidates, int groundTruth) {}
+
   @RolesAllowed(Role.ADMIN_NAME)
   public List<RouterModel> trainCandidates() {
+    return run().candidates();
+  }
+
+  /** For the flywheel cycle, which runs without a caller. */
+  @jakarta.annotation.security.PermitAll
+  public TrainingRun trainForCycle() {
+    return run();
+  }
+
+  private TrainingRun run() {
     long start = System.nanoTime();
     List<Labelled> examples = collect();
     List<String> texts = examples.stream().map(Labelled::text).toList();
@@ -182,7 +195,7 @@ public class TrainingService {
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms: "
                 + summary);
-    return candidates;
+    return new TrainingRun(candidates, unique.size());
   }
 
   private List<Labelled> collect() {

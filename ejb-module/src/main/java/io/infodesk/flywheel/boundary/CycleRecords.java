@@ -1,0 +1,69 @@
+package io.infodesk.flywheel.boundary;
+
+import io.infodesk.flywheel.entity.FlywheelCycle;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Instant;
+
+/** Writes the cycle record, each change in its own transaction, so progress is visible at once. */
+@Stateless
+@PermitAll
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CycleRecords {
+
+  @PersistenceContext EntityManager em;
+
+  public FlywheelCycle create(String trigger, String node) {
+    FlywheelCycle c = new FlywheelCycle(trigger, node);
+    em.persist(c);
+    em.flush();
+    return c;
+  }
+
+  public void step(
+      long cycleId,
+      String step,
+      String status,
+      Instant started,
+      Instant finished,
+      String detail,
+      JsonObject funnel) {
+    FlywheelCycle c = em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+    JsonObjectBuilder s = Json.createObjectBuilder(read(c.getSteps()));
+    JsonObjectBuilder one =
+        Json.createObjectBuilder().add("status", status).add("startedAt", started.toString());
+    if (finished != null) {
+      one.add("finishedAt", finished.toString())
+          .add("millis", finished.toEpochMilli() - started.toEpochMilli());
+    }
+    if (detail != null) {
+      one.add("detail", detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+    }
+    s.add(step, one);
+    JsonObjectBuilder f = Json.createObjectBuilder(read(c.getFunnel()));
+    if (funnel != null) {
+      funnel.forEach(f::add);
+    }
+    c.progress(s.build().toString(), f.build().toString());
+  }
+
+  public void finish(long cycleId, boolean ok, String failure) {
+    em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE).finish(ok, failure);
+  }
+
+  static JsonObject read(String json) {
+    try (var reader =
+        Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+      return reader.readObject();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.infodesk.registry;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Api.Reply;
+import io.infodesk.support.Deployments;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The flywheel cycle as a Jakarta Batch job on Payara Micro: two simultaneous starts give exactly
+ * one cycle (the database lease), which runs monitor, judge, train and decide to COMPLETED and
+ * records the funnel; the next start works once the lease is free.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FlywheelCycleIT {
+
+  static final String ADMIN = basic("admin", "demo");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void twoStartsOneCycleThatCompletesWithItsFunnel() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    assertThat(api.post("/api/flywheel/cycles", basic("employee", "demo"), "").status())
+        .isEqualTo(403);
+
+    List<CompletableFuture<Reply>> starts =
+        List.of(
+            CompletableFuture.supplyAsync(() -> api.post("/api/flywheel/cycles", ADMIN, "")),
+            CompletableFuture.supplyAsync(() -> api.post("/api/flywheel/cycles", ADMIN, "")));
+    List<Reply> replies = starts.stream().map(CompletableFuture::join).toList();
+    assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(202, 409);
+    Reply started = replies.stream().filter(r -> r.status() == 202).findFirst().orElseThrow();
+    Reply refused = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(refused.json().getString("detail")).contains("already running");
+    long id = started.json().getJsonNumber("id").longValue();
+
+    JsonObject cycle = null;
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      cycle = api.get("/api/flywheel/cycles/" + id, ADMIN).json();
+      if (!cycle.getString("status").equals("RUNNING")) {
+        break;
+      }
+      Api.sleep(1000);
+    }
+    assertThat(cycle.getString("status")).as(cycle.toString()).isEqualTo("COMPLETED");
+    assertThat(cycle.getJsonObject("steps").keySet())
+        .containsExactlyInAnyOrder("monitor", "judge", "train", "decide");
+    for (String step : List.of("monitor", "judge", "train", "decide")) {
+      assertThat(cycle.getJsonObject("steps").getJsonObject(step).getString("status"))
+          .isEqualTo("COMPLETED");
+    }
+    JsonObject funnel = cycle.getJsonObject("funnel");
+    assertThat(funnel.keySet())
+        .contains(
+            "feedback", "unsatisfied", "flaggedMisroutes", "smeConfirmedMisroutes", "groundTruth");
+    assertThat(funnel.getInt("groundTruth")).isPositive();
+    assertThat(funnel.getInt("unsatisfied")).isLessThanOrEqualTo(funnel.getInt("feedback"));
+    assertThat(funnel.getInt("smeConfirmedMisroutes"))
+        .isLessThanOrEqualTo(funnel.getInt("flaggedMisroutes"));
+
+    Reply again = api.post("/api/flywheel/cycles", ADMIN, "");
+    assertThat(again.status()).as("the lease was released").isEqualTo(202);
+    long next = again.json().getJsonNumber("id").longValue();
+    deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline
+        && api.get("/api/flywheel/cycles/" + next, ADMIN)
+            .json()
+            .getString("status")
+            .equals("RUNNING")) {
+      Api.sleep(1000);
+    }
+    assertThat(api.get("/api/flywheel/cycles?max=5", ADMIN).body())
+        .contains("\"id\":" + id, "\"id\":" + next);
+    assertThat(api.get("/api/flywheel/cycles/abc", ADMIN).status()).isEqualTo(400);
+    assertThat(api.get("/api/flywheel/cycles/99999999", ADMIN).status()).isEqualTo(404);
+  }
+}
