@@ -41,7 +41,11 @@ class MigrationsIT {
           "router_model",
           "review_item",
           "flywheel_cycle",
-          "flywheel_lease");
+          "flywheel_lease",
+          "dataset_version",
+          "dataset_example",
+          "frozen_eval_example",
+          "imported_example");
 
   @Test
   void migratesH2InPostgresMode() throws Exception {

@@ -1,11 +1,8 @@
 package io.infodesk.training.boundary;
 
-import io.infodesk.answering.entity.Interaction;
-import io.infodesk.answering.entity.Outcome;
+import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.control.Curation;
 import io.infodesk.evaluation.control.RoutingMetrics;
-import io.infodesk.feedback.entity.Feedback;
-import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.control.Hashes;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.registry.control.PromotionGate;
@@ -49,11 +46,9 @@ public class TrainingService {
 
   private static final Logger LOG = Logger.getLogger(TrainingService.class.getName());
 
-  /** One labelled example and where its label came from. */
-  record Labelled(String text, String label, String provenance) {}
-
   @PersistenceContext EntityManager em;
   @EJB EmbeddingService embeddings;
+  @EJB DatasetService datasets;
   @EJB RoutingService routing;
   @EJB AuditService audit;
   @Inject Config config;
@@ -74,19 +69,14 @@ public class TrainingService {
 
   private TrainingRun run() {
     long start = System.nanoTime();
-    List<Labelled> examples = collect();
-    List<String> texts = examples.stream().map(Labelled::text).toList();
-    float[][] vectors = embedAll(texts);
-    List<Curation.Example> all = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i++) {
-      all.add(new Curation.Example(texts.get(i), examples.get(i).label(), vectors[i]));
-    }
-    List<Curation.Example> unique = Curation.deduplicate(all, 0.98);
-    Curation.Split split = Curation.stratified(unique, 0.25, 42);
-    Curation.Split fit = Curation.stratified(split.train(), 0.15, 43);
+    DatasetService.Built dataset = datasets.build();
+    List<Curation.Example> held = dataset.eval();
+    Curation.Split fit = Curation.stratified(dataset.train(), 0.15, 43);
+    List<Curation.Example> unique = new ArrayList<>(dataset.train());
+    unique.addAll(held);
     List<String> labels =
         new ArrayList<>(new TreeSet<>(unique.stream().map(Curation.Example::label).toList()));
-    if (fit.train().size() < 10 || split.eval().size() < 4 || labels.size() < 2) {
+    if (fit.train().size() < 10 || held.size() < 4 || labels.size() < 2) {
       throw new InvalidInputException(
           "not enough labelled data to train: "
               + unique.size()
@@ -96,13 +86,13 @@ public class TrainingService {
     }
     String summary =
         String.format(
-            "%d examples (%d after dedup: %d train, %d validation, %d held out) from %s",
-            examples.size(),
-            unique.size(),
+            "dataset v%d: %d train (%d fit, %d validation), %d frozen eval; %s",
+            dataset.version().getVersionNo(),
+            dataset.train().size(),
             fit.train().size(),
             fit.eval().size(),
-            split.eval().size(),
-            provenance(examples));
+            held.size(),
+            dataset.version().getProvenanceCounts());
 
     NgramFeaturizer ngrams =
         new NgramFeaturizer(io.infodesk.training.control.TrainingDefaults.NGRAM_BUCKETS);
@@ -132,10 +122,10 @@ public class TrainingService {
 
     Router teacher = routing.teacher();
     Router incumbent = routing.activeRouter();
-    List<String> gold = split.eval().stream().map(Curation.Example::label).toList();
-    Evaluation teacherEval = evaluate(teacher, split.eval(), vectorOf);
+    List<String> gold = held.stream().map(Curation.Example::label).toList();
+    Evaluation teacherEval = evaluate(teacher, held, vectorOf);
     Evaluation incumbentEval =
-        incumbent == teacher ? teacherEval : evaluate(incumbent, split.eval(), vectorOf);
+        incumbent == teacher ? teacherEval : evaluate(incumbent, held, vectorOf);
     PromotionGate.Bounds bounds = bounds();
 
     for (var spec :
@@ -147,7 +137,7 @@ public class TrainingService {
       double threshold = tuneThreshold(result.head(), labels, fit.eval(), features);
       StudentRouter student =
           new StudentRouter(version, labels, result.head(), threshold, features, embeddings::embed);
-      Evaluation eval = evaluate(student, split.eval(), vectorOf);
+      Evaluation eval = evaluate(student, held, vectorOf);
       RoutingMetrics.Report report =
           RoutingMetrics.score(domainLabels(labels), gold, eval.predicted());
       PromotionGate.Decision decision =
@@ -196,50 +186,6 @@ public class TrainingService {
                 + " ms: "
                 + summary);
     return new TrainingRun(candidates, unique.size());
-  }
-
-  private List<Labelled> collect() {
-    List<Labelled> out = new ArrayList<>();
-    for (Domain d : em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList()) {
-      if (d.isActive()) {
-        d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), "SEED")));
-      }
-    }
-    Map<Long, io.infodesk.review.entity.ReviewItem> reviewed = new HashMap<>();
-    em.createNamedQuery(
-            io.infodesk.review.entity.ReviewItem.FIND_DECIDED,
-            io.infodesk.review.entity.ReviewItem.class)
-        .getResultList()
-        .forEach(r -> reviewed.put(r.getInteractionId(), r));
-    Map<Long, Feedback> feedback = new HashMap<>();
-    em.createQuery("SELECT f FROM Feedback f", Feedback.class)
-        .getResultList()
-        .forEach(f -> feedback.put(f.getInteractionId(), f));
-    for (Interaction i :
-        em.createQuery("SELECT i FROM Interaction i WHERE i.outcome IN :o", Interaction.class)
-            .setParameter(
-                "o", List.of(Outcome.ANSWERED, Outcome.OUT_OF_SCOPE, Outcome.LOW_CONFIDENCE))
-            .getResultList()) {
-      Feedback f = feedback.get(i.getId());
-      String routed = i.getDomainKey() == null ? StudentRouter.OOS : i.getDomainKey();
-      var review = reviewed.get(i.getId());
-      if (review != null && "CORRECT_DOMAIN".equals(review.getDecision())) {
-        String label =
-            "out-of-scope".equals(review.getDecidedDomain())
-                ? StudentRouter.OOS
-                : review.getDecidedDomain();
-        out.add(new Labelled(i.getQuestion(), label, "RELABELED_BY_SME"));
-      } else if (review != null && "CONFIRM_ROUTE".equals(review.getDecision())) {
-        out.add(new Labelled(i.getQuestion(), routed, "CONFIRMED_BY_SME"));
-      } else if (f != null && f.getCorrectDomain() != null) {
-        String corrected =
-            "out-of-scope".equals(f.getCorrectDomain()) ? StudentRouter.OOS : f.getCorrectDomain();
-        out.add(new Labelled(i.getQuestion(), corrected, "RELABELED_BY_EMPLOYEE"));
-      } else if (f == null || "up".equals(f.getRating())) {
-        out.add(new Labelled(i.getQuestion(), routed, "LOGGED"));
-      }
-    }
-    return out;
   }
 
   /** Predictions and per-question latencies of a router on the held-out examples. */
@@ -315,15 +261,6 @@ public class TrainingService {
             .orElse(d.p95BudgetMicros()));
   }
 
-  private float[][] embedAll(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    for (int from = 0; from < texts.size(); from += 32) {
-      float[][] batch = embeddings.embedAll(texts.subList(from, Math.min(texts.size(), from + 32)));
-      System.arraycopy(batch, 0, out, from, batch.length);
-    }
-    return out;
-  }
-
   static List<String> domainLabels(List<String> labels) {
     return labels.stream().filter(l -> !l.equals(StudentRouter.OOS)).toList();
   }
@@ -335,12 +272,6 @@ public class TrainingService {
 
   private static int[] ids(List<Curation.Example> examples, List<String> labels) {
     return examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
-  }
-
-  private static String provenance(List<Labelled> examples) {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
-    examples.forEach(e -> counts.merge(e.provenance(), 1, Integer::sum));
-    return counts.toString();
   }
 
   private static String metricsJson(

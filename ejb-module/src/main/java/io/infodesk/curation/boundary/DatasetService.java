@@ -1,0 +1,337 @@
+package io.infodesk.curation.boundary;
+
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.answering.entity.Outcome;
+import io.infodesk.curation.control.Curation;
+import io.infodesk.curation.entity.DatasetExample;
+import io.infodesk.curation.entity.DatasetVersion;
+import io.infodesk.curation.entity.FrozenEvalExample;
+import io.infodesk.curation.entity.ImportedExample;
+import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.security.boundary.AuditService;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Curated, immutable dataset versions. A version gathers every labelled example (SEED exemplars,
+ * LOGGED interactions, RELABELED_BY_EMPLOYEE and RELABELED_BY_SME corrections, IMPORTED rows),
+ * removes duplicates, and splits: the evaluation part is the frozen evaluation set (made from the
+ * first version's stratified split, extended only by an admin), so versions stay comparable.
+ */
+@Stateless
+public class DatasetService {
+
+  public static final String OOS = "oos";
+  static final double NEAR_DUPLICATE = 0.98;
+
+  /** A labelled example with where its label came from. */
+  public record Labelled(String text, String label, String provenance, Long interactionId) {}
+
+  /** A built version with its examples, embedded, ready for training. */
+  public record Built(
+      DatasetVersion version, List<Curation.Example> train, List<Curation.Example> eval) {}
+
+  @PersistenceContext EntityManager em;
+  @Resource SessionContext context;
+  @EJB EmbeddingService embeddings;
+  @EJB AuditService audit;
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public DatasetVersion buildByAdmin() {
+    return build().version();
+  }
+
+  /** For training and the flywheel cycle, which run with or without a caller. */
+  @PermitAll
+  public Built build() {
+    List<Labelled> labelled = collect();
+    Map<String, Labelled> byText = new HashMap<>();
+    labelled.forEach(l -> byText.putIfAbsent(key(l.text()), l));
+    List<Curation.Example> unique = Curation.deduplicate(embed(labelled), NEAR_DUPLICATE);
+
+    List<FrozenEvalExample> frozen =
+        em.createNamedQuery(FrozenEvalExample.FIND_ALL, FrozenEvalExample.class).getResultList();
+    List<Curation.Example> train;
+    List<Curation.Example> eval;
+    if (frozen.isEmpty()) {
+      Curation.Split split = Curation.stratified(unique, 0.25, 42);
+      train = split.train();
+      eval = split.eval();
+      for (Curation.Example e : eval) {
+        em.persist(
+            new FrozenEvalExample(
+                e.text(), e.label(), byText.get(key(e.text())).provenance(), actor()));
+      }
+    } else {
+      Set<String> frozenTexts = new HashSet<>();
+      frozen.forEach(f -> frozenTexts.add(key(f.getText())));
+      train = unique.stream().filter(e -> !frozenTexts.contains(key(e.text()))).toList();
+      eval =
+          embed(
+              frozen.stream()
+                  .map(f -> new Labelled(f.getText(), f.getLabel(), f.getProvenance(), null))
+                  .toList());
+      frozen.forEach(
+          f ->
+              byText.putIfAbsent(
+                  key(f.getText()),
+                  new Labelled(f.getText(), f.getLabel(), f.getProvenance(), null)));
+    }
+    Integer last = em.createNamedQuery(DatasetVersion.MAX_NO, Integer.class).getSingleResult();
+    Map<String, Integer> labels = new TreeMap<>();
+    Map<String, Integer> provenance = new TreeMap<>();
+    for (List<Curation.Example> part : List.of(train, eval)) {
+      for (Curation.Example e : part) {
+        labels.merge(e.label(), 1, Integer::sum);
+        provenance.merge(byText.get(key(e.text())).provenance(), 1, Integer::sum);
+      }
+    }
+    DatasetVersion version =
+        new DatasetVersion(
+            (last == null ? 0 : last) + 1,
+            actor(),
+            train.size(),
+            eval.size(),
+            json(labels),
+            json(provenance));
+    em.persist(version);
+    em.flush();
+    for (Curation.Example e : train) {
+      Labelled l = byText.get(key(e.text()));
+      em.persist(
+          new DatasetExample(
+              version.getId(), e.text(), e.label(), l.provenance(), l.interactionId(), "train"));
+    }
+    for (Curation.Example e : eval) {
+      Labelled l = byText.get(key(e.text()));
+      em.persist(
+          new DatasetExample(
+              version.getId(), e.text(), e.label(), l.provenance(), l.interactionId(), "eval"));
+    }
+    audit.record(
+        "DATASET_BUILT",
+        "dataset-version",
+        String.valueOf(version.getVersionNo()),
+        train.size() + " train, " + eval.size() + " eval");
+    return new Built(version, train, eval);
+  }
+
+  @RolesAllowed(Role.ADMIN_NAME)
+  public List<DatasetVersion> list() {
+    return em.createNamedQuery(DatasetVersion.FIND_ALL, DatasetVersion.class).getResultList();
+  }
+
+  /** The version as JSONL: one {@code {text, label, split, provenance, interactionId}} a line. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public String export(long versionId) {
+    if (em.find(DatasetVersion.class, versionId) == null) {
+      throw new UnknownEntityException("no dataset version " + versionId);
+    }
+    StringBuilder out = new StringBuilder();
+    for (DatasetExample e :
+        em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
+            .setParameter("version", versionId)
+            .getResultList()) {
+      JsonObjectBuilder line =
+          Json.createObjectBuilder()
+              .add("text", e.getText())
+              .add("label", e.getLabel())
+              .add("split", e.getSplit())
+              .add("provenance", e.getProvenance());
+      if (e.getInteractionId() != null) {
+        line.add("interactionId", e.getInteractionId());
+      }
+      out.append(line.build()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * Imports JSONL lines of {@code {text, label}} (label: a domain key or "oos"). Every line is
+   * checked first; one bad line refuses the whole file, naming the line.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public int importJsonl(String body) {
+    if (body == null || body.isBlank()) {
+      throw new InvalidInputException("send JSONL: one {\"text\": ..., \"label\": ...} a line");
+    }
+    Set<String> keys = new HashSet<>();
+    em.createNamedQuery(Domain.FIND_ALL, Domain.class)
+        .getResultList()
+        .forEach(d -> keys.add(d.getKey()));
+    keys.add(OOS);
+    List<ImportedExample> rows = new ArrayList<>();
+    String[] lines = body.split("\r?\n");
+    if (lines.length > 100_000) {
+      throw new InvalidInputException("at most 100000 lines at once");
+    }
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      JsonObject o;
+      try (var reader = Json.createReader(new StringReader(lines[i]))) {
+        o = reader.readObject();
+      } catch (JsonException | ClassCastException e) {
+        throw new InvalidInputException("line " + (i + 1) + " is not a JSON object");
+      }
+      String text = o.get("text") instanceof JsonString s ? s.getString().strip() : null;
+      String label = o.get("label") instanceof JsonString s ? s.getString().strip() : null;
+      if (text == null || text.isEmpty() || text.length() > 4000) {
+        throw new InvalidInputException("line " + (i + 1) + ": text must have 1-4000 characters");
+      }
+      if (label == null || !keys.contains(label)) {
+        throw new InvalidInputException(
+            "line "
+                + (i + 1)
+                + ": label must be one of "
+                + new TreeMap<>(Map.of("labels", keys)).get("labels"));
+      }
+      rows.add(new ImportedExample(text, label, actor()));
+    }
+    if (rows.isEmpty()) {
+      throw new InvalidInputException("the file has no examples");
+    }
+    rows.forEach(em::persist);
+    audit.record("DATASET_IMPORTED", "imported-example", null, rows.size() + " examples");
+    return rows.size();
+  }
+
+  /** Adds up to {@code perLabel} examples of each label of the latest version's training part. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public int extendFrozenEval(int perLabel) {
+    if (perLabel < 1 || perLabel > 1000) {
+      throw new InvalidInputException("perLabel must be between 1 and 1000");
+    }
+    List<DatasetVersion> versions = list();
+    if (versions.isEmpty()) {
+      throw new InvalidInputException("build a dataset version first");
+    }
+    Map<String, List<DatasetExample>> byLabel = new LinkedHashMap<>();
+    for (DatasetExample e :
+        em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
+            .setParameter("version", versions.get(0).getId())
+            .getResultList()) {
+      if (e.getSplit().equals("train")) {
+        byLabel.computeIfAbsent(e.getLabel(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    int added = 0;
+    Random random = new Random(versions.get(0).getVersionNo());
+    for (List<DatasetExample> group : byLabel.values()) {
+      List<DatasetExample> shuffled = new ArrayList<>(group);
+      Collections.shuffle(shuffled, random);
+      for (DatasetExample e :
+          shuffled.subList(0, Math.min(perLabel, Math.max(0, shuffled.size() - 1)))) {
+        em.persist(new FrozenEvalExample(e.getText(), e.getLabel(), e.getProvenance(), actor()));
+        added++;
+      }
+    }
+    audit.record("FROZEN_EVAL_EXTENDED", "frozen-eval", null, added + " examples");
+    return added;
+  }
+
+  /** Every labelled example InfoDesk has, strongest label first for each interaction. */
+  List<Labelled> collect() {
+    List<Labelled> out = new ArrayList<>();
+    for (Domain d : em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList()) {
+      if (d.isActive()) {
+        d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), "SEED", null)));
+      }
+    }
+    em.createNamedQuery(ImportedExample.FIND_ALL, ImportedExample.class)
+        .getResultList()
+        .forEach(i -> out.add(new Labelled(i.getText(), i.getLabel(), "IMPORTED", null)));
+    Map<Long, ReviewItem> reviewed = new HashMap<>();
+    em.createNamedQuery(ReviewItem.FIND_DECIDED, ReviewItem.class)
+        .getResultList()
+        .forEach(r -> reviewed.put(r.getInteractionId(), r));
+    Map<Long, Feedback> feedback = new HashMap<>();
+    em.createQuery("SELECT f FROM Feedback f", Feedback.class)
+        .getResultList()
+        .forEach(f -> feedback.put(f.getInteractionId(), f));
+    for (Interaction i :
+        em.createQuery("SELECT i FROM Interaction i WHERE i.outcome IN :o", Interaction.class)
+            .setParameter(
+                "o", List.of(Outcome.ANSWERED, Outcome.OUT_OF_SCOPE, Outcome.LOW_CONFIDENCE))
+            .getResultList()) {
+      Feedback f = feedback.get(i.getId());
+      ReviewItem review = reviewed.get(i.getId());
+      String routed = i.getDomainKey() == null ? OOS : i.getDomainKey();
+      if (review != null && "CORRECT_DOMAIN".equals(review.getDecision())) {
+        out.add(
+            new Labelled(
+                i.getQuestion(), oos(review.getDecidedDomain()), "RELABELED_BY_SME", i.getId()));
+      } else if (review != null && "CONFIRM_ROUTE".equals(review.getDecision())) {
+        out.add(new Labelled(i.getQuestion(), routed, "CONFIRMED_BY_SME", i.getId()));
+      } else if (f != null && f.getCorrectDomain() != null) {
+        out.add(
+            new Labelled(
+                i.getQuestion(), oos(f.getCorrectDomain()), "RELABELED_BY_EMPLOYEE", i.getId()));
+      } else if (f == null || "up".equals(f.getRating())) {
+        out.add(new Labelled(i.getQuestion(), routed, "LOGGED", i.getId()));
+      }
+    }
+    return out;
+  }
+
+  private List<Curation.Example> embed(List<Labelled> labelled) {
+    List<Curation.Example> out = new ArrayList<>();
+    for (int from = 0; from < labelled.size(); from += 32) {
+      List<Labelled> batch = labelled.subList(from, Math.min(labelled.size(), from + 32));
+      float[][] v = embeddings.embedAll(batch.stream().map(Labelled::text).toList());
+      for (int i = 0; i < v.length; i++) {
+        out.add(new Curation.Example(batch.get(i).text(), batch.get(i).label(), v[i]));
+      }
+    }
+    return out;
+  }
+
+  private String actor() {
+    String name = context.getCallerPrincipal().getName();
+    return name == null || "ANONYMOUS".equals(name) ? AuditService.SYSTEM : name;
+  }
+
+  static String oos(String label) {
+    return "out-of-scope".equals(label) ? OOS : label;
+  }
+
+  static String key(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+
+  static String json(Map<String, Integer> counts) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    counts.forEach(b::add);
+    return b.build().toString();
+  }
+}

@@ -1,0 +1,105 @@
+package io.infodesk.curation.boundary;
+
+import io.infodesk.curation.entity.DatasetVersion;
+import io.infodesk.platform.boundary.JsonColumns;
+import io.infodesk.platform.boundary.Params;
+import io.infodesk.platform.boundary.Problem;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonStructure;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Curated dataset versions (admin): build, list, export and import JSONL, extend the frozen eval
+ * set.
+ */
+@Path("datasets")
+@RequestScoped
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "datasets", description = "Curated training data (admin)")
+public class DatasetsResource {
+
+  public static final String JSONL = "application/x-ndjson";
+
+  /** A version with its counts. */
+  public record VersionView(
+      long id,
+      int version,
+      String createdBy,
+      int trainSize,
+      int evalSize,
+      JsonStructure labelCounts,
+      JsonStructure provenanceCounts,
+      Instant createdAt) {
+    static VersionView of(DatasetVersion v) {
+      return new VersionView(
+          v.getId(),
+          v.getVersionNo(),
+          v.getCreatedBy(),
+          v.getTrainSize(),
+          v.getEvalSize(),
+          JsonColumns.parse(v.getLabelCounts()),
+          JsonColumns.parse(v.getProvenanceCounts()),
+          v.getCreatedAt());
+    }
+  }
+
+  @EJB DatasetService datasets;
+
+  @GET
+  @Operation(summary = "Dataset versions, newest first, with counts per label and provenance")
+  public List<VersionView> list() {
+    return datasets.list().stream().map(VersionView::of).toList();
+  }
+
+  @POST
+  @Operation(summary = "Build a new immutable version from everything labelled so far")
+  public Response build() {
+    return Response.status(Response.Status.CREATED)
+        .entity(VersionView.of(datasets.buildByAdmin()))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/export")
+  @Produces({JSONL, Problem.MEDIA_TYPE})
+  @Operation(summary = "The version as JSONL: text, label, split, provenance, interactionId")
+  public Response export(@PathParam("id") String id) {
+    long versionId = Params.id("dataset version", id);
+    return Response.ok(datasets.export(versionId), JSONL)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"infodesk-dataset-" + versionId + ".jsonl\"")
+        .build();
+  }
+
+  @POST
+  @Path("import")
+  @Consumes({JSONL, MediaType.TEXT_PLAIN, "application/jsonl"})
+  @Operation(summary = "Import labelled examples: one {\"text\", \"label\"} JSON object a line")
+  public Map<String, Integer> importJsonl(String body) {
+    return Map.of("imported", datasets.importJsonl(body));
+  }
+
+  @POST
+  @Path("frozen-eval/extension")
+  @Operation(
+      summary = "Add examples of the latest version's training part to the frozen evaluation set")
+  public Map<String, Integer> extend(@QueryParam("perLabel") String perLabel) {
+    return Map.of(
+        "added", datasets.extendFrozenEval(Params.intParam("perLabel", perLabel, 2, 1, 1000)));
+  }
+}

@@ -1,0 +1,119 @@
+package io.infodesk.registry;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Api.Reply;
+import io.infodesk.support.Deployments;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Dataset versions on Payara Micro: JSONL import (all or nothing), versions whose evaluation part
+ * is the frozen set, JSONL export with provenance, and the admin's extension of the frozen set.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DatasetsIT {
+
+  static final String ADMIN = basic("admin", "demo");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void importBuildExportAndAFrozenEvaluationSet() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    String marker = "badge" + System.nanoTime() % 100000;
+
+    Reply bad =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "application/x-ndjson",
+            "{\"text\":\"How do I renew my "
+                + marker
+                + "?\",\"label\":\"it\"}\n{\"text\":\"x\",\"label\":\"atlantis\"}\n");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().getString("detail")).contains("line 2");
+    assertThat(
+            api.postRaw("/api/datasets/import", ADMIN, "application/x-ndjson", "not json").status())
+        .isEqualTo(400);
+    assertThat(api.postRaw("/api/datasets/import", ADMIN, "application/x-ndjson", "").status())
+        .isEqualTo(400);
+    assertThat(
+            api.postRaw("/api/datasets/import", basic("sme", "demo"), "application/x-ndjson", "{}")
+                .status())
+        .isEqualTo(403);
+
+    Reply imported =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "application/x-ndjson",
+            "{\"text\":\"How do I renew my "
+                + marker
+                + " access card?\",\"label\":\"it\"}\n"
+                + "{\"text\":\"Is the "
+                + marker
+                + " allowance taxable?\",\"label\":\"finance\"}\n"
+                + "{\"text\":\"Sing me a "
+                + marker
+                + " song\",\"label\":\"oos\"}\n");
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().getInt("imported")).isEqualTo(3);
+
+    Reply first = api.post("/api/datasets", ADMIN, "");
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(first.json().getJsonObject("provenanceCounts").keySet())
+        .contains("SEED", "IMPORTED");
+    Reply second = api.post("/api/datasets", ADMIN, "");
+    assertThat(second.json().getInt("version")).isEqualTo(first.json().getInt("version") + 1);
+
+    String a =
+        api.get("/api/datasets/" + first.json().getJsonNumber("id") + "/export", ADMIN).body();
+    String b =
+        api.get("/api/datasets/" + second.json().getJsonNumber("id") + "/export", ADMIN).body();
+    assertThat(a).contains(marker, "\"provenance\":\"IMPORTED\"");
+    assertThat(evalLines(b))
+        .as("the evaluation part is frozen across versions")
+        .isEqualTo(evalLines(a))
+        .isNotEmpty();
+
+    assertThat(api.post("/api/datasets/frozen-eval/extension?perLabel=0", ADMIN, "").status())
+        .isEqualTo(400);
+    Reply extended = api.post("/api/datasets/frozen-eval/extension?perLabel=1", ADMIN, "");
+    assertThat(extended.status()).isEqualTo(200);
+    assertThat(extended.json().getInt("added")).isPositive();
+    Reply third = api.post("/api/datasets", ADMIN, "");
+    assertThat(third.json().getInt("evalSize"))
+        .isEqualTo(second.json().getInt("evalSize") + extended.json().getInt("added"));
+
+    assertThat(api.get("/api/datasets/99999999/export", ADMIN).status()).isEqualTo(404);
+    assertThat(api.get("/api/datasets/abc/export", ADMIN).status()).isEqualTo(400);
+    assertThat(api.get("/api/datasets", ADMIN).array().size()).isGreaterThanOrEqualTo(3);
+  }
+
+  static Set<String> evalLines(String jsonl) {
+    return Arrays.stream(jsonl.split("\n"))
+        .filter(l -> l.contains("\"split\":\"eval\""))
+        .map(l -> l.replaceAll(",\"interactionId\":\\d+", ""))
+        .collect(Collectors.toSet());
+  }
+}
