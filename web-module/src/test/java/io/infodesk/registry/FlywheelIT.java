@@ -143,6 +143,23 @@ class FlywheelIT {
         .as("the n-gram student routes faster than the teacher")
         .isLessThan(ngramMetrics.getJsonObject("teacher").getJsonNumber("p95Micros").doubleValue());
 
+    // the MLP student shadows live traffic: its routes are logged, never answered with
+    JsonObject mlp = models.get(1);
+    String mlpPath = "/api/models/" + mlp.getJsonNumber("id");
+    assertThat(api.post(mlpPath + "/shadow", ADMIN, "").json().getString("status"))
+        .isEqualTo("SHADOW");
+    assertThat(api.post(mlpPath + "/shadow", ADMIN, "").status()).isEqualTo(409);
+    JsonObject shadowed =
+        api.post("/api/ask", EMPLOYEE, "{\"question\":\"When is payday this month?\"}").json();
+    JsonObject shadowLog =
+        api.get("/api/interactions/" + shadowed.getJsonNumber("interactionId"), EMPLOYEE).json();
+    assertThat(shadowLog.getJsonArray("shadowPredictions").getJsonObject(0).getString("version"))
+        .isEqualTo(mlp.getString("version"));
+    assertThat(shadowLog.getString("routerVersion")).startsWith("zero-shot-");
+    JsonObject agreement = api.get(mlpPath + "/agreement", ADMIN).json();
+    assertThat(agreement.getInt("compared")).isGreaterThanOrEqualTo(1);
+    assertThat(agreement.getJsonNumber("rate").doubleValue()).isBetween(0.0, 1.0);
+
     assertThat(api.post("/api/models/abc/promotion", ADMIN, "").status()).isEqualTo(400);
     assertThat(api.post("/api/models/99999999/promotion", ADMIN, "").status()).isEqualTo(404);
     assertThat(

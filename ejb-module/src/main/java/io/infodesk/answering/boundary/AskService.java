@@ -129,7 +129,11 @@ public class AskService {
     if (route.fallbackReason() != null) {
       events.add(new GuardrailEvent("ROUTER_FALLBACK", "route", route.fallbackReason()));
     }
-    interaction.routed(route.domain(), route.confidence(), route.routerVersion(), "[]");
+    interaction.routed(
+        route.domain(),
+        route.confidence(),
+        route.routerVersion(),
+        routing.shadowPredictions(q, vector));
     linkRephrase(interaction, user, session, vector);
     if (route.outOfScope()) {
       String html =

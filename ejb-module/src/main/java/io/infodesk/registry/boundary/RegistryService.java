@@ -65,6 +65,53 @@ public class RegistryService {
     return model;
   }
 
+  /** A candidate starts scoring live traffic beside the active router, without answering. */
+  public RouterModel shadow(long id) {
+    RouterModel model = em.find(RouterModel.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (model == null) {
+      throw new UnknownEntityException("no router model " + id);
+    }
+    if (model.getStatus() != ModelStatus.CANDIDATE) {
+      throw new ConflictException(
+          "only a CANDIDATE can go to shadow; " + model.getVersion() + " is " + model.getStatus());
+    }
+    model.moveTo(ModelStatus.SHADOW);
+    audit.record("MODEL_SHADOWED", "router-model", model.getVersion(), null);
+    routing.registryChanged();
+    return model;
+  }
+
+  /** How often a model's shadow route agreed with the route that answered, over live traffic. */
+  public record Agreement(String version, int compared, int agreed, double rate) {}
+
+  public Agreement agreement(long id) {
+    RouterModel model = em.find(RouterModel.class, id);
+    if (model == null) {
+      throw new UnknownEntityException("no router model " + id);
+    }
+    int compared = 0;
+    int agreed = 0;
+    for (io.infodesk.answering.entity.Interaction i :
+        em.createQuery(
+                "SELECT i FROM Interaction i WHERE i.shadowPredictions LIKE :v",
+                io.infodesk.answering.entity.Interaction.class)
+            .setParameter("v", "%\"" + model.getVersion() + "\"%")
+            .getResultList()) {
+      try (var reader =
+          jakarta.json.Json.createReader(new java.io.StringReader(i.getShadowPredictions()))) {
+        for (var p : reader.readArray().getValuesAs(jakarta.json.JsonObject.class)) {
+          if (p.getString("version").equals(model.getVersion())) {
+            compared++;
+            String shadowDomain = p.isNull("domain") ? null : p.getString("domain");
+            agreed += java.util.Objects.equals(shadowDomain, i.getDomainKey()) ? 1 : 0;
+          }
+        }
+      }
+    }
+    return new Agreement(
+        model.getVersion(), compared, agreed, compared == 0 ? 0 : (double) agreed / compared);
+  }
+
   /** Back to the model that was live before the current one (the teacher if none). */
   public String rollback() {
     RouterModel current = active();

@@ -45,6 +45,7 @@ public class RoutingService {
   private volatile StudentRouter student;
   private volatile Long studentId;
   private volatile long checkedAt;
+  private volatile List<StudentRouter> shadows = List.of();
 
   static final long ACTIVE_CHECK_NANOS = 5_000_000_000L;
 
@@ -116,22 +117,55 @@ public class RoutingService {
         student = null;
         studentId = null;
       } else if (!active.get(0).getId().equals(studentId)) {
-        RouterModel m = active.get(0);
-        LinearHead head = LinearHead.fromBytes(m.getWeights());
-        boolean ngram = m.getArchitecture().equals("ngram");
-        student =
-            new StudentRouter(
-                m.getVersion(),
-                List.of(m.getLabels().split(",")),
-                head,
-                m.getThreshold(),
-                ngram ? new NgramFeaturizer(TrainingDefaults.NGRAM_BUCKETS) : null,
-                embeddings::embed);
-        studentId = m.getId();
+        student = load(active.get(0));
+        studentId = active.get(0).getId();
       }
+      shadows =
+          em
+              .createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
+              .setParameter("status", ModelStatus.SHADOW)
+              .getResultList()
+              .stream()
+              .map(this::load)
+              .toList();
       checkedAt = now;
       return student;
     }
+  }
+
+  /**
+   * What the SHADOW models say about a question, as JSON {@code [{version, domain, confidence}]},
+   * for the interaction log; they never answer.
+   */
+  public String shadowPredictions(String question, float[] questionVector) {
+    activeStudent();
+    jakarta.json.JsonArrayBuilder out = jakarta.json.Json.createArrayBuilder();
+    for (StudentRouter s : shadows) {
+      RouteDecision d = s.needsEmbedding() ? s.route(questionVector) : s.route(question);
+      jakarta.json.JsonObjectBuilder p =
+          jakarta.json.Json.createObjectBuilder()
+              .add("version", s.version())
+              .add("confidence", d.confidence());
+      if (d.domain() == null) {
+        p.addNull("domain");
+      } else {
+        p.add("domain", d.domain());
+      }
+      out.add(p);
+    }
+    return out.build().toString();
+  }
+
+  private StudentRouter load(RouterModel m) {
+    return new StudentRouter(
+        m.getVersion(),
+        List.of(m.getLabels().split(",")),
+        LinearHead.fromBytes(m.getWeights()),
+        m.getThreshold(),
+        m.getArchitecture().equals("ngram")
+            ? new NgramFeaturizer(TrainingDefaults.NGRAM_BUCKETS)
+            : null,
+        embeddings::embed);
   }
 
   /** The zero-shot router's version and threshold, for the API and the portal. */

@@ -93,6 +93,21 @@ public class ModelsResource {
   }
 
   @POST
+  @Path("{id}/shadow")
+  @Operation(
+      summary = "Let a candidate score live traffic beside the live router (it never answers)")
+  public ModelView shadow(@PathParam("id") String id) {
+    return ModelView.of(registry.shadow(Params.id("model", id)));
+  }
+
+  @GET
+  @Path("{id}/agreement")
+  @Operation(summary = "How often the model's shadow routes agreed with the live router's")
+  public RegistryService.Agreement agreement(@PathParam("id") String id) {
+    return registry.agreement(Params.id("model", id));
+  }
+
+  @POST
   @Path("rollback")
   @Operation(summary = "Go back to the router that was live before the current one")
   public Map<String, String> rollback() {
