@@ -94,6 +94,11 @@ class FlywheelCycleIT {
     }
     assertThat(api.get("/api/flywheel/cycles?max=5", ADMIN).body())
         .contains("\"id\":" + id, "\"id\":" + next);
+    Reply drift = api.post("/api/flywheel/cycles/drift-check", ADMIN, "");
+    assertThat(drift.status()).as(drift.body()).isEqualTo(200);
+    assertThat(drift.json().getBoolean("drift")).as("too few ratings to judge drift").isFalse();
+    assertThat(api.post("/api/flywheel/cycles/drift-check", basic("sme", "demo"), "").status())
+        .isEqualTo(403);
     assertThat(api.get("/api/flywheel/cycles/abc", ADMIN).status()).isEqualTo(400);
     assertThat(api.get("/api/flywheel/cycles/99999999", ADMIN).status()).isEqualTo(404);
   }

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * On every node with the role {@code train}: a non-persistent calendar timer, its schedule from
  * {@code infodesk.flywheel.schedule} (minute hour day-of-month month day-of-week), that starts a
- * cycle. The lease lets only one node's cycle run; the others' starts are refused and logged. At
- * start-up it also closes cycles that a stopped node left RUNNING.
+ * cycle, and a drift check every {@code infodesk.drift.check-minutes}. The lease lets only one
+ * node's cycle run; the others' starts are refused and logged. At start-up it also closes cycles
+ * that a stopped node left RUNNING.
  */
 @Singleton
 @Startup
@@ -33,6 +34,7 @@ public class FlywheelScheduler {
 
   @Resource TimerService timers;
   @EJB FlywheelService flywheel;
+  @EJB DriftMonitor drift;
   @EJB CycleLease lease;
   @EJB CycleRecords records;
   @Inject NodeIdentity node;
@@ -74,11 +76,23 @@ public class FlywheelScheduler {
             .month(f[3])
             .dayOfWeek(f[4]);
     timers.createCalendarTimer(when, new TimerConfig("flywheel-cycle", false));
+    String drift =
+        config
+            .getOptionalValue("infodesk.drift.check-minutes", Integer.class)
+            .orElse(15)
+            .toString();
+    timers.createCalendarTimer(
+        new ScheduleExpression().hour("*").minute("*/" + drift),
+        new TimerConfig("drift-check", false));
     LOG.info("Flywheel cycles scheduled on this train node: " + schedule);
   }
 
   @Timeout
-  void cycle() {
-    flywheel.startScheduled();
+  void fire(jakarta.ejb.Timer timer) {
+    if ("drift-check".equals(timer.getInfo())) {
+      drift.check();
+    } else {
+      flywheel.startScheduled();
+    }
   }
 }

@@ -34,6 +34,7 @@ public class FlywheelService {
   @EJB CycleLease lease;
   @EJB CycleRecords records;
   @EJB AuditService audit;
+  @EJB DriftMonitor drift;
   @Inject NodeIdentity node;
 
   @RolesAllowed(Role.ADMIN_NAME)
@@ -59,6 +60,16 @@ public class FlywheelService {
     }
   }
 
+  /** For the drift monitor: like the scheduler, a cycle already running is fine. */
+  @PermitAll
+  public FlywheelCycle startOnDrift() {
+    try {
+      return start("DRIFT");
+    } catch (ConflictException e) {
+      return null;
+    }
+  }
+
   private FlywheelCycle start(String trigger) {
     String holder = node.name() + "/" + UUID.randomUUID();
     if (!lease.acquire(holder, FlywheelSteps.LEASE_TTL)) {
@@ -77,6 +88,12 @@ public class FlywheelService {
       lease.release(holder);
       throw e;
     }
+  }
+
+  /** An admin's drift check on demand (the scheduler runs the same check on its own). */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public java.util.Optional<String> checkDrift() {
+    return drift.check();
   }
 
   @RolesAllowed(Role.ADMIN_NAME)

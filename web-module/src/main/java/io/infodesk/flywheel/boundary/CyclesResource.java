@@ -54,6 +54,18 @@ public class CyclesResource {
 
   @EJB FlywheelService flywheel;
 
+  /** The outcome of a drift check. */
+  public record DriftCheck(boolean drift, String reason) {}
+
+  @POST
+  @Path("drift-check")
+  @Operation(
+      summary = "Check satisfaction and router agreement now; starts a cycle on drift (admin)")
+  public DriftCheck driftCheck() {
+    var reason = flywheel.checkDrift();
+    return new DriftCheck(reason.isPresent(), reason.orElse(null));
+  }
+
   @GET
   @Operation(summary = "Cycles, newest first")
   public List<CycleView> list(@QueryParam("first") String first, @QueryParam("max") String max) {

@@ -1,0 +1,77 @@
+package io.infodesk.flywheel.boundary;
+
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.flywheel.control.DriftDetector;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Watches satisfaction and live-versus-shadow agreement over sliding windows and starts a cycle
+ * (trigger DRIFT) when either falls below its configured threshold. Called by the scheduler.
+ */
+@Stateless
+@PermitAll
+public class DriftMonitor {
+
+  private static final Logger LOG = Logger.getLogger(DriftMonitor.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @EJB FlywheelService flywheel;
+  @Inject Config config;
+
+  /** The reason a cycle was started, or empty. */
+  public Optional<String> check() {
+    int window = config.getOptionalValue("infodesk.drift.window", Integer.class).orElse(200);
+    DriftDetector detector =
+        new DriftDetector(
+            new DriftDetector.Thresholds(
+                config
+                    .getOptionalValue("infodesk.drift.min-satisfaction", Double.class)
+                    .orElse(0.6),
+                config.getOptionalValue("infodesk.drift.min-agreement", Double.class).orElse(0.8),
+                config.getOptionalValue("infodesk.drift.min-window", Integer.class).orElse(50)));
+    List<Boolean> satisfied =
+        em
+            .createQuery("SELECT f FROM Feedback f ORDER BY f.updatedAt DESC", Feedback.class)
+            .setMaxResults(window)
+            .getResultList()
+            .stream()
+            .map(f -> "up".equals(f.getRating()))
+            .toList();
+    List<Boolean> agreed = new ArrayList<>();
+    for (Interaction i :
+        em.createQuery(
+                "SELECT i FROM Interaction i WHERE i.shadowPredictions IS NOT NULL ORDER BY i.createdAt DESC",
+                Interaction.class)
+            .setMaxResults(window)
+            .getResultList()) {
+      try (var reader = Json.createReader(new StringReader(i.getShadowPredictions()))) {
+        for (JsonObject p : reader.readArray().getValuesAs(JsonObject.class)) {
+          agreed.add(
+              Objects.equals(p.isNull("domain") ? null : p.getString("domain"), i.getDomainKey()));
+        }
+      }
+    }
+    Optional<String> reason = detector.check(satisfied, agreed);
+    reason.ifPresent(
+        r -> {
+          LOG.info("Drift detected: " + r);
+          flywheel.startOnDrift();
+        });
+    return reason;
+  }
+}
