@@ -13,6 +13,7 @@ import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.routing.entity.RouteLabels;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.Resource;
@@ -50,7 +51,7 @@ import java.util.TreeMap;
 @Stateless
 public class DatasetService {
 
-  public static final String OOS = "oos";
+  public static final String OOS = RouteLabels.OOS;
   static final double NEAR_DUPLICATE = 0.98;
 
   /** A labelled example with where its label came from. */
@@ -290,13 +291,19 @@ public class DatasetService {
       if (review != null && "CORRECT_DOMAIN".equals(review.getDecision())) {
         out.add(
             new Labelled(
-                i.getQuestion(), oos(review.getDecidedDomain()), "RELABELED_BY_SME", i.getId()));
+                i.getQuestion(),
+                RouteLabels.fromCorrection(review.getDecidedDomain()),
+                "RELABELED_BY_SME",
+                i.getId()));
       } else if (review != null && "CONFIRM_ROUTE".equals(review.getDecision())) {
         out.add(new Labelled(i.getQuestion(), routed, "CONFIRMED_BY_SME", i.getId()));
       } else if (f != null && f.getCorrectDomain() != null) {
         out.add(
             new Labelled(
-                i.getQuestion(), oos(f.getCorrectDomain()), "RELABELED_BY_EMPLOYEE", i.getId()));
+                i.getQuestion(),
+                RouteLabels.fromCorrection(f.getCorrectDomain()),
+                "RELABELED_BY_EMPLOYEE",
+                i.getId()));
       } else if (f == null || "up".equals(f.getRating())) {
         out.add(new Labelled(i.getQuestion(), routed, "LOGGED", i.getId()));
       }
@@ -319,10 +326,6 @@ public class DatasetService {
   private String actor() {
     String name = context.getCallerPrincipal().getName();
     return name == null || "ANONYMOUS".equals(name) ? AuditService.SYSTEM : name;
-  }
-
-  static String oos(String label) {
-    return "out-of-scope".equals(label) ? OOS : label;
   }
 
   static String key(String text) {

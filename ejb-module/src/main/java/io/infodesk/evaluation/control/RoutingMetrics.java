@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public final class RoutingMetrics {
 
-  public static final String OOS = "oos";
+  public static final String OOS = io.infodesk.routing.entity.RouteLabels.OOS;
 
   /** Precision, recall, F1 and support of one label. */
   public record PerLabel(double precision, double recall, double f1, int support) {}

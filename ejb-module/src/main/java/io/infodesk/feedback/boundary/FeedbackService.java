@@ -26,7 +26,7 @@ import java.util.List;
 @DeclareRoles({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
 public class FeedbackService {
 
-  public static final String OUT_OF_SCOPE = "out-of-scope";
+  public static final String OUT_OF_SCOPE = io.infodesk.routing.entity.RouteLabels.OUT_OF_SCOPE;
   static final int MAX_TEXT = 1000;
 
   @PersistenceContext EntityManager em;

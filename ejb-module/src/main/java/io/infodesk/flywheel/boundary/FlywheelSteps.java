@@ -57,8 +57,8 @@ public class FlywheelSteps {
           switch (step) {
             case "monitor" -> monitor(funnel);
             case "judge" -> judge(funnel);
-            case "train" -> train(cycleId, funnel);
-            case "decide" -> decide(cycleId);
+            case "train" -> train(funnel);
+            case "decide" -> decide();
             default -> throw new IllegalArgumentException("unknown step " + step);
           };
       records.step(cycleId, step, "COMPLETED", started, Instant.now(), detail, funnel.build());
@@ -102,7 +102,7 @@ public class FlywheelSteps {
     return s.judged() + " judged, " + s.flagged() + " newly flagged, " + s.attributions();
   }
 
-  private String train(long cycleId, JsonObjectBuilder funnel) {
+  private String train(JsonObjectBuilder funnel) {
     TrainingService.TrainingRun run = training.trainForCycle();
     funnel.add("groundTruth", run.groundTruth());
     return run.candidates().stream()
@@ -111,7 +111,7 @@ public class FlywheelSteps {
         .toString();
   }
 
-  private String decide(long cycleId) {
+  private String decide() {
     if (!config.getOptionalValue("infodesk.flywheel.auto-promote", Boolean.class).orElse(false)) {
       return "candidates await an admin's approval";
     }

@@ -12,7 +12,7 @@ import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.Verdict;
 import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.control.Router;
-import io.infodesk.routing.control.StudentRouter;
+import io.infodesk.routing.entity.RouteLabels;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -103,11 +103,7 @@ public class JudgeService {
       String teacherDomain = teacher.route(i.getQuestion()).domain();
       String studentDomain = live == teacher ? null : live.route(i.getQuestion()).domain();
       String corrected =
-          f.getCorrectDomain() == null
-              ? null
-              : "out-of-scope".equals(f.getCorrectDomain())
-                  ? StudentRouter.OOS
-                  : f.getCorrectDomain();
+          f.getCorrectDomain() == null ? null : RouteLabels.fromCorrection(f.getCorrectDomain());
       Verdict verdict =
           judge.judge(
               new Judge.Evidence(

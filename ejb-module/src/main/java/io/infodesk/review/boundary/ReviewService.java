@@ -30,7 +30,7 @@ import java.util.Set;
 public class ReviewService {
 
   public static final Duration LEASE = Duration.ofMinutes(15);
-  public static final String OUT_OF_SCOPE = "out-of-scope";
+  public static final String OUT_OF_SCOPE = io.infodesk.routing.entity.RouteLabels.OUT_OF_SCOPE;
 
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;

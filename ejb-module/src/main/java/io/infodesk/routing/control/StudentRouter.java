@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public final class StudentRouter implements Router {
 
-  public static final String OOS = "oos";
+  public static final String OOS = io.infodesk.routing.entity.RouteLabels.OOS;
 
   private final String version;
   private final List<String> labels;

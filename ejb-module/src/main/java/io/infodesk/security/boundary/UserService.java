@@ -151,7 +151,7 @@ public class UserService {
     return domains;
   }
 
-  static List<CallerProfile.DomainRef> domainRefs(Collection<Domain> domains) {
+  public static List<CallerProfile.DomainRef> domainRefs(Collection<Domain> domains) {
     return domains.stream()
         .sorted(Comparator.comparing(Domain::getKey))
         .map(d -> new CallerProfile.DomainRef(d.getKey(), d.getName()))

@@ -26,9 +26,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -96,8 +94,6 @@ public class TrainingService {
 
     NgramFeaturizer ngrams =
         new NgramFeaturizer(io.infodesk.training.control.TrainingDefaults.NGRAM_BUCKETS);
-    Map<String, float[]> vectorOf = new HashMap<>();
-    unique.forEach(e -> vectorOf.put(e.text(), e.vector()));
     List<RouterModel> candidates = new ArrayList<>();
     long stamp = System.currentTimeMillis() / 1000;
 
@@ -123,9 +119,8 @@ public class TrainingService {
     Router teacher = routing.teacher();
     Router incumbent = routing.activeRouter();
     List<String> gold = held.stream().map(Curation.Example::label).toList();
-    Evaluation teacherEval = evaluate(teacher, held, vectorOf);
-    Evaluation incumbentEval =
-        incumbent == teacher ? teacherEval : evaluate(incumbent, held, vectorOf);
+    Evaluation teacherEval = evaluate(teacher, held);
+    Evaluation incumbentEval = incumbent == teacher ? teacherEval : evaluate(incumbent, held);
     PromotionGate.Bounds bounds = bounds();
 
     for (var spec :
@@ -137,7 +132,7 @@ public class TrainingService {
       double threshold = tuneThreshold(result.head(), labels, fit.eval(), features);
       StudentRouter student =
           new StudentRouter(version, labels, result.head(), threshold, features, embeddings::embed);
-      Evaluation eval = evaluate(student, held, vectorOf);
+      Evaluation eval = evaluate(student, held);
       RoutingMetrics.Report report =
           RoutingMetrics.score(domainLabels(labels), gold, eval.predicted());
       PromotionGate.Decision decision =
@@ -203,8 +198,7 @@ public class TrainingService {
     }
   }
 
-  private Evaluation evaluate(
-      Router router, List<Curation.Example> examples, Map<String, float[]> vectorOf) {
+  private Evaluation evaluate(Router router, List<Curation.Example> examples) {
     List<String> predicted = new ArrayList<>();
     List<Double> micros = new ArrayList<>();
     for (int warm = 0; warm < 2; warm++) {

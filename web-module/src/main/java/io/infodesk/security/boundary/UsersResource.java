@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,10 +41,7 @@ public class UsersResource {
           u.getDisplayName(),
           u.isEnabled(),
           u.getRoles().stream().map(Role::wireName).sorted().toList(),
-          u.getDomains().stream()
-              .sorted(Comparator.comparing(d -> d.getKey()))
-              .map(d -> new CallerProfile.DomainRef(d.getKey(), d.getName()))
-              .toList());
+          UserService.domainRefs(u.getDomains()));
     }
   }
 
