@@ -60,6 +60,7 @@ public class IngestionService {
       List<Chunk> chunks = steps.store(sourceId, drafts, vectors);
       search.removeSource(sourceId);
       search.index(chunks);
+      steps.indexed(sourceId, chunks.size());
       LOG.info(
           () ->
               "Indexed source "
@@ -73,6 +74,7 @@ public class IngestionService {
       steps.fail(sourceId, e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Ingestion of source " + sourceId + " failed", e);
+      search.removeSource(sourceId);
       steps.fail(sourceId, "ingestion failed: " + e.getMessage());
     }
   }

@@ -39,7 +39,10 @@ public class SourceSteps {
     s.moveTo(SourceStatus.EMBEDDING);
   }
 
-  /** Replaces the source's chunks and marks it INDEXED; returns the stored chunks. */
+  /**
+   * Replaces the source's chunks; returns the stored chunks. The source stays EMBEDDING until
+   * {@link #indexed} runs after the search index has them, so INDEXED always means searchable.
+   */
   public List<Chunk> store(long sourceId, List<Chunker.Chunk> drafts, float[][] vectors) {
     Source s = em.find(Source.class, sourceId);
     em.createNamedQuery(Chunk.DELETE_BY_SOURCE).setParameter("source", sourceId).executeUpdate();
@@ -49,9 +52,12 @@ public class SourceSteps {
       em.persist(c);
       chunks.add(c);
     }
-    s.indexed(chunks.size());
     em.flush();
     return chunks;
+  }
+
+  public void indexed(long sourceId, int chunks) {
+    em.find(Source.class, sourceId).indexed(chunks);
   }
 
   public void fail(long sourceId, String reason) {
