@@ -45,7 +45,8 @@ class MigrationsIT {
           "dataset_version",
           "dataset_example",
           "frozen_eval_example",
-          "imported_example");
+          "imported_example",
+          "review_vote");
 
   @Test
   void migratesH2InPostgresMode() throws Exception {

@@ -129,6 +129,32 @@ public final class SettingsValidator {
               }
             });
 
+    setting
+        .apply("infodesk.review.reviewers")
+        .ifPresent(
+            v -> {
+              try {
+                int n = Integer.parseInt(v.trim());
+                if (n < 1 || n > 9) {
+                  problems.add("infodesk.review.reviewers='" + v + "' must be between 1 and 9");
+                }
+              } catch (NumberFormatException e) {
+                problems.add("infodesk.review.reviewers='" + v + "' is not a number");
+              }
+            });
+    setting
+        .apply("infodesk.review.consensus")
+        .filter(v -> !Set.of("majority", "unanimous").contains(v.trim().toLowerCase(Locale.ROOT)))
+        .ifPresent(
+            v ->
+                problems.add(
+                    "infodesk.review.consensus='" + v + "' must be majority or unanimous"));
+    setting
+        .apply("infodesk.judge.mode")
+        .filter(v -> !Set.of("auto", "llm", "embedded").contains(v.trim()))
+        .ifPresent(
+            v -> problems.add("infodesk.judge.mode='" + v + "' must be auto, llm or embedded"));
+
     Optional<String> bootstrapUser =
         setting.apply(Settings.BOOTSTRAP_ADMIN_USER).filter(v -> !v.isBlank());
     Optional<String> bootstrapPassword =

@@ -3,11 +3,13 @@ package io.infodesk.review.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.boundary.LlmEndpoint;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.review.control.EmbeddedJudge;
 import io.infodesk.review.control.Judge;
+import io.infodesk.review.control.LlmJudge;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.Verdict;
 import io.infodesk.routing.boundary.RoutingService;
@@ -42,32 +44,67 @@ public class JudgeService {
       int unsatisfied,
       int judged,
       Map<Verdict.Attribution, Integer> attributions,
-      int flagged) {}
+      int flagged,
+      String judge) {}
 
   @PersistenceContext EntityManager em;
   @EJB EmbeddingService embeddings;
   @EJB SearchService search;
   @EJB RoutingService routing;
   @EJB AuditService audit;
+  @Inject LlmEndpoint llm;
   @Inject Config config;
+
+  /**
+   * The LLM judge when an endpoint is configured and {@code infodesk.judge.mode} is {@code auto}
+   * (the default) or {@code llm}; the embedded judge otherwise, and as the LLM judge's fallback.
+   */
+  Judge chooseJudge(List<Domain> domains) {
+    Judge embedded =
+        new EmbeddedJudge(
+            config.getOptionalValue("infodesk.answering.min-similarity", Double.class).orElse(0.3),
+            config.getOptionalValue("infodesk.judge.misroute-margin", Double.class).orElse(0.1));
+    String mode = config.getOptionalValue("infodesk.judge.mode", String.class).orElse("auto");
+    if (mode.equals("embedded") || !llm.isConfigured()) {
+      return embedded;
+    }
+    return new LlmJudge(
+        domains.stream()
+            .map(d -> new LlmJudge.DomainCard(d.getKey(), d.getName(), d.getDescription()))
+            .toList(),
+        (system, user) -> llm.complete(system, user, true, 300),
+        embedded);
+  }
+
+  private String judgeName(Judge judge) {
+    return judge instanceof LlmJudge ? "llm-" + llm.model() : "embedded";
+  }
 
   /** For the flywheel cycle, which runs without a caller. */
   @jakarta.annotation.security.PermitAll
   public Summary judgeForCycle() {
-    return judge();
+    return judge(null);
   }
 
-  public Summary judge() {
+  /**
+   * @param reviewers votes each new item needs; null takes {@code infodesk.review.reviewers}
+   */
+  public Summary judge(Integer reviewers) {
+    if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
+      throw new io.infodesk.platform.entity.InvalidInputException(
+          "reviewers must be between 1 and 9, not " + reviewers);
+    }
     double sample =
         config.getOptionalValue("infodesk.judge.satisfied-sample", Double.class).orElse(0.1);
-    Judge judge =
-        new EmbeddedJudge(
-            config.getOptionalValue("infodesk.answering.min-similarity", Double.class).orElse(0.3),
-            config.getOptionalValue("infodesk.judge.misroute-margin", Double.class).orElse(0.1));
     List<Domain> domains =
         em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList().stream()
             .filter(Domain::isActive)
             .toList();
+    Judge judge = chooseJudge(domains);
+    int votes =
+        reviewers != null
+            ? reviewers
+            : config.getOptionalValue("infodesk.review.reviewers", Integer.class).orElse(1);
     Router teacher = routing.teacher();
     Router live = routing.activeRouter();
     List<Feedback> feedback =
@@ -118,11 +155,12 @@ public class JudgeService {
       judged++;
       attributions.merge(verdict.attribution(), 1, Integer::sum);
       if (verdict.attribution() == Verdict.Attribution.ROUTING) {
-        em.persist(new ReviewItem(i.getId(), i.getQuestion(), i.getDomainKey(), verdict));
+        em.persist(new ReviewItem(i.getId(), i.getQuestion(), i.getDomainKey(), verdict, votes));
         flagged++;
       }
     }
-    Summary summary = new Summary(feedback.size(), unsatisfied, judged, attributions, flagged);
+    Summary summary =
+        new Summary(feedback.size(), unsatisfied, judged, attributions, flagged, judgeName(judge));
     audit.record("JUDGED", "flywheel", null, summary.toString());
     return summary;
   }

@@ -4,13 +4,16 @@ import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.review.control.Consensus;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.entity.ReviewVote;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,11 +22,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * SMEs' review queues: items whose routed or suggested domain is one of theirs (admins see all),
- * claimed under a 15-minute lease and decided as CONFIRM_ROUTE, CORRECT_DOMAIN (with the domain),
- * NOT_ROUTING or SKIP. Every decision is audited.
+ * claimed under a 15-minute lease and voted on as CONFIRM_ROUTE, CORRECT_DOMAIN (with the domain),
+ * NOT_ROUTING or SKIP. Each item needs {@code infodesk.review.reviewers} votes (default 1) that
+ * agree under {@code infodesk.review.consensus} (majority or unanimous); disagreements wait for an
+ * admin. Every vote and resolution is audited.
  */
 @Stateless
 @RolesAllowed({Role.SME_NAME, Role.ADMIN_NAME})
@@ -35,14 +41,17 @@ public class ReviewService {
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
   @EJB AuditService audit;
+  @Inject Config config;
 
   /** Pending items the caller may work on, optionally of one domain, highest confidence first. */
   public List<ReviewItem> queue(String domain) {
     Instant now = Instant.now();
     String me = scope.caller();
     Set<String> mine = scope.isAdmin() ? null : scope.domains();
+    Set<Long> voted = votedBy(me);
     return em.createNamedQuery(ReviewItem.FIND_PENDING, ReviewItem.class).getResultList().stream()
         .filter(r -> visible(r, mine))
+        .filter(r -> !voted.contains(r.getId()))
         .filter(
             r ->
                 domain == null
@@ -55,6 +64,9 @@ public class ReviewService {
   public ReviewItem claim(long id) {
     ReviewItem item = find(id);
     Instant now = Instant.now();
+    if (votedBy(scope.caller()).contains(id)) {
+      throw new ConflictException("you have already voted on review item " + id);
+    }
     if (!item.claimableBy(scope.caller(), now)) {
       throw new ConflictException(
           "review item "
@@ -62,39 +74,25 @@ public class ReviewService {
               + " is "
               + ("DECIDED".equals(item.getStatus())
                   ? "already decided"
-                  : "claimed by someone else until " + item.getClaimExpiresAt()));
+                  : "DISPUTED".equals(item.getStatus())
+                      ? "disputed and waits for an admin"
+                      : "claimed by someone else until " + item.getClaimExpiresAt()));
     }
     item.claim(scope.caller(), now, LEASE);
     return item;
   }
 
+  /**
+   * The caller's vote on an item they hold. SKIP passes it on to another reviewer; other votes
+   * count towards the item's required number, and the consensus rule then decides it or sends it to
+   * an admin as DISPUTED.
+   */
   public ReviewItem decide(long id, String decision, String domain) {
-    ReviewItem.Decision d;
-    try {
-      d =
-          ReviewItem.Decision.valueOf(
-              decision == null ? "" : decision.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          "decision must be one of CONFIRM_ROUTE, CORRECT_DOMAIN, NOT_ROUTING, SKIP");
-    }
-    String decided = null;
-    if (d == ReviewItem.Decision.CORRECT_DOMAIN) {
-      if (domain == null || domain.isBlank()) {
-        throw new InvalidInputException(
-            "CORRECT_DOMAIN needs the right domain (a key or \"out-of-scope\")");
-      }
-      decided = domain.strip();
-      if (!decided.equals(OUT_OF_SCOPE)
-          && em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-              .setParameter("key", decided)
-              .getResultList()
-              .isEmpty()) {
-        throw new InvalidInputException("unknown domain '" + decided + "'");
-      }
-    }
+    ReviewItem.Decision d = parse(decision);
+    String decided = domainOf(d, domain);
     ReviewItem item = find(id);
-    if (!item.heldBy(scope.caller(), Instant.now())) {
+    String me = scope.caller();
+    if (!item.heldBy(me, Instant.now())) {
       throw new ConflictException(
           "claim review item "
               + id
@@ -102,13 +100,143 @@ public class ReviewService {
               + LEASE.toMinutes()
               + " minutes)");
     }
-    item.decide(d, decided, scope.caller());
+    em.persist(new ReviewVote(id, me, d.name(), decided));
     audit.record(
         "REVIEW_DECIDED",
         "review-item",
         String.valueOf(id),
         d + (decided == null ? "" : " " + decided));
+    List<ReviewVote> votes = votes(id);
+    Consensus.Outcome outcome =
+        Consensus.of(
+            votes.stream()
+                .map(v -> new Consensus.Vote(v.getDecision(), v.getDecidedDomain()))
+                .toList(),
+            item.getRequiredVotes(),
+            rule());
+    switch (outcome.status()) {
+      case "DECIDED" -> {
+        String by =
+            String.join(
+                ",",
+                votes.stream()
+                    .filter(v -> !"SKIP".equals(v.getDecision()))
+                    .map(ReviewVote::getReviewer)
+                    .toList());
+        item.decide(
+            ReviewItem.Decision.valueOf(outcome.decided().decision()),
+            outcome.decided().domain(),
+            by.length() > 100 ? by.substring(0, 100) : by);
+      }
+      case "DISPUTED" -> {
+        item.dispute();
+        audit.record(
+            "REVIEW_DISPUTED",
+            "review-item",
+            String.valueOf(id),
+            votes.stream()
+                .map(
+                    v ->
+                        v.getReviewer()
+                            + "="
+                            + v.getDecision()
+                            + (v.getDecidedDomain() == null ? "" : " " + v.getDecidedDomain()))
+                .toList()
+                .toString());
+      }
+      default -> item.release();
+    }
     return item;
+  }
+
+  /** Items whose reviewers disagreed, for an admin. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public List<ReviewItem> disputes() {
+    return em.createNamedQuery(ReviewItem.FIND_DISPUTED, ReviewItem.class).getResultList();
+  }
+
+  /** An admin settles a disputed item. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public ReviewItem resolve(long id, String decision, String domain) {
+    ReviewItem.Decision d = parse(decision);
+    if (d == ReviewItem.Decision.SKIP) {
+      throw new InvalidInputException("a dispute is resolved with a decision, not SKIP");
+    }
+    String decided = domainOf(d, domain);
+    ReviewItem item = find(id);
+    if (!"DISPUTED".equals(item.getStatus())) {
+      throw new ConflictException(
+          "review item " + id + " is " + item.getStatus() + ", not DISPUTED");
+    }
+    item.decide(d, decided, scope.caller());
+    audit.record(
+        "REVIEW_RESOLVED",
+        "review-item",
+        String.valueOf(id),
+        d + (decided == null ? "" : " " + decided));
+    return item;
+  }
+
+  /** Everyone's votes on an item the caller may see. */
+  public List<ReviewVote> votesOn(long id) {
+    find(id);
+    return votes(id);
+  }
+
+  /** The caller's own votes, newest first. */
+  public List<ReviewVote> history(int max) {
+    return em.createNamedQuery(ReviewVote.FIND_BY_REVIEWER, ReviewVote.class)
+        .setParameter("reviewer", scope.caller())
+        .setMaxResults(Math.max(1, Math.min(max, 500)))
+        .getResultList();
+  }
+
+  private List<ReviewVote> votes(long id) {
+    return em.createNamedQuery(ReviewVote.FIND_BY_ITEM, ReviewVote.class)
+        .setParameter("item", id)
+        .getResultList();
+  }
+
+  private Consensus.Rule rule() {
+    return Consensus.Rule.parse(
+        config.getOptionalValue("infodesk.review.consensus", String.class).orElse("majority"));
+  }
+
+  private static ReviewItem.Decision parse(String decision) {
+    try {
+      return ReviewItem.Decision.valueOf(
+          decision == null ? "" : decision.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "decision must be one of CONFIRM_ROUTE, CORRECT_DOMAIN, NOT_ROUTING, SKIP");
+    }
+  }
+
+  private String domainOf(ReviewItem.Decision d, String domain) {
+    if (d != ReviewItem.Decision.CORRECT_DOMAIN) {
+      return null;
+    }
+    if (domain == null || domain.isBlank()) {
+      throw new InvalidInputException(
+          "CORRECT_DOMAIN needs the right domain (a key or \"out-of-scope\")");
+    }
+    String decided = domain.strip();
+    if (!decided.equals(OUT_OF_SCOPE)
+        && em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
+            .setParameter("key", decided)
+            .getResultList()
+            .isEmpty()) {
+      throw new InvalidInputException("unknown domain '" + decided + "'");
+    }
+    return decided;
+  }
+
+  private Set<Long> votedBy(String reviewer) {
+    return new java.util.HashSet<>(
+        em.createQuery(
+                "SELECT v.reviewItemId FROM ReviewVote v WHERE v.reviewer = :reviewer", Long.class)
+            .setParameter("reviewer", reviewer)
+            .getResultList());
   }
 
   private ReviewItem find(long id) {

@@ -19,6 +19,9 @@ import java.time.Instant;
     query =
         "SELECT r FROM ReviewItem r WHERE r.status = 'PENDING' ORDER BY r.confidence DESC, r.id")
 @NamedQuery(
+    name = ReviewItem.FIND_DISPUTED,
+    query = "SELECT r FROM ReviewItem r WHERE r.status = 'DISPUTED' ORDER BY r.id")
+@NamedQuery(
     name = ReviewItem.FIND_DECIDED,
     query = "SELECT r FROM ReviewItem r WHERE r.status = 'DECIDED'")
 @NamedQuery(
@@ -27,6 +30,7 @@ import java.time.Instant;
 public class ReviewItem {
   public static final String FIND_PENDING = "ReviewItem.findPending";
   public static final String FIND_DECIDED = "ReviewItem.findDecided";
+  public static final String FIND_DISPUTED = "ReviewItem.findDisputed";
   public static final String FIND_BY_INTERACTION = "ReviewItem.findByInteraction";
 
   /** What an SME can decide. */
@@ -78,9 +82,18 @@ public class ReviewItem {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  @Column(name = "required_votes")
+  private int requiredVotes;
+
   protected ReviewItem() {}
 
-  public ReviewItem(Long interactionId, String question, String routedDomain, Verdict verdict) {
+  public ReviewItem(
+      Long interactionId,
+      String question,
+      String routedDomain,
+      Verdict verdict,
+      int requiredVotes) {
+    this.requiredVotes = Math.max(1, requiredVotes);
     this.interactionId = interactionId;
     this.question = question;
     this.routedDomain = routedDomain;
@@ -110,7 +123,20 @@ public class ReviewItem {
     return "PENDING".equals(status) && user.equals(claimedBy) && claimExpiresAt.isAfter(now);
   }
 
+  /** The caller's claim ends (after their vote), so the next reviewer can take the item. */
+  public void release() {
+    this.claimedBy = null;
+    this.claimExpiresAt = null;
+  }
+
+  /** The votes disagree: the item waits for an admin. */
+  public void dispute() {
+    release();
+    this.status = "DISPUTED";
+  }
+
   public void decide(Decision decision, String domain, String user) {
+    release();
     this.decision = decision.name();
     this.decidedDomain = domain;
     this.decidedBy = user;
@@ -180,5 +206,9 @@ public class ReviewItem {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public int getRequiredVotes() {
+    return requiredVotes;
   }
 }

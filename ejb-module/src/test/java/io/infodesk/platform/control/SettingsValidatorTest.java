@@ -61,7 +61,11 @@ class SettingsValidatorTest {
             new Case(Settings.PBKDF2_ITERATIONS, "10", Settings.PBKDF2_ITERATIONS),
             new Case(Settings.PBKDF2_ITERATIONS, "many", Settings.PBKDF2_ITERATIONS),
             new Case(Settings.BOOTSTRAP_ADMIN_USER, "root", Settings.BOOTSTRAP_ADMIN_PASSWORD),
-            new Case(Settings.DATA_DIR, "", Settings.DATA_DIR))) {
+            new Case(Settings.DATA_DIR, "", Settings.DATA_DIR),
+            new Case("infodesk.review.reviewers", "0", "between 1 and 9"),
+            new Case("infodesk.review.reviewers", "two", "infodesk.review.reviewers"),
+            new Case("infodesk.review.consensus", "loudest", "majority or unanimous"),
+            new Case("infodesk.judge.mode", "oracle", "infodesk.judge.mode"))) {
       Map<String, String> s = defaults();
       s.put(c.key(), c.value());
       assertThat(validate(s)).as(c.toString()).hasSize(1).first().asString().contains(c.expected());

@@ -29,4 +29,29 @@ public final class Params {
       throw new InvalidInputException(name + " must be a whole number, not '" + value + "'");
     }
   }
+
+  /**
+   * An optional whole number from a small JSON body such as {@code {"reviewers": 2}}; null when the
+   * body is empty or lacks it, a 400 when the body is not JSON or the value not a whole number.
+   */
+  public static Integer optionalInt(String body, String name) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    jakarta.json.JsonObject json;
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+      json = reader.readObject();
+    } catch (RuntimeException e) {
+      throw new InvalidInputException(
+          "the body must be a JSON object such as {\"" + name + "\": 2}");
+    }
+    jakarta.json.JsonValue v = json.get(name);
+    if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+      return n.intValue();
+    }
+    throw new InvalidInputException(name + " must be a whole number");
+  }
 }

@@ -4,9 +4,11 @@ import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.entity.ReviewVote;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +20,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** SME review queues: list, claim, decide. Admins run the judge that fills them. */
+/**
+ * SME review queues: list, claim, vote, history. Admins run the judge that fills them and settle
+ * the disputes when reviewers disagree.
+ */
 @Path("reviews")
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -60,10 +65,47 @@ public class ReviewsResource {
     return reviews.decide(Params.id("review item", id), request.decision(), request.domain());
   }
 
+  @GET
+  @Path("{id}/votes")
+  @Operation(summary = "Every reviewer's vote on an item")
+  public List<ReviewVote> votes(@PathParam("id") String id) {
+    return reviews.votesOn(Params.id("review item", id));
+  }
+
+  @GET
+  @Path("history")
+  @Operation(summary = "The caller's own votes, newest first")
+  public List<ReviewVote> history(@QueryParam("max") @DefaultValue("100") String max) {
+    return reviews.history(Params.intParam("max", max, 100, 1, 500));
+  }
+
+  @GET
+  @Path("disputes")
+  @Operation(summary = "Items whose reviewers disagreed, waiting for an admin (admin)")
+  public List<ReviewItem> disputes() {
+    return reviews.disputes();
+  }
+
+  @POST
+  @Path("{id}/resolution")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Settle a disputed item: CONFIRM_ROUTE, CORRECT_DOMAIN or NOT_ROUTING (admin)")
+  public ReviewItem resolve(@PathParam("id") String id, DecisionRequest request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "send {\"decision\": \"CORRECT_DOMAIN\", \"domain\": \"finance\"}");
+    }
+    return reviews.resolve(Params.id("review item", id), request.decision(), request.domain());
+  }
+
   @POST
   @Path("judging")
-  @Operation(summary = "Judge the rated interactions and queue suspected misroutes (admin)")
-  public JudgeService.Summary runJudge() {
-    return judge.judge();
+  @Operation(
+      summary =
+          "Judge the rated interactions and queue suspected misroutes (admin); optionally"
+              + " {\"reviewers\": n} votes per new item instead of the configured number")
+  public JudgeService.Summary runJudge(String body) {
+    return judge.judge(Params.optionalInt(body, "reviewers"));
   }
 }
