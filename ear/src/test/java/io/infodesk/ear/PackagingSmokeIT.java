@@ -11,9 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +44,7 @@ class PackagingSmokeIT {
 
   @Test
   void theWarRunsOnPayaraMicro() throws Exception {
-    Path data = freshDir("micro-data");
-    int port = freePort();
+    Path data = MicroServer.freshDir("micro-data");
     // An LLM endpoint that speaks the OpenAI protocol: the WAR routes and answers through it.
     WireMockServer llm =
         new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
@@ -62,79 +59,46 @@ class PackagingSmokeIT {
             .willReturn(
                 chat(
                     "Birthing parents receive 20 weeks of parental leave at 100% of base pay [1].")));
-    List<String> command = new ArrayList<>();
-    command.addAll(
+    List<String> settings = new ArrayList<>();
+    settings.addAll(
         List.of(
-            javaBin(),
-            "-Xmx1500m",
-            "-Duser.timezone=UTC",
-            "-Djava.net.preferIPv4Stack=true",
-            "-Dhazelcast.socket.bind.any=false",
-            "-Dai.djl.offline=true",
-            "-DDJL_CACHE_DIR=" + data.resolve("djl"),
-            "-Dinfodesk.data.dir=" + data,
-            "-Dinfodesk.demo=true",
-            "-Dinfodesk.llm.base-url=" + llm.baseUrl() + "/v1",
-            "-Dinfodesk.llm.model=mock-model"));
+            "infodesk.demo=true",
+            "infodesk.llm.base-url=" + llm.baseUrl() + "/v1",
+            "infodesk.llm.model=mock-model"));
     // With a PostgreSQL given (.ci/run gives one), the WAR runs on it, as in production.
     String pgUrl = setting("infodesk.test.pg.url", "INFODESK_TEST_PG_URL");
     if (!pgUrl.isBlank()) {
-      command.addAll(
+      settings.addAll(
           List.of(
-              "-Dinfodesk.db.url=" + pgUrl,
-              "-Dinfodesk.db.datasource-class=org.postgresql.ds.PGSimpleDataSource",
-              "-Dinfodesk.db.user=" + setting("infodesk.test.pg.user", "INFODESK_TEST_PG_USER"),
-              "-Dinfodesk.db.password="
+              "infodesk.db.url=" + pgUrl,
+              "infodesk.db.datasource-class=org.postgresql.ds.PGSimpleDataSource",
+              "infodesk.db.user=" + setting("infodesk.test.pg.user", "INFODESK_TEST_PG_USER"),
+              "infodesk.db.password="
                   + setting("infodesk.test.pg.password", "INFODESK_TEST_PG_PASSWORD")));
     }
-    command.addAll(
-        List.of(
-            "-jar",
-            property("payara.micro.jar"),
-            "--deploy",
-            property("infodesk.war"),
-            "--contextroot",
-            "/",
-            "--addLibs",
-            property("server.libs.dir"),
-            "--port",
-            String.valueOf(port),
-            "--interfaces",
-            "127.0.0.1",
-            "--clustermode",
-            "tcpip:127.0.0.1:5950",
-            "--prebootcommandfile",
-            property("loopback.commands")));
-    Process micro =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(data.resolve("payara-micro.log").toFile())
-            .start();
+    MicroServer micro = MicroServer.start(data, settings);
     try {
-      checkServer("http://127.0.0.1:" + port, data.resolve("payara-micro.log"));
-      checkLlmAnswers("http://127.0.0.1:" + port);
+      checkServer(micro.base, MicroServer.log(data));
+      checkLlmAnswers(micro.base);
       if (!pgUrl.isBlank()) {
-        assertThat(get("http://127.0.0.1:" + port + "/health/ready", null).body())
+        assertThat(get(micro.base + "/health/ready", null).body())
             .as("the WAR runs on PostgreSQL")
             .contains("PostgreSQL");
       }
     } finally {
       llm.stop();
-      micro.destroy();
-      if (!micro.waitFor(30, TimeUnit.SECONDS)) {
-        micro.destroyForcibly();
-      }
+      micro.close();
     }
   }
 
   @Test
   void theEarRunsOnPayaraServer() throws Exception {
-    Path home = Path.of(property("payara.home"));
-    Path data = freshDir("ear-data");
+    Path home = Path.of(MicroServer.property("payara.home"));
+    Path data = MicroServer.freshDir("ear-data");
     String domain = "infodesk-it";
     int portBase = 28000;
     Path domains = home.resolve("glassfish/domains");
-    deleteTree(domains.resolve(domain));
+    MicroServer.deleteTree(domains.resolve(domain));
 
     asadmin(
         home, "create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase), domain);
@@ -158,14 +122,21 @@ class PackagingSmokeIT {
               "-Dinfodesk.demo=true"));
       List<String> addLibrary =
           new ArrayList<>(List.of("--port", admin, "add-library", "--type", "common"));
-      try (Stream<Path> jars = Files.list(Path.of(property("server.libs.dir")))) {
+      try (Stream<Path> jars = Files.list(Path.of(MicroServer.property("server.libs.dir")))) {
         jars.filter(j -> j.toString().endsWith(".jar"))
             .sorted()
             .forEach(j -> addLibrary.add(j.toString()));
       }
       asadmin(home, addLibrary.toArray(String[]::new));
       asadmin(home, "restart-domain", domain);
-      asadmin(home, "--port", admin, "deploy", "--name", "infodesk", property("infodesk.ear"));
+      asadmin(
+          home,
+          "--port",
+          admin,
+          "deploy",
+          "--name",
+          "infodesk",
+          MicroServer.property("infodesk.ear"));
       checkServer(
           "http://127.0.0.1:" + (portBase + 80),
           domains.resolve(domain).resolve("logs/server.log"));
@@ -262,7 +233,7 @@ class PackagingSmokeIT {
       }
       Thread.sleep(1000);
     }
-    throw new AssertionError("Not ready: " + last + "\n" + tail(log));
+    throw new AssertionError("Not ready: " + last + "\n" + MicroServer.tail(log));
   }
 
   private HttpResponse<String> get(String url, String authorization) throws Exception {
@@ -306,47 +277,5 @@ class PackagingSmokeIT {
       value = System.getenv().getOrDefault(variable, "");
     }
     return value;
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static String property(String name) {
-    String value = System.getProperty(name);
-    if (value == null || !new File(value).exists()) {
-      throw new IllegalStateException(name + "=" + value + " is missing: run through Maven");
-    }
-    return value;
-  }
-
-  private static Path freshDir(String name) throws IOException {
-    Path dir =
-        Path.of(System.getProperty("it.data.dir", "target/ear-data")).getParent().resolve(name);
-    deleteTree(dir);
-    return Files.createDirectories(dir).toAbsolutePath();
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log at " + log + ")";
-    }
   }
 }

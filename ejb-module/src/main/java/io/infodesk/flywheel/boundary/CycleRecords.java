@@ -57,7 +57,23 @@ public class CycleRecords {
   }
 
   public void finish(long cycleId, boolean ok, String failure) {
-    em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE).finish(ok, failure);
+    FlywheelCycle c = em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
+    if (!ok) {
+      // a step that was still running when the cycle ended did not finish
+      JsonObjectBuilder steps = Json.createObjectBuilder();
+      read(c.getSteps())
+          .forEach(
+              (name, value) -> {
+                JsonObject step = value.asJsonObject();
+                steps.add(
+                    name,
+                    "RUNNING".equals(step.getString("status", ""))
+                        ? Json.createObjectBuilder(step).add("status", "FAILED")
+                        : Json.createObjectBuilder(step));
+              });
+      c.progress(steps.build().toString(), c.getFunnel());
+    }
+    c.finish(ok, failure);
   }
 
   static JsonObject read(String json) {

@@ -1,6 +1,5 @@
 package io.infodesk.flywheel.boundary;
 
-import io.infodesk.flywheel.entity.FlywheelCycle;
 import io.infodesk.platform.boundary.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,8 +12,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -35,23 +32,12 @@ public class FlywheelScheduler {
   @Resource TimerService timers;
   @EJB FlywheelService flywheel;
   @EJB DriftMonitor drift;
-  @EJB CycleLease lease;
-  @EJB CycleRecords records;
   @Inject NodeIdentity node;
   @Inject Config config;
-  @PersistenceContext EntityManager em;
 
   @PostConstruct
   void start() {
-    if (lease.holder() == null) {
-      for (FlywheelCycle c :
-          em.createNamedQuery(FlywheelCycle.FIND_RUNNING, FlywheelCycle.class).getResultList()) {
-        records.finish(
-            c.getId(),
-            false,
-            "interrupted: the node running it stopped; the previous model stayed active");
-      }
-    }
+    flywheel.recoverAbandoned(true);
     String schedule =
         config
             .getOptionalValue("infodesk.flywheel.schedule", String.class)

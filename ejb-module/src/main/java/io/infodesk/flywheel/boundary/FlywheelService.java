@@ -2,6 +2,7 @@ package io.infodesk.flywheel.boundary;
 
 import io.infodesk.flywheel.entity.FlywheelCycle;
 import io.infodesk.platform.boundary.NodeIdentity;
+import io.infodesk.platform.entity.ClusterNode;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.security.boundary.AuditService;
@@ -16,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -29,6 +31,7 @@ import java.util.UUID;
 public class FlywheelService {
 
   public static final String JOB = "flywheel-cycle";
+  static final java.time.Duration HEARTBEAT_SILENCE = java.time.Duration.ofMinutes(1);
 
   @PersistenceContext EntityManager em;
   @EJB CycleLease lease;
@@ -72,7 +75,8 @@ public class FlywheelService {
 
   private FlywheelCycle start(String trigger) {
     String holder = node.name() + "/" + UUID.randomUUID();
-    if (!lease.acquire(holder, FlywheelSteps.LEASE_TTL)) {
+    if (!lease.acquire(holder, FlywheelSteps.LEASE_TTL)
+        && !(recoverAbandoned(false) && lease.acquire(holder, FlywheelSteps.LEASE_TTL))) {
       throw new ConflictException(
           "a flywheel cycle is already running (lease held by " + lease.holder() + ")");
     }
@@ -88,6 +92,44 @@ public class FlywheelService {
       lease.release(holder);
       throw e;
     }
+  }
+
+  /**
+   * Frees the lease of a cycle whose node died (this node before a restart, or a node whose
+   * heartbeat stopped a minute ago) and marks every orphaned RUNNING cycle FAILED. The train step
+   * commits its candidates only at its end and promotion is one transaction, so the previous model
+   * stays active and nothing is half-promoted.
+   *
+   * @param startingUp true while this node starts, when no cycle of its own can be running
+   * @return true when the lease was freed
+   */
+  @PermitAll
+  public boolean recoverAbandoned(boolean startingUp) {
+    String holder = lease.holder();
+    boolean freed = false;
+    if (holder != null) {
+      String holderNode = holder.substring(0, Math.max(0, holder.lastIndexOf('/')));
+      ClusterNode row = em.find(ClusterNode.class, holderNode);
+      boolean dead =
+          (startingUp && holderNode.equals(node.name()))
+              || row == null
+              || row.getLastHeartbeat().isBefore(Instant.now().minus(HEARTBEAT_SILENCE));
+      if (!dead) {
+        return false;
+      }
+      lease.release(holder);
+      freed = true;
+    }
+    for (FlywheelCycle c :
+        em.createNamedQuery(FlywheelCycle.FIND_RUNNING, FlywheelCycle.class).getResultList()) {
+      records.finish(
+          c.getId(),
+          false,
+          "interrupted: the node running it stopped; the previous model stayed active");
+      java.util.logging.Logger.getLogger(FlywheelService.class.getName())
+          .warning("Flywheel cycle " + c.getId() + " was interrupted by a node failure");
+    }
+    return freed;
   }
 
   /** An admin's drift check on demand (the scheduler runs the same check on its own). */

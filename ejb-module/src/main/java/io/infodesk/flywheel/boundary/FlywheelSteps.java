@@ -57,7 +57,7 @@ public class FlywheelSteps {
           switch (step) {
             case "monitor" -> monitor(funnel);
             case "judge" -> judge(funnel);
-            case "train" -> train(funnel);
+            case "train" -> train(funnel, cycleId, started, holder);
             case "decide" -> decide();
             default -> throw new IllegalArgumentException("unknown step " + step);
           };
@@ -102,8 +102,19 @@ public class FlywheelSteps {
     return s.judged() + " judged, " + s.flagged() + " newly flagged, " + s.attributions();
   }
 
-  private String train(JsonObjectBuilder funnel) {
-    TrainingService.TrainingRun run = training.trainForCycle();
+  private String train(JsonObjectBuilder funnel, long cycleId, Instant started, String holder) {
+    long[] last = {0};
+    TrainingService.TrainingRun run =
+        training.trainForCycle(
+            progress -> {
+              // at most one write a second, so progress shows without slowing training down
+              long now = System.nanoTime();
+              if (now - last[0] > 1_000_000_000L) {
+                last[0] = now;
+                records.step(cycleId, "train", "RUNNING", started, null, progress, null);
+                lease.renew(holder, LEASE_TTL);
+              }
+            });
     funnel.add("groundTruth", run.groundTruth());
     return run.candidates().stream()
         .map(m -> m.getVersion() + " " + m.getStatus())

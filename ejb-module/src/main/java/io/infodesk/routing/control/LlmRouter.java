@@ -67,6 +67,11 @@ public final class LlmRouter implements Router {
     }
   }
 
+  /** About how many tokens one route reads and writes (prompt, question and a short reply). */
+  public int tokensPerRoute(String question) {
+    return (systemPrompt().length() + question.length() + 13) / 4 + 20;
+  }
+
   String systemPrompt() {
     StringBuilder p =
         new StringBuilder(
