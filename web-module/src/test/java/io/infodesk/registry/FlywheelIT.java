@@ -142,6 +142,17 @@ class FlywheelIT {
     assertThat(ngramMetrics.getJsonNumber("p95Micros").doubleValue())
         .as("the n-gram student routes faster than the teacher")
         .isLessThan(ngramMetrics.getJsonObject("teacher").getJsonNumber("p95Micros").doubleValue());
+    assertThat(ngramMetrics.getJsonNumber("costPer1000Routes").doubleValue())
+        .as("and costs less per 1,000 routes")
+        .isPositive()
+        .isLessThan(
+            ngramMetrics.getJsonObject("teacher").getJsonNumber("costPer1000Routes").doubleValue());
+    assertThat(ngramMetrics.getJsonNumber("bytes").longValue()).isPositive();
+    assertThat(ngramMetrics.getJsonObject("incumbent").getString("version"))
+        .as("the teacher is the incumbent before any promotion")
+        .startsWith("zero-shot-");
+    assertThat(ngramMetrics.getJsonObject("incumbent").getJsonNumber("accuracy").doubleValue())
+        .isBetween(0.0, 1.0);
 
     // the MLP student shadows live traffic: its routes are logged, never answered with
     JsonObject mlp = models.get(1);

@@ -3,6 +3,7 @@ package io.infodesk.curation.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
 import io.infodesk.curation.control.Curation;
+import io.infodesk.curation.control.LabelRule;
 import io.infodesk.curation.entity.DatasetExample;
 import io.infodesk.curation.entity.DatasetVersion;
 import io.infodesk.curation.entity.FrozenEvalExample;
@@ -288,25 +289,14 @@ public class DatasetService {
       Feedback f = feedback.get(i.getId());
       ReviewItem review = reviewed.get(i.getId());
       String routed = i.getDomainKey() == null ? OOS : i.getDomainKey();
-      if (review != null && "CORRECT_DOMAIN".equals(review.getDecision())) {
-        out.add(
-            new Labelled(
-                i.getQuestion(),
-                RouteLabels.fromCorrection(review.getDecidedDomain()),
-                "RELABELED_BY_SME",
-                i.getId()));
-      } else if (review != null && "CONFIRM_ROUTE".equals(review.getDecision())) {
-        out.add(new Labelled(i.getQuestion(), routed, "CONFIRMED_BY_SME", i.getId()));
-      } else if (f != null && f.getCorrectDomain() != null) {
-        out.add(
-            new Labelled(
-                i.getQuestion(),
-                RouteLabels.fromCorrection(f.getCorrectDomain()),
-                "RELABELED_BY_EMPLOYEE",
-                i.getId()));
-      } else if (f == null || "up".equals(f.getRating())) {
-        out.add(new Labelled(i.getQuestion(), routed, "LOGGED", i.getId()));
-      }
+      LabelRule.of(
+              routed,
+              review == null ? null : review.getDecision(),
+              review == null ? null : review.getDecidedDomain(),
+              f == null ? null : f.getRating(),
+              f == null ? null : f.getCorrectDomain())
+          .ifPresent(
+              l -> out.add(new Labelled(i.getQuestion(), l.label(), l.provenance(), i.getId())));
     }
     return out;
   }

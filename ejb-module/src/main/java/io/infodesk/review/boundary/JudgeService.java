@@ -62,8 +62,12 @@ public class JudgeService {
   Judge chooseJudge(List<Domain> domains) {
     Judge embedded =
         new EmbeddedJudge(
-            config.getOptionalValue("infodesk.answering.min-similarity", Double.class).orElse(0.3),
-            config.getOptionalValue("infodesk.judge.misroute-margin", Double.class).orElse(0.1));
+            config
+                .getOptionalValue("infodesk.answering.min-similarity", Double.class)
+                .orElse(EmbeddedJudge.DEFAULT_FLOOR),
+            config
+                .getOptionalValue("infodesk.judge.misroute-margin", Double.class)
+                .orElse(EmbeddedJudge.DEFAULT_MARGIN));
     String mode = config.getOptionalValue("infodesk.judge.mode", String.class).orElse("auto");
     if (mode.equals("embedded") || !llm.isConfigured()) {
       return embedded;

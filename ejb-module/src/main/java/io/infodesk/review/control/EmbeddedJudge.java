@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public final class EmbeddedJudge implements Judge {
 
+  /**
+   * The defaults of {@code infodesk.answering.min-similarity} and {@code
+   * infodesk.judge.misroute-margin}.
+   */
+  public static final double DEFAULT_FLOOR = 0.3;
+
+  public static final double DEFAULT_MARGIN = 0.1;
+
   private final double retrievalFloor;
   private final double margin;
 

@@ -2,6 +2,7 @@ package io.infodesk.training.boundary;
 
 import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.control.Curation;
+import io.infodesk.evaluation.control.CostModel;
 import io.infodesk.evaluation.control.RoutingMetrics;
 import io.infodesk.platform.control.Hashes;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -10,12 +11,12 @@ import io.infodesk.registry.entity.ModelStatus;
 import io.infodesk.registry.entity.RouterModel;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.routing.boundary.RoutingService;
+import io.infodesk.routing.control.LlmRouter;
 import io.infodesk.routing.control.Router;
 import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
-import io.infodesk.training.control.LinearHead;
-import io.infodesk.training.control.NgramFeaturizer;
+import io.infodesk.training.control.StudentRecipe;
 import io.infodesk.training.control.StudentTrainer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -28,7 +29,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -56,16 +57,20 @@ public class TrainingService {
 
   @RolesAllowed(Role.ADMIN_NAME)
   public List<RouterModel> trainCandidates() {
-    return run().candidates();
+    return run(progress -> LOG.fine(progress)).candidates();
   }
 
-  /** For the flywheel cycle, which runs without a caller. */
+  /**
+   * For the flywheel cycle, which runs without a caller.
+   *
+   * @param progress told what training is doing (architecture, epoch, validation accuracy)
+   */
   @jakarta.annotation.security.PermitAll
-  public TrainingRun trainForCycle() {
-    return run();
+  public TrainingRun trainForCycle(Consumer<String> progress) {
+    return run(progress);
   }
 
-  private TrainingRun run() {
+  private TrainingRun run(Consumer<String> progress) {
     long start = System.nanoTime();
     DatasetService.Built dataset = datasets.build();
     List<Curation.Example> held = dataset.eval();
@@ -92,47 +97,47 @@ public class TrainingService {
             held.size(),
             dataset.version().getProvenanceCounts());
 
-    NgramFeaturizer ngrams =
-        new NgramFeaturizer(io.infodesk.training.control.TrainingDefaults.NGRAM_BUCKETS);
     List<RouterModel> candidates = new ArrayList<>();
     long stamp = System.currentTimeMillis() / 1000;
-
-    StudentTrainer.Result ngram =
-        StudentTrainer.train(
-            rows(fit.train(), e -> ngrams.dense(e.text())),
-            ids(fit.train(), labels),
-            rows(fit.eval(), e -> ngrams.dense(e.text())),
-            ids(fit.eval(), labels),
-            labels.size(),
-            new StudentTrainer.Settings(0, 40, 16, 0.1f, 6, 42),
-            epoch -> {});
-    StudentTrainer.Result mlp =
-        StudentTrainer.train(
-            rows(fit.train(), Curation.Example::vector),
-            ids(fit.train(), labels),
-            rows(fit.eval(), Curation.Example::vector),
-            ids(fit.eval(), labels),
-            labels.size(),
-            new StudentTrainer.Settings(128, 60, 16, 0.01f, 6, 42),
-            epoch -> {});
+    int patience =
+        config
+            .getOptionalValue("infodesk.training.patience", Integer.class)
+            .orElse(StudentRecipe.PATIENCE);
+    Integer maxEpochs =
+        config.getOptionalValue("infodesk.training.max-epochs", Integer.class).orElse(null);
+    List<StudentRecipe.Trained> students = new ArrayList<>();
+    for (String architecture : List.of(StudentRecipe.NGRAM, StudentRecipe.MINILM_MLP)) {
+      progress.accept("training " + architecture + " on " + fit.train().size() + " examples");
+      students.add(
+          StudentRecipe.train(
+              architecture,
+              architecture + "-" + stamp,
+              fit.train(),
+              fit.eval(),
+              labels,
+              maxEpochs,
+              patience,
+              embeddings::embed,
+              progress));
+    }
+    progress.accept("evaluating the students, the teacher and the incumbent");
 
     Router teacher = routing.teacher();
     Router incumbent = routing.activeRouter();
     List<String> gold = held.stream().map(Curation.Example::label).toList();
-    Evaluation teacherEval = evaluate(teacher, held);
-    Evaluation incumbentEval = incumbent == teacher ? teacherEval : evaluate(incumbent, held);
+    CostModel prices = prices();
+    Evaluation teacherEval = evaluate(teacher, held, prices);
+    Evaluation incumbentEval =
+        incumbent == teacher ? teacherEval : evaluate(incumbent, held, prices);
     PromotionGate.Bounds bounds = bounds();
 
-    for (var spec :
-        List.of(new Object[] {"ngram", ngram, ngrams}, new Object[] {"minilm-mlp", mlp, null})) {
-      String architecture = (String) spec[0];
-      StudentTrainer.Result result = (StudentTrainer.Result) spec[1];
-      NgramFeaturizer features = (NgramFeaturizer) spec[2];
-      String version = architecture + "-" + stamp;
-      double threshold = tuneThreshold(result.head(), labels, fit.eval(), features);
-      StudentRouter student =
-          new StudentRouter(version, labels, result.head(), threshold, features, embeddings::embed);
-      Evaluation eval = evaluate(student, held);
+    for (StudentRecipe.Trained trained : students) {
+      String architecture = trained.architecture();
+      StudentTrainer.Result result = trained.result();
+      StudentRouter student = trained.router();
+      String version = student.version();
+      double threshold = trained.threshold();
+      Evaluation eval = evaluate(student, held, prices);
       RoutingMetrics.Report report =
           RoutingMetrics.score(domainLabels(labels), gold, eval.predicted());
       PromotionGate.Decision decision =
@@ -154,7 +159,11 @@ public class TrainingService {
               result.head().parameters());
       model.evaluated(
           metricsJson(
-              report, eval, teacherEval.report(gold, labels), teacherEval, incumbent.version()),
+              report,
+              eval,
+              weights.length,
+              comparison(teacher.version(), teacherEval.report(gold, labels), teacherEval),
+              comparison(incumbent.version(), incumbentEval.report(gold, labels), incumbentEval)),
           gateJson(decision),
           summary
               + String.format(
@@ -183,8 +192,8 @@ public class TrainingService {
     return new TrainingRun(candidates, unique.size());
   }
 
-  /** Predictions and per-question latencies of a router on the held-out examples. */
-  record Evaluation(List<String> predicted, List<Double> micros) {
+  /** Predictions, per-question latencies and cost of a router on the held-out examples. */
+  record Evaluation(List<String> predicted, List<Double> micros, double costPer1000) {
     double p95() {
       return RoutingMetrics.percentile(micros, 95);
     }
@@ -198,7 +207,7 @@ public class TrainingService {
     }
   }
 
-  private Evaluation evaluate(Router router, List<Curation.Example> examples) {
+  private Evaluation evaluate(Router router, List<Curation.Example> examples, CostModel prices) {
     List<String> predicted = new ArrayList<>();
     List<Double> micros = new ArrayList<>();
     for (int warm = 0; warm < 2; warm++) {
@@ -212,33 +221,12 @@ public class TrainingService {
         predicted.add(StudentRouter.label(decision));
       }
     }
-    return new Evaluation(List.copyOf(predicted), List.copyOf(micros));
-  }
-
-  private static double tuneThreshold(
-      LinearHead head,
-      List<String> labels,
-      List<Curation.Example> validation,
-      NgramFeaturizer ngrams) {
-    double best = 0;
-    double bestAccuracy = -1;
-    for (double t = 0; t <= 0.9001; t += 0.1) {
-      int correct = 0;
-      for (Curation.Example e : validation) {
-        float[] p =
-            ngrams != null
-                ? head.probabilities(ngrams.featurize(e.text()))
-                : head.probabilities(e.vector());
-        int top = LinearHead.argmax(p);
-        String label = p[top] < t ? StudentRouter.OOS : labels.get(top);
-        correct += label.equals(e.label()) ? 1 : 0;
-      }
-      if (correct > bestAccuracy) {
-        bestAccuracy = correct;
-        best = t;
-      }
-    }
-    return best;
+    double cost =
+        router instanceof LlmRouter llm
+            ? prices.llmPerThousand(
+                examples.stream().mapToInt(e -> llm.tokensPerRoute(e.text())).average().orElse(0))
+            : prices.cpuPerThousand(RoutingMetrics.percentile(micros, 50));
+    return new Evaluation(List.copyOf(predicted), List.copyOf(micros), cost);
   }
 
   private PromotionGate.Bounds bounds() {
@@ -259,21 +247,38 @@ public class TrainingService {
     return labels.stream().filter(l -> !l.equals(StudentRouter.OOS)).toList();
   }
 
-  private static float[][] rows(
-      List<Curation.Example> examples, Function<Curation.Example, float[]> f) {
-    return examples.stream().map(f).toArray(float[][]::new);
+  private static JsonObjectBuilder comparison(
+      String version, RoutingMetrics.Report r, Evaluation e) {
+    return Json.createObjectBuilder()
+        .add("version", version)
+        .add("accuracy", r.accuracy())
+        .add("macroF1", r.macroF1())
+        .add("oosRecall", r.oosRecall())
+        .add("p50Micros", e.p50())
+        .add("p95Micros", e.p95())
+        .add("costPer1000Routes", e.costPer1000());
   }
 
-  private static int[] ids(List<Curation.Example> examples, List<String> labels) {
-    return examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+  private CostModel prices() {
+    CostModel d = CostModel.defaults();
+    return new CostModel(
+        config
+            .getOptionalValue("infodesk.cost.llm-usd-per-million-tokens", Double.class)
+            .orElse(d.llmUsdPerMillionTokens()),
+        config
+            .getOptionalValue("infodesk.cost.cpu-usd-per-hour", Double.class)
+            .orElse(d.cpuUsdPerHour()),
+        config
+            .getOptionalValue("infodesk.cost.gpu-usd-per-hour", Double.class)
+            .orElse(d.gpuUsdPerHour()));
   }
 
   private static String metricsJson(
       RoutingMetrics.Report r,
       Evaluation e,
-      RoutingMetrics.Report teacher,
-      Evaluation teacherEval,
-      String incumbent) {
+      int bytes,
+      JsonObjectBuilder teacher,
+      JsonObjectBuilder incumbent) {
     JsonObjectBuilder perLabel = Json.createObjectBuilder();
     r.perLabel()
         .forEach(
@@ -300,17 +305,12 @@ public class TrainingService {
         .add("oosPrecision", r.oosPrecision())
         .add("p50Micros", e.p50())
         .add("p95Micros", e.p95())
+        .add("costPer1000Routes", e.costPer1000())
+        .add("bytes", bytes)
         .add("evalSize", r.total())
         .add("perLabel", perLabel)
         .add("confusion", confusion)
-        .add(
-            "teacher",
-            Json.createObjectBuilder()
-                .add("accuracy", teacher.accuracy())
-                .add("macroF1", teacher.macroF1())
-                .add("oosRecall", teacher.oosRecall())
-                .add("p50Micros", teacherEval.p50())
-                .add("p95Micros", teacherEval.p95()))
+        .add("teacher", teacher)
         .add("incumbent", incumbent)
         .build()
         .toString();

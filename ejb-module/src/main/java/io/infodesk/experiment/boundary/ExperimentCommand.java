@@ -1,0 +1,122 @@
+package io.infodesk.experiment.boundary;
+
+import io.infodesk.experiment.control.ExperimentData;
+import io.infodesk.experiment.control.ExperimentReport;
+import io.infodesk.experiment.control.FlywheelExperiment;
+import io.infodesk.retrieval.control.MiniLmEmbedder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The flywheel experiment from the command line, without the server:
+ *
+ * <pre>
+ * mvn -q -pl ejb-module -am -Pexperiment package [-Dexperiment.args="--k 20 --out target/x"]
+ * </pre>
+ *
+ * Options: {@code --data FILE} (JSONL of text, label, split; default
+ * ../shared/data/clinc150/clinc150_flat.jsonl), {@code --oos-label L} (the file's out-of-scope
+ * label; default oos), {@code --k N}, {@code --down-when-right P}, {@code --up-when-wrong P},
+ * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --out DIR} (where
+ * experiment.md and experiment.json go; default target/experiment).
+ */
+public final class ExperimentCommand {
+
+  private ExperimentCommand() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Path data =
+        Path.of(options.getOrDefault("data", "../shared/data/clinc150/clinc150_flat.jsonl"));
+    if (!Files.isRegularFile(data)) {
+      System.err.println(
+          "No dataset at "
+              + data.toAbsolutePath().normalize()
+              + ": give --data FILE (JSONL of {text, label, split}) or put the shared data next"
+              + " to the checkout");
+      System.exit(2);
+    }
+    FlywheelExperiment.Settings d = FlywheelExperiment.Settings.defaults();
+    FlywheelExperiment.Settings settings =
+        new FlywheelExperiment.Settings(
+            Integer.parseInt(options.getOrDefault("k", String.valueOf(d.k()))),
+            Double.parseDouble(
+                options.getOrDefault("down-when-right", String.valueOf(d.downWhenRight()))),
+            Double.parseDouble(
+                options.getOrDefault("up-when-wrong", String.valueOf(d.upWhenWrong()))),
+            Double.parseDouble(options.getOrDefault("sme-error", String.valueOf(d.smeError()))),
+            Double.parseDouble(
+                options.getOrDefault("judge-sample", String.valueOf(d.judgeSample()))),
+            Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
+            d.latencySample());
+    Path out = Path.of(options.getOrDefault("out", "target/experiment"));
+    ExperimentReport report = run(data, options.getOrDefault("oos-label", "oos"), settings, out);
+    System.out.println(report.toMarkdown());
+    System.out.println(
+        "Written: " + out.resolve("experiment.md") + ", " + out.resolve("experiment.json"));
+  }
+
+  /** Runs the experiment and writes experiment.md and experiment.json into {@code out}. */
+  public static ExperimentReport run(
+      Path data, String oosLabel, FlywheelExperiment.Settings settings, Path out)
+      throws IOException {
+    ExperimentData dataset = ExperimentData.read(data, oosLabel);
+    Path models = Path.of(System.getProperty("java.io.tmpdir"), "infodesk-experiment-minilm");
+    try (MiniLmEmbedder embedder =
+        MiniLmEmbedder.load(models, Thread.currentThread().getContextClassLoader())) {
+      FlywheelExperiment experiment =
+          new FlywheelExperiment(
+              embedder::embedAll,
+              line ->
+                  System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
+      ExperimentReport report = experiment.run(data.getFileName().toString(), dataset, settings);
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("experiment.md"), report.toMarkdown());
+      Files.writeString(out.resolve("experiment.json"), report.toJson());
+      return report;
+    }
+  }
+
+  static Map<String, String> parse(String[] args) {
+    List<String> known =
+        List.of(
+            "data",
+            "oos-label",
+            "k",
+            "down-when-right",
+            "up-when-wrong",
+            "sme-error",
+            "judge-sample",
+            "seed",
+            "out");
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].isBlank()) {
+        continue;
+      }
+      String name = args[i].startsWith("--") ? args[i].substring(2) : "";
+      if (!known.contains(name) || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "Unknown or incomplete option '"
+                + args[i]
+                + "'; options: --"
+                + String.join(" --", known));
+      }
+      options.put(name, args[++i]);
+    }
+    return options;
+  }
+}

@@ -1,0 +1,103 @@
+package io.infodesk.experiment.control;
+
+import io.infodesk.routing.entity.RouteLabels;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A labelled routing dataset read from JSONL, one {@code {"text", "label", "split"}} object per
+ * line (CLINC150's flat file, with {@code domain} as the label and {@code oos_} split prefixes, is
+ * read as is). The out-of-scope label, if the file has one, becomes InfoDesk's {@code oos}. A
+ * domain's description is its name and, where the rows carry them, its intents' names.
+ */
+public record ExperimentData(
+    List<Row> train, List<Row> validation, List<Row> test, Map<String, String> descriptions) {
+
+  /** One utterance and its gold label ({@code oos} for out of scope). */
+  public record Row(String text, String label) {}
+
+  /** The domains, without out-of-scope, sorted. */
+  public List<String> domains() {
+    return new ArrayList<>(descriptions.keySet());
+  }
+
+  /**
+   * @param file JSONL rows
+   * @param oosLabel the file's label for out-of-scope, or null when it has none
+   */
+  public static ExperimentData read(Path file, String oosLabel) throws IOException {
+    List<Row> train = new ArrayList<>();
+    List<Row> validation = new ArrayList<>();
+    List<Row> test = new ArrayList<>();
+    Map<String, Set<String>> intents = new TreeMap<>();
+    int lineNo = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonObject o;
+        try (var reader = Json.createReader(new StringReader(line))) {
+          o = reader.readObject();
+        } catch (RuntimeException e) {
+          throw new IOException(file + " line " + lineNo + " is not a JSON object");
+        }
+        String text = o.getString("text", "").strip();
+        String label =
+            o.containsKey("label") ? o.getString("label", "") : o.getString("domain", "");
+        String split = o.getString("split", "");
+        if (text.isEmpty() || label.isEmpty() || split.isEmpty()) {
+          throw new IOException(file + " line " + lineNo + " needs text, label and split");
+        }
+        if (split.startsWith("oos_")) {
+          split = split.substring(4);
+        }
+        boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
+        if (oos) {
+          label = RouteLabels.OOS;
+        } else {
+          Set<String> names = intents.computeIfAbsent(label, k -> new LinkedHashSet<>());
+          String intent = o.getString("intent", "");
+          if (!intent.isEmpty() && !intent.equals(label)) {
+            names.add(intent.replace('_', ' '));
+          }
+        }
+        Row row = new Row(text, label);
+        switch (split) {
+          case "train" -> train.add(row);
+          case "val", "validation", "dev" -> validation.add(row);
+          case "test" -> test.add(row);
+          default ->
+              throw new IOException(
+                  file + " line " + lineNo + " has the unknown split '" + split + "'");
+        }
+      }
+    }
+    if (train.isEmpty() || validation.isEmpty() || test.isEmpty()) {
+      throw new IOException(file + " needs rows in each of the train, val and test splits");
+    }
+    Map<String, String> descriptions = new LinkedHashMap<>();
+    intents.forEach(
+        (domain, names) ->
+            descriptions.put(
+                domain,
+                domain.replace('_', ' ')
+                    + (names.isEmpty() ? "" : ": " + String.join(", ", names))));
+    return new ExperimentData(train, validation, test, descriptions);
+  }
+}

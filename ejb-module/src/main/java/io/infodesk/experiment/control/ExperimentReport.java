@@ -1,0 +1,221 @@
+package io.infodesk.experiment.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The experiment's table, funnel, judge quality and timings, as Markdown, JSON and plain text. */
+public record ExperimentReport(
+    String dataset,
+    FlywheelExperiment.Settings settings,
+    int trainRows,
+    int validationRows,
+    int testRows,
+    List<ModelRow> models,
+    Funnel funnel,
+    JudgeQuality judge,
+    Map<String, Double> seconds,
+    String recipe) {
+
+  /** One model scored on the test split. */
+  public record ModelRow(
+      String name,
+      long trainedOn,
+      double accuracy,
+      double macroF1,
+      double oosRecall,
+      double p50Micros,
+      double p95Micros,
+      long parameters,
+      long bytes,
+      boolean needsEncoder,
+      double costPer1000Routes,
+      double relativeCost,
+      double speedUp) {}
+
+  /** From traffic to ground truth, and how clean the ground truth is. */
+  public record Funnel(
+      int traffic,
+      int feedback,
+      int satisfied,
+      int unsatisfied,
+      int judged,
+      int flagged,
+      int smeConfirmedMisroutes,
+      int groundTruth,
+      int teacherMisroutes,
+      Map<String, Integer> provenance,
+      double labelNoise) {}
+
+  /**
+   * The judge at flagging misroutes: precision among the flagged, recall among the misroutes it
+   * judged, and recall among all the teacher's misroutes in the traffic.
+   */
+  public record JudgeQuality(
+      double precision,
+      double recall,
+      double recallOfAllMisroutes,
+      double labelNoiseWithPerfectJudge,
+      double labelNoiseWithPerfectJudgeAndRatings) {}
+
+  public String toMarkdown() {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Dataset `%s`: %d train, %d validation, %d test rows. K=%d; ratings: %.0f%% of right"
+                + " routes down, %.0f%% of wrong ones up; SME error %.0f%%; judge sample of"
+                + " satisfied %.0f%%; seed %d.%n%n",
+            dataset,
+            trainRows,
+            validationRows,
+            testRows,
+            settings.k(),
+            100 * settings.downWhenRight(),
+            100 * settings.upWhenWrong(),
+            100 * settings.smeError(),
+            100 * settings.judgeSample(),
+            settings.seed()));
+    b.append(
+        "| model | trained on | accuracy | macro-F1 | out-of-scope recall | p50 µs | p95 µs |"
+            + " speed-up vs teacher | parameters | bytes | encoder | cost / 1,000 routes |"
+            + " relative cost |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+    for (ModelRow m : models) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %.1f%% | %.3f | %.1f%% | %.1f | %.1f | %.0f× | %,d | %,d | %s | $%.2e |"
+                  + " %.4f |%n",
+              m.name(),
+              m.trainedOn(),
+              100 * m.accuracy(),
+              m.macroF1(),
+              100 * m.oosRecall(),
+              m.p50Micros(),
+              m.p95Micros(),
+              m.speedUp(),
+              m.parameters(),
+              m.bytes(),
+              m.needsEncoder() ? "MiniLM" : "none",
+              m.costPer1000Routes(),
+              m.relativeCost()));
+    }
+    Funnel f = funnel;
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nFunnel: %,d routed questions → %,d rated → %,d unsatisfied → %,d judged → %,d flagged"
+                + " misroutes → %,d confirmed by SMEs → %,d ground truth (the teacher actually"
+                + " misrouted %,d). Ground truth by provenance: %s; %.1f%% of its labels are"
+                + " wrong.%n%n",
+            f.traffic(),
+            f.feedback(),
+            f.unsatisfied(),
+            f.judged(),
+            f.flagged(),
+            f.smeConfirmedMisroutes(),
+            f.groundTruth(),
+            f.teacherMisroutes(),
+            f.provenance(),
+            100 * f.labelNoise()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Judge at flagging misroutes: precision %.1f%%, recall %.1f%% of the misroutes it"
+                + " judged, %.1f%% of all the teacher's misroutes. Wrong labels in the ground"
+                + " truth: %.1f%% as run, %.1f%% with a perfect judge, %.1f%% with a perfect judge"
+                + " and truthful ratings.%n%n",
+            100 * judge.precision(),
+            100 * judge.recall(),
+            100 * judge.recallOfAllMisroutes(),
+            100 * funnel.labelNoise(),
+            100 * judge.labelNoiseWithPerfectJudge(),
+            100 * judge.labelNoiseWithPerfectJudgeAndRatings()));
+    b.append("Seconds per step:");
+    seconds.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.1f;", k, v)));
+    b.setLength(b.length() - 1);
+    return b.append(".\n").toString();
+  }
+
+  public String toJson() {
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    for (ModelRow m : models) {
+      rows.add(
+          Json.createObjectBuilder()
+              .add("name", m.name())
+              .add("trainedOn", m.trainedOn())
+              .add("accuracy", m.accuracy())
+              .add("macroF1", m.macroF1())
+              .add("oosRecall", m.oosRecall())
+              .add("p50Micros", m.p50Micros())
+              .add("p95Micros", m.p95Micros())
+              .add("speedUp", m.speedUp())
+              .add("parameters", m.parameters())
+              .add("bytes", m.bytes())
+              .add("needsEncoder", m.needsEncoder())
+              .add("costPer1000Routes", m.costPer1000Routes())
+              .add("relativeCost", m.relativeCost()));
+    }
+    JsonObjectBuilder provenance = Json.createObjectBuilder();
+    funnel.provenance().forEach(provenance::add);
+    JsonObjectBuilder timing = Json.createObjectBuilder();
+    seconds.forEach(timing::add);
+    var json =
+        Json.createObjectBuilder()
+            .add("dataset", dataset)
+            .add(
+                "settings",
+                Json.createObjectBuilder()
+                    .add("k", settings.k())
+                    .add("downWhenRight", settings.downWhenRight())
+                    .add("upWhenWrong", settings.upWhenWrong())
+                    .add("smeError", settings.smeError())
+                    .add("judgeSample", settings.judgeSample())
+                    .add("seed", settings.seed()))
+            .add(
+                "rows",
+                Json.createObjectBuilder()
+                    .add("train", trainRows)
+                    .add("validation", validationRows)
+                    .add("test", testRows))
+            .add("models", rows)
+            .add(
+                "funnel",
+                Json.createObjectBuilder()
+                    .add("traffic", funnel.traffic())
+                    .add("feedback", funnel.feedback())
+                    .add("satisfied", funnel.satisfied())
+                    .add("unsatisfied", funnel.unsatisfied())
+                    .add("judged", funnel.judged())
+                    .add("flagged", funnel.flagged())
+                    .add("smeConfirmedMisroutes", funnel.smeConfirmedMisroutes())
+                    .add("groundTruth", funnel.groundTruth())
+                    .add("teacherMisroutes", funnel.teacherMisroutes())
+                    .add("provenance", provenance)
+                    .add("labelNoise", funnel.labelNoise()))
+            .add(
+                "judge",
+                Json.createObjectBuilder()
+                    .add("precision", judge.precision())
+                    .add("recall", judge.recall())
+                    .add("recallOfAllMisroutes", judge.recallOfAllMisroutes())
+                    .add("labelNoiseWithPerfectJudge", judge.labelNoiseWithPerfectJudge())
+                    .add(
+                        "labelNoiseWithPerfectJudgeAndRatings",
+                        judge.labelNoiseWithPerfectJudgeAndRatings()))
+            .add("seconds", timing)
+            .build();
+    StringWriter out = new StringWriter();
+    try (var writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      writer.write(json);
+    }
+    return out.toString().strip() + "\n";
+  }
+}

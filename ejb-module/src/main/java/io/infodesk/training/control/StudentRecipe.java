@@ -1,0 +1,130 @@
+package io.infodesk.training.control;
+
+import io.infodesk.curation.control.Curation;
+import io.infodesk.routing.control.StudentRouter;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * How InfoDesk trains its two students, the same for the flywheel cycle and the experiment: the
+ * hashed n-gram softmax and the MiniLM MLP, trained with DJL on a fit split with early stopping on
+ * a validation split, then a confidence threshold for declining tuned on that validation split.
+ */
+public final class StudentRecipe {
+
+  public static final String NGRAM = "ngram";
+  public static final String MINILM_MLP = "minilm-mlp";
+  public static final int NGRAM_MAX_EPOCHS = 40;
+  public static final int MLP_MAX_EPOCHS = 60;
+  public static final int PATIENCE = 6;
+  public static final long SEED = 42;
+
+  /** A trained student: the router serving it, and how training went. */
+  public record Trained(
+      String architecture, StudentRouter router, StudentTrainer.Result result, double threshold) {}
+
+  private StudentRecipe() {}
+
+  /**
+   * @param maxEpochs null for the architecture's default
+   * @param embed MiniLM, for the MLP student's inputs (unused by the n-gram student's training)
+   * @param progress told each finished epoch
+   */
+  public static Trained train(
+      String architecture,
+      String version,
+      List<Curation.Example> fit,
+      List<Curation.Example> validation,
+      List<String> labels,
+      Integer maxEpochs,
+      int patience,
+      Function<String, float[]> embed,
+      Consumer<String> progress) {
+    boolean ngram = architecture.equals(NGRAM);
+    if (!ngram && !architecture.equals(MINILM_MLP)) {
+      throw new IllegalArgumentException("unknown architecture " + architecture);
+    }
+    NgramFeaturizer features = ngram ? new NgramFeaturizer(TrainingDefaults.NGRAM_BUCKETS) : null;
+    Function<Curation.Example, float[]> input =
+        ngram ? e -> features.dense(e.text()) : Curation.Example::vector;
+    StudentTrainer.Settings settings =
+        ngram
+            ? new StudentTrainer.Settings(
+                0, maxEpochs == null ? NGRAM_MAX_EPOCHS : maxEpochs, 16, 0.1f, patience, SEED)
+            : new StudentTrainer.Settings(
+                128, maxEpochs == null ? MLP_MAX_EPOCHS : maxEpochs, 16, 0.01f, patience, SEED);
+    StudentTrainer.Result result =
+        StudentTrainer.train(
+            fit.stream().map(input).toArray(float[][]::new),
+            ids(fit, labels),
+            validation.stream().map(input).toArray(float[][]::new),
+            ids(validation, labels),
+            labels.size(),
+            settings,
+            epoch ->
+                progress.accept(
+                    architecture + ": epoch " + epoch + " of at most " + settings.maxEpochs()));
+    double threshold = tuneThreshold(result.head(), labels, validation, features);
+    return new Trained(
+        architecture,
+        new StudentRouter(version, labels, result.head(), threshold, features, embed),
+        result,
+        threshold);
+  }
+
+  /**
+   * The confidence below which the student declines, chosen on the validation split. Where the
+   * validation split has out-of-scope examples, the objective is balanced: the mean of in-scope
+   * accuracy and out-of-scope recall, because out-of-scope questions are rare in a validation split
+   * but declining them is half of the router's job; otherwise plain accuracy.
+   */
+  static double tuneThreshold(
+      LinearHead head,
+      List<String> labels,
+      List<Curation.Example> validation,
+      NgramFeaturizer ngrams) {
+    long oos = validation.stream().filter(e -> e.label().equals(StudentRouter.OOS)).count();
+    long inScope = validation.size() - oos;
+    float[][] probabilities =
+        validation.stream()
+            .map(
+                e ->
+                    ngrams != null
+                        ? head.probabilities(ngrams.featurize(e.text()))
+                        : head.probabilities(e.vector()))
+            .toArray(float[][]::new);
+    double best = 0;
+    double bestScore = -1;
+    for (int step = 0; step <= 19; step++) {
+      double t = step * 0.05;
+      int rightIn = 0;
+      int rightOos = 0;
+      for (int i = 0; i < validation.size(); i++) {
+        float[] p = probabilities[i];
+        int top = LinearHead.argmax(p);
+        String label = p[top] < t ? StudentRouter.OOS : labels.get(top);
+        if (label.equals(validation.get(i).label())) {
+          if (label.equals(StudentRouter.OOS)) {
+            rightOos++;
+          } else {
+            rightIn++;
+          }
+        }
+      }
+      double score =
+          oos == 0 || inScope == 0
+              ? (double) (rightIn + rightOos) / validation.size()
+              : 0.5 * rightIn / inScope + 0.5 * rightOos / oos;
+      if (score > bestScore) {
+        bestScore = score;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  static int[] ids(List<Curation.Example> examples, List<String> labels) {
+    return examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+  }
+}

@@ -1,0 +1,107 @@
+package io.infodesk.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.infodesk.experiment.boundary.ExperimentCommand;
+import io.infodesk.experiment.control.ExperimentData;
+import io.infodesk.experiment.control.ExperimentReport;
+import io.infodesk.experiment.control.ExperimentReport.ModelRow;
+import io.infodesk.experiment.control.FlywheelExperiment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The experiment command end to end (MiniLM, DJL training, evaluation) on a small labelled fixture
+ * the project owns: three separable domains and out-of-scope questions. Checks the table's
+ * structure and sanity, not figures.
+ */
+class FlywheelExperimentTest {
+
+  static final Path FIXTURE = Path.of("src/test/resources/experiment/routing-fixture.jsonl");
+
+  @TempDir Path out;
+
+  @Test
+  void theFixtureGivesAConsistentTableFunnelAndFiles() throws Exception {
+    ExperimentReport report =
+        ExperimentCommand.run(FIXTURE, "none", FlywheelExperiment.Settings.defaults(), out);
+    checkSanity(report);
+    Map<String, ModelRow> rows =
+        report.models().stream().collect(Collectors.toMap(ModelRow::name, Function.identity()));
+    assertThat(rows.get("student ngram (flywheel)").accuracy())
+        .as("on separable data the flywheel's student beats the one trained on K exemplars")
+        .isGreaterThan(rows.get("untuned ngram (K exemplars only)").accuracy());
+    assertThat(report.trainRows()).isEqualTo(84);
+    assertThat(report.testRows()).isEqualTo(40);
+
+    assertThat(Files.readString(out.resolve("experiment.md")))
+        .contains("| model |", "teacher zero-shot (K=5)", "Funnel:", "Judge at flagging");
+    try (var reader =
+        Json.createReader(new StringReader(Files.readString(out.resolve("experiment.json"))))) {
+      JsonObject json = reader.readObject();
+      assertThat(json.getJsonArray("models")).hasSize(report.models().size());
+      assertThat(json.getJsonObject("funnel").getInt("traffic")).isEqualTo(84);
+      assertThat(json.getJsonObject("judge").keySet()).contains("precision", "recall");
+    }
+  }
+
+  /** What every run must satisfy, whatever the data. */
+  static void checkSanity(ExperimentReport report) {
+    assertThat(report.models())
+        .extracting(ModelRow::name)
+        .startsWith("teacher zero-shot (K=5)", "student ngram (flywheel)")
+        .contains(
+            "student minilm-mlp (flywheel)",
+            "untuned ngram (K exemplars only)",
+            "ceiling ngram (all gold train)");
+    for (ModelRow m : report.models()) {
+      assertThat(m.accuracy()).as(m.name()).isBetween(0.0, 1.0);
+      assertThat(m.macroF1()).as(m.name()).isBetween(0.0, 1.0);
+      assertThat(m.oosRecall()).as(m.name()).isBetween(0.0, 1.0);
+      assertThat(m.p95Micros()).as(m.name()).isGreaterThanOrEqualTo(m.p50Micros()).isPositive();
+      assertThat(m.parameters()).as(m.name()).isPositive();
+      assertThat(m.costPer1000Routes()).as(m.name()).isPositive();
+    }
+    var f = report.funnel();
+    assertThat(f.feedback()).isEqualTo(f.traffic()).isEqualTo(report.trainRows());
+    assertThat(f.satisfied() + f.unsatisfied()).isEqualTo(f.feedback());
+    assertThat(f.judged()).isBetween(f.unsatisfied(), f.feedback());
+    assertThat(f.flagged()).isLessThanOrEqualTo(f.judged());
+    assertThat(f.smeConfirmedMisroutes()).isLessThanOrEqualTo(f.flagged());
+    assertThat(f.teacherMisroutes()).isLessThanOrEqualTo(f.traffic());
+    assertThat(f.groundTruth())
+        .isPositive()
+        .isLessThanOrEqualTo(f.provenance().values().stream().mapToInt(Integer::intValue).sum());
+    assertThat(f.labelNoise()).isBetween(0.0, 1.0);
+    assertThat(report.judge().precision()).isBetween(0.0, 1.0);
+    assertThat(report.judge().recall()).isBetween(0.0, 1.0);
+    assertThat(report.judge().recallOfAllMisroutes())
+        .isLessThanOrEqualTo(report.judge().recall() + 1e-9);
+  }
+
+  @Test
+  void badInputIsRefusedWithItsReason() throws IOException {
+    Path bad = out.resolve("bad.jsonl");
+    Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"train\"}\nnot json\n");
+    assertThatThrownBy(() -> ExperimentData.read(bad, null)).hasMessageContaining("line 2");
+    Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"later\"}\n");
+    assertThatThrownBy(() -> ExperimentData.read(bad, null)).hasMessageContaining("unknown split");
+    Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"train\"}\n");
+    assertThatThrownBy(() -> ExperimentData.read(bad, null))
+        .hasMessageContaining("train, val and test");
+    assertThatThrownBy(() -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
