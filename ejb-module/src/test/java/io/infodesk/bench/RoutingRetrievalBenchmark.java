@@ -1,12 +1,15 @@
 package io.infodesk.bench;
 
+import io.infodesk.curation.control.Curation;
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
 import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.retrieval.control.RankFusion;
+import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.training.control.StudentRecipe;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +53,10 @@ public class RoutingRetrievalBenchmark {
 
   MiniLmEmbedder embedder;
   ZeroShotRouter router;
+  StudentRouter ngramStudent;
+  StudentRouter mlpStudent;
+  List<Document> documents = new ArrayList<>();
+  int chunksPerPass;
   LuceneIndex index;
   Path dir;
   float[][] questionVectors;
@@ -78,6 +85,37 @@ public class RoutingRetrievalBenchmark {
             evidence.add(
                 new ZeroShotRouter.DomainEvidence(key, null, List.of(embedder.embedAll(texts)))));
     router = new ZeroShotRouter(evidence, embedder::embed, null, 0.05);
+    // both students, trained with the production recipe on the demo exemplars (latency does not
+    // depend on how much they learned: the arithmetic per route is the same)
+    List<Curation.Example> seed = new ArrayList<>();
+    exemplars.forEach(
+        (key, texts) ->
+            texts.forEach(t -> seed.add(new Curation.Example(t, key, embedder.embed(t)))));
+    List<String> labels = new ArrayList<>(new java.util.TreeSet<>(exemplars.keySet()));
+    ngramStudent =
+        StudentRecipe.train(
+                StudentRecipe.NGRAM,
+                "ngram-jmh",
+                seed,
+                seed,
+                labels,
+                null,
+                6,
+                embedder::embed,
+                p -> {})
+            .router();
+    mlpStudent =
+        StudentRecipe.train(
+                StudentRecipe.MINILM_MLP,
+                "mlp-jmh",
+                seed,
+                seed,
+                labels,
+                null,
+                6,
+                embedder::embed,
+                p -> {})
+            .router();
 
     dir = Files.createTempDirectory("jmh-index");
     index = LuceneIndex.open(dir);
@@ -91,14 +129,25 @@ public class RoutingRetrievalBenchmark {
           loader.getResourceAsStream("demo/knowledge/" + f[0] + "/" + f[1].strip())) {
         bytes = in.readAllBytes();
       }
+      documents.add(new Document(f[0], f[1].strip(), bytes));
       for (Chunker.Chunk c : chunker.chunk(parser.parse(bytes, f[1].strip()).text())) {
         entries.add(
             new LuceneIndex.Entry(++id, id, f[0], c.heading(), c.text(), embedder.embed(c.text())));
       }
     }
     index.add(entries);
+    chunksPerPass = entries.size();
     questionVectors = embedder.embedAll(List.of(QUESTIONS));
+    System.out.println(
+        "\n[setup] demo knowledge base: "
+            + documents.size()
+            + " documents, "
+            + chunksPerPass
+            + " chunks");
   }
+
+  /** A demo document as uploaded: its domain, file name and bytes. */
+  record Document(String domain, String name, byte[] bytes) {}
 
   static String read(ClassLoader loader, String resource) throws Exception {
     try (InputStream in = loader.getResourceAsStream(resource)) {
@@ -122,6 +171,61 @@ public class RoutingRetrievalBenchmark {
   @Benchmark
   public RouteDecision zeroShotCentroidsOnly() {
     return router.route(questionVectors[next++ % QUESTIONS.length]);
+  }
+
+  /** The n-gram student end to end: hashed n-grams of the text, then the softmax layer. */
+  @Benchmark
+  public RouteDecision ngramStudentRoute() {
+    return ngramStudent.route(QUESTIONS[next++ % QUESTIONS.length]);
+  }
+
+  /** The MiniLM MLP student end to end: MiniLM embedding, then the MLP. */
+  @Benchmark
+  public RouteDecision mlpStudentRoute() {
+    return mlpStudent.route(QUESTIONS[next++ % QUESTIONS.length]);
+  }
+
+  /**
+   * Ingestion of the whole demo knowledge base as {@code IngestionService} does it: Tika parsing,
+   * chunking, MiniLM in batches of 16, Lucene indexing with a commit; chunks per second = the
+   * printed chunk count / this time.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 3)
+  public int ingestDemoKnowledgeBase() throws Exception {
+    Path target = Files.createTempDirectory("jmh-ingest");
+    LuceneIndex fresh = LuceneIndex.open(target);
+    DocumentParser parser = new DocumentParser(2_000_000);
+    Chunker chunker = new Chunker(180, 30);
+    long id = 0;
+    int chunks = 0;
+    try {
+      for (Document d : documents) {
+        List<Chunker.Chunk> drafts = chunker.chunk(parser.parse(d.bytes(), d.name()).text());
+        List<LuceneIndex.Entry> entries = new ArrayList<>();
+        for (int from = 0; from < drafts.size(); from += 16) {
+          List<Chunker.Chunk> batch = drafts.subList(from, Math.min(drafts.size(), from + 16));
+          float[][] v =
+              embedder.embedAll(
+                  batch.stream()
+                      .map(c -> c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text())
+                      .toList());
+          for (int i = 0; i < v.length; i++) {
+            entries.add(
+                new LuceneIndex.Entry(
+                    ++id, id, d.domain(), batch.get(i).heading(), batch.get(i).text(), v[i]));
+          }
+        }
+        fresh.add(entries);
+        chunks += entries.size();
+      }
+    } finally {
+      fresh.close();
+    }
+    return chunks;
   }
 
   /** Hybrid retrieval in the routed domain, question already embedded (as AskService does). */

@@ -116,11 +116,6 @@ class PortalLoginIT {
   }
 
   private void signIn(String user, String password, String target) {
-    browser.get(base + target.substring(1));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
-    assertThat(browser.getCurrentUrl()).contains("/portal/login.xhtml");
-    browser.findElement(By.id("login:username")).sendKeys(user);
-    browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:submit")).click();
+    Browser.signIn(browser, wait, base, user, password, target);
   }
 }

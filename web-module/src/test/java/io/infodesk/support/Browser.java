@@ -45,6 +45,23 @@ public final class Browser {
     return new ChromeDriver(service, options);
   }
 
+  /** Opens {@code target} (a path such as /portal/), lands on the login form and signs in. */
+  public static void signIn(
+      ChromeDriver driver,
+      org.openqa.selenium.support.ui.WebDriverWait wait,
+      java.net.URL base,
+      String user,
+      String password,
+      String target) {
+    driver.get(base + target.substring(1));
+    wait.until(
+        org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+            org.openqa.selenium.By.id("login:username")));
+    driver.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(user);
+    driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(password);
+    driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+  }
+
   /** Saves a PNG under target/screenshots for a person to look at. */
   public static Path screenshot(ChromeDriver driver, String name) {
     try {

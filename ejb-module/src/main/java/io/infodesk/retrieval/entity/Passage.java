@@ -12,4 +12,27 @@ public record Passage(
     String text,
     double score,
     double similarity,
-    String snippet) {}
+    String snippet) {
+
+  // getters for Faces EL, which does not read record components
+
+  public String getSourceTitle() {
+    return sourceTitle;
+  }
+
+  public String getHeading() {
+    return heading;
+  }
+
+  public double getScore() {
+    return score;
+  }
+
+  public double getSimilarity() {
+    return similarity;
+  }
+
+  public String getSnippet() {
+    return snippet;
+  }
+}

@@ -1,5 +1,8 @@
 package io.infodesk.review.boundary;
 
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -147,6 +150,118 @@ public class ReviewService {
       default -> item.release();
     }
     return item;
+  }
+
+  /** A retrieved passage as the reviewer sees it. */
+  public record PassageView(String source, String heading, String text, double similarity) {
+    public String getSource() {
+      return source;
+    }
+
+    public String getHeading() {
+      return heading;
+    }
+
+    public String getText() {
+      return text;
+    }
+
+    public double getSimilarity() {
+      return similarity;
+    }
+  }
+
+  /** Everything a reviewer needs to decide an item: the exchange, the evidence and the verdict. */
+  public record Context(
+      ReviewItem item,
+      String answerHtml,
+      String outcome,
+      String rating,
+      String comment,
+      String correctedDomain,
+      List<PassageView> passages) {
+    public ReviewItem getItem() {
+      return item;
+    }
+
+    public String getAnswerHtml() {
+      return answerHtml;
+    }
+
+    public String getOutcome() {
+      return outcome;
+    }
+
+    public String getRating() {
+      return rating;
+    }
+
+    public String getComment() {
+      return comment;
+    }
+
+    public String getCorrectedDomain() {
+      return correctedDomain;
+    }
+
+    public List<PassageView> getPassages() {
+      return passages;
+    }
+  }
+
+  /** The item with its interaction, for a reviewer of its domains. */
+  public Context context(long id) {
+    ReviewItem item = find(id);
+    Interaction i = em.find(Interaction.class, item.getInteractionId());
+    List<Feedback> feedback =
+        em.createQuery("SELECT f FROM Feedback f WHERE f.interactionId = :i", Feedback.class)
+            .setParameter("i", item.getInteractionId())
+            .getResultList();
+    Feedback f = feedback.isEmpty() ? null : feedback.get(0);
+    List<PassageView> passages = new java.util.ArrayList<>();
+    if (i != null && i.getRetrieved() != null && !i.getRetrieved().isBlank()) {
+      java.util.Map<Long, Double> similarity = new java.util.LinkedHashMap<>();
+      try (var reader =
+          jakarta.json.Json.createReader(new java.io.StringReader(i.getRetrieved()))) {
+        reader
+            .readArray()
+            .getValuesAs(jakarta.json.JsonObject.class)
+            .forEach(
+                p ->
+                    similarity.put(
+                        p.getJsonNumber("chunkId").longValue(),
+                        p.getJsonNumber("similarity").doubleValue()));
+      }
+      if (!similarity.isEmpty()) {
+        java.util.Map<Long, Chunk> chunks = new java.util.HashMap<>();
+        em.createNamedQuery(Chunk.FIND_BY_IDS, Chunk.class)
+            .setParameter("ids", List.copyOf(similarity.keySet()))
+            .getResultList()
+            .forEach(c -> chunks.put(c.getId(), c));
+        similarity.forEach(
+            (chunkId, sim) -> {
+              Chunk c = chunks.get(chunkId);
+              if (c != null) {
+                passages.add(
+                    new PassageView(
+                        c.getSource().getTitle(),
+                        c.getHeading(),
+                        c.getText().length() > 600
+                            ? c.getText().substring(0, 600) + "…"
+                            : c.getText(),
+                        sim));
+              }
+            });
+      }
+    }
+    return new Context(
+        item,
+        i == null ? "" : i.getAnswer(),
+        i == null || i.getOutcome() == null ? "" : i.getOutcome().name(),
+        f == null ? null : f.getRating(),
+        f == null ? null : f.getComment(),
+        f == null ? null : f.getCorrectDomain(),
+        passages);
   }
 
   /** Items whose reviewers disagreed, for an admin. */

@@ -2,6 +2,7 @@ package io.infodesk.portal.home;
 
 import io.infodesk.platform.boundary.ClusterNodeService;
 import io.infodesk.platform.entity.ClusterNode;
+import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.security.boundary.ApiTokenService;
 import io.infodesk.security.boundary.AuditService;
@@ -11,8 +12,6 @@ import io.infodesk.security.entity.IssuedToken;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -53,28 +52,16 @@ public class HomePage implements Serializable {
       issued = tokens.issue(newTokenLabel, 90);
       newTokenLabel = null;
       myTokens = tokens.mine();
-      message(FacesMessage.SEVERITY_INFO, "Token created. Copy it now: it is shown only once.");
+      Messages.info("Token created. Copy it now: it is shown only once.");
     } catch (RuntimeException e) {
-      message(FacesMessage.SEVERITY_ERROR, rootMessage(e));
+      Messages.error(e);
     }
   }
 
   public void revoke(ApiToken token) {
     tokens.revoke(token.getId());
     myTokens = tokens.mine();
-    message(FacesMessage.SEVERITY_INFO, "Token '" + token.getLabel() + "' revoked.");
-  }
-
-  private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage();
+    Messages.info("Token '" + token.getLabel() + "' revoked.");
   }
 
   public List<ApiToken> getMyTokens() {

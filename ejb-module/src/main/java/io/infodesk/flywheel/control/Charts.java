@@ -1,0 +1,113 @@
+package io.infodesk.flywheel.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chart.js configurations, as JSON, for PrimeFaces' chart component: the flywheel funnel as bars
+ * and accuracy per model version as lines.
+ */
+public final class Charts {
+
+  /** The funnel's stages, in order, with the labels people read. */
+  public static final List<Map.Entry<String, String>> FUNNEL =
+      List.of(
+          Map.entry("feedback", "Feedback"),
+          Map.entry("unsatisfied", "Unsatisfied"),
+          Map.entry("flaggedMisroutes", "Flagged misroutes"),
+          Map.entry("smeConfirmedMisroutes", "SME-confirmed"),
+          Map.entry("groundTruth", "Ground truth"));
+
+  /** One point of a series; null values leave a gap. */
+  public record Series(String label, List<Double> values, String color) {}
+
+  private Charts() {}
+
+  /** A horizontal bar per funnel stage; stages the cycle has not reached yet are 0. */
+  public static String funnel(Map<String, ? extends Number> funnel) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder data = Json.createArrayBuilder();
+    for (Map.Entry<String, String> stage : FUNNEL) {
+      labels.add(stage.getValue());
+      Number n = funnel.get(stage.getKey());
+      data.add(n == null ? 0 : n.longValue());
+    }
+    return Json.createObjectBuilder()
+        .add("type", "bar")
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "Examples")
+                                .add("data", data)
+                                .add("backgroundColor", "#3b82f6"))))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("indexAxis", "y")
+                .add("animation", false)
+                .add(
+                    "plugins",
+                    Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("display", false))))
+        .build()
+        .toString();
+  }
+
+  /** Lines over the x labels (model versions in training order), values in percent. */
+  public static String lines(String title, List<String> x, List<Series> series) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    x.forEach(labels::add);
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    for (Series s : series) {
+      if (s.values().size() != x.size()) {
+        throw new IllegalArgumentException(s.label() + " needs one value per x label");
+      }
+      JsonArrayBuilder points = Json.createArrayBuilder();
+      for (Double v : s.values()) {
+        if (v == null) {
+          points.addNull();
+        } else {
+          points.add(Math.round(v * 1000) / 10.0);
+        }
+      }
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", s.label())
+              .add("data", points)
+              .add("borderColor", s.color())
+              .add("backgroundColor", s.color())
+              .add("spanGaps", true)
+              .add("tension", 0.2));
+    }
+    JsonObjectBuilder y =
+        Json.createObjectBuilder()
+            .add("min", 0)
+            .add("max", 100)
+            .add("title", Json.createObjectBuilder().add("display", true).add("text", "%"));
+    return Json.createObjectBuilder()
+        .add("type", "line")
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("animation", false)
+                .add("scales", Json.createObjectBuilder().add("y", y))
+                .add(
+                    "plugins",
+                    Json.createObjectBuilder()
+                        .add(
+                            "title",
+                            Json.createObjectBuilder().add("display", true).add("text", title))))
+        .build()
+        .toString();
+  }
+}

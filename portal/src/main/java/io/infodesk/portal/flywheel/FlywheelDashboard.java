@@ -1,0 +1,140 @@
+package io.infodesk.portal.flywheel;
+
+import io.infodesk.flywheel.boundary.DashboardService;
+import io.infodesk.flywheel.boundary.FlywheelService;
+import io.infodesk.portal.shell.Messages;
+import io.infodesk.portal.shell.Shell;
+import io.infodesk.registry.boundary.RegistryService;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The admins' flywheel dashboard: cycles with live step progress, the funnel and accuracy charts,
+ * the comparison table with promote and rollback, a candidate's confusion matrix, and "run a cycle
+ * now". A thin view over {@link DashboardService}, which checks the admin role again.
+ */
+@Named
+@ViewScoped
+public class FlywheelDashboard implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @EJB DashboardService dashboard;
+  @EJB FlywheelService flywheel;
+  @EJB RegistryService registry;
+  @Inject Shell shell;
+
+  private boolean allowed;
+  private List<DashboardService.CycleRow> cycles = List.of();
+  private List<DashboardService.Comparison> comparison = List.of();
+  private Long selectedCycle;
+  private Long selectedModel;
+  private String funnelChart;
+  private String accuracyChart;
+  private DashboardService.Confusion confusion;
+
+  @PostConstruct
+  void load() {
+    allowed = shell.hasRole(Role.ADMIN_NAME);
+    if (allowed) {
+      refresh();
+    }
+  }
+
+  /** Re-reads everything; the poll calls it while a cycle runs. */
+  public void refresh() {
+    cycles = dashboard.cycles(15);
+    if (selectedCycle == null || cycles.stream().noneMatch(c -> c.id() == selectedCycle)) {
+      selectedCycle = cycles.isEmpty() ? null : cycles.get(0).id();
+    }
+    funnelChart = selectedCycle == null ? null : dashboard.funnelChart(selectedCycle);
+    comparison = dashboard.comparison();
+    accuracyChart = comparison.isEmpty() ? null : dashboard.accuracyChart();
+    if (selectedModel == null) {
+      selectedModel =
+          comparison.stream()
+              .map(DashboardService.Comparison::modelId)
+              .filter(id -> id != null)
+              .findFirst()
+              .orElse(null);
+    }
+    confusion = selectedModel == null ? null : dashboard.confusion(selectedModel);
+  }
+
+  public boolean isRunning() {
+    return cycles.stream().anyMatch(c -> "RUNNING".equals(c.status()));
+  }
+
+  public void runCycle() {
+    try {
+      var c = flywheel.startByAdmin();
+      selectedCycle = c.getId();
+      Messages.info("Flywheel cycle " + c.getId() + " started.");
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+    refresh();
+  }
+
+  public void selectCycle(long id) {
+    selectedCycle = id;
+    refresh();
+  }
+
+  public void showConfusion(Long modelId) {
+    selectedModel = modelId;
+    refresh();
+  }
+
+  public void promote(Long modelId) {
+    try {
+      var m = registry.promote(modelId);
+      Messages.info(m.getVersion() + " is now the live router.");
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+    refresh();
+  }
+
+  public void rollback() {
+    try {
+      Messages.info("Rolled back: " + registry.rollback() + " routes again.");
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+    refresh();
+  }
+
+  public boolean isAllowed() {
+    return allowed;
+  }
+
+  public List<DashboardService.CycleRow> getCycles() {
+    return cycles;
+  }
+
+  public List<DashboardService.Comparison> getComparison() {
+    return comparison;
+  }
+
+  public Long getSelectedCycle() {
+    return selectedCycle;
+  }
+
+  public String getFunnelChart() {
+    return funnelChart;
+  }
+
+  public String getAccuracyChart() {
+    return accuracyChart;
+  }
+
+  public DashboardService.Confusion getConfusion() {
+    return confusion;
+  }
+}

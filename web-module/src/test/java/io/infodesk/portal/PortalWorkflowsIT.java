@@ -1,0 +1,207 @@
+package io.infodesk.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Browser;
+import io.infodesk.support.Deployments;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Each role's day in the PrimeFaces portal, in real Chromium: the menus each role gets (and the
+ * pages it does not), an owner uploading a document until it is INDEXED and finding it in the
+ * playground, an SME deciding a review item with the keyboard, and an admin running a cycle,
+ * watching the funnel and the comparison fill in, promoting a candidate and rolling back.
+ * Screenshots land in target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalWorkflowsIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+  ChromeDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void open() {
+    browser = Browser.start();
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    new Api(base.toString()).awaitReady(Duration.ofMinutes(3));
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  void signIn(String user, String target) {
+    browser.manage().deleteAllCookies();
+    Browser.signIn(browser, wait, base, user, "demo", target);
+  }
+
+  String body() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  @Test
+  void eachRoleGetsItsMenusAndOtherRolesPagesSayNo() {
+    record Expect(String user, List<String> menus, List<String> hidden) {}
+    for (Expect e :
+        List.of(
+            new Expect(
+                "employee", List.of("Ask"), List.of("Knowledge", "Reviews", "Administration")),
+            new Expect("owner", List.of("Knowledge"), List.of("Reviews", "Administration")),
+            new Expect("sme", List.of("Reviews"), List.of("Knowledge", "Administration")),
+            new Expect("admin", List.of("Administration"), List.of("Knowledge", "Reviews")))) {
+      signIn(e.user(), "/portal/");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+      String menu = browser.findElement(By.id("nav:menu")).getText();
+      assertThat(menu).as(e.user()).contains(e.menus());
+      for (String hidden : e.hidden()) {
+        assertThat(menu).as(e.user() + " must not get " + hidden).doesNotContain(hidden);
+      }
+    }
+    signIn("employee", "/portal/admin/flywheel.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("not-allowed")));
+    assertThat(body()).contains("for admins").doesNotContain("Run a cycle now");
+    browser.get(base + "portal/sme/reviews.xhtml");
+    assertThat(body()).contains("for subject-matter experts");
+    browser.get(base + "portal/owner/sources.xhtml");
+    assertThat(body()).contains("curated by knowledge owners");
+    Browser.screenshot(browser, "portal-employee-refused");
+  }
+
+  @Test
+  void anOwnerUploadsSeesItIndexedAndFindsItInThePlayground() throws Exception {
+    String marker = "kiwi" + (System.nanoTime() % 100000);
+    Path file = Files.createTempDirectory("upload").resolve("auckland-office.md");
+    Files.writeString(
+        file,
+        "# Auckland office guide\n\n## Parking\n\nStaff at the Auckland office park in the "
+            + marker
+            + " garage on level 2; the parking permit comes from reception.\n");
+    signIn("owner", "/portal/owner/sources.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("up:files_input")));
+    Browser.screenshot(browser, "portal-owner-sources-before");
+    browser.findElement(By.id("up:files_input")).sendKeys(file.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("list:sources"), "Auckland office guide"));
+    By row = By.xpath("//tbody[@id='list:sources_data']/tr[contains(., 'Auckland office guide')]");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "INDEXED"));
+    Browser.screenshot(browser, "portal-owner-indexed");
+    browser.findElement(By.linkText("Auckland office guide")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-title")));
+    assertThat(browser.findElement(By.id("detail:chunks")).getText()).contains(marker);
+    Browser.screenshot(browser, "portal-owner-source-detail");
+
+    browser.get(base + "portal/owner/playground.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pg:question")));
+    browser.findElement(By.id("pg:question")).sendKeys("Where do I park at the Auckland office?");
+    browser.findElement(By.id("pg:ask")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer")));
+    assertThat(browser.findElement(By.id("pg:passages")).getText())
+        .contains("Auckland office guide");
+    assertThat(browser.findElement(By.id("answer")).getText()).contains(marker);
+    Browser.screenshot(browser, "portal-owner-playground");
+  }
+
+  @Test
+  void anSmeDecidesAReviewItemWithTheKeyboard() {
+    Api api = new Api(base.toString());
+    JsonObject a =
+        api.post(
+                "/api/ask",
+                Api.basic("employee", "demo"),
+                "{\"question\":\"Who signs off my relocation allowance?\"}")
+            .json();
+    long interaction = a.getJsonNumber("interactionId").longValue();
+    String corrected = "hr".equals(a.getString("domain", "")) ? "it" : "hr";
+    api.post(
+        "/api/interactions/" + interaction + "/feedback",
+        Api.basic("employee", "demo"),
+        "{\"rating\":\"down\",\"comment\":\"not my question\",\"correctDomain\":\""
+            + corrected
+            + "\"}");
+    assertThat(api.post("/api/reviews/judging", Api.basic("admin", "demo"), "").status())
+        .isEqualTo(200);
+
+    signIn("sme", "/portal/sme/reviews.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rv:claim-next")));
+    Browser.screenshot(browser, "portal-sme-queue");
+    new Actions(browser).sendKeys("n").perform();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-question")));
+    assertThat(browser.findElement(By.id("rv:review-card")).getText())
+        .contains("Judge:", "Answer", "Retrieved passages");
+    Browser.screenshot(browser, "portal-sme-review");
+    new Actions(browser).sendKeys("2").perform();
+    wait.until(ExpectedConditions.textToBe(By.id("decided-count"), "1"));
+    assertThat(body()).contains("correct domain");
+    assertThat(browser.findElement(By.id("rv:history")).getText()).contains("CORRECT_DOMAIN");
+    Browser.screenshot(browser, "portal-sme-decided");
+  }
+
+  @Test
+  void anAdminRunsACyclePromotesACandidateAndRollsBack() {
+    signIn("admin", "/portal/admin/flywheel.xhtml");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("fw:run-cycle")));
+    browser.findElement(By.id("fw:run-cycle")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fw:cycles"), "RUNNING"));
+    Browser.screenshot(browser, "portal-admin-cycle-running");
+    WebDriverWait slow = new WebDriverWait(browser, Duration.ofMinutes(3));
+    slow.until(
+        d -> {
+          String first = d.findElement(By.id("fw:cycles_data")).getText().split("\n")[0];
+          return first.contains("COMPLETED") || first.contains("FAILED");
+        });
+    assertThat(browser.findElement(By.id("fw:cycles_data")).getText().split("\n")[0])
+        .contains("COMPLETED");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:funnel canvas")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:accuracy canvas")));
+    String comparison = browser.findElement(By.id("fw:comparison")).getText();
+    assertThat(comparison).contains("teacher", "candidate", "ngram-", "minilm-mlp-");
+    assertThat(browser.findElement(By.id("confusion-matrix")).getText()).contains("hr", "it");
+    Browser.screenshot(browser, "portal-admin-dashboard");
+
+    browser.findElement(By.cssSelector("[id$=':promote']")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "is now the live router"));
+    Browser.screenshot(browser, "portal-admin-promoted");
+    browser.findElement(By.id("fw:rollback")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")))
+        .click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Rolled back"));
+    Browser.screenshot(browser, "portal-admin-rolled-back");
+  }
+}
