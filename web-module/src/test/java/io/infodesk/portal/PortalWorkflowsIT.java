@@ -172,16 +172,24 @@ class PortalWorkflowsIT {
     signIn("admin", "/portal/admin/flywheel.xhtml");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("fw:run-cycle")));
     browser.findElement(By.id("fw:run-cycle")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fw:cycles"), "RUNNING"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "started"));
+    String started = browser.findElement(By.id("messages")).getText();
+    String cycle = started.replaceAll("(?s).*Flywheel cycle (\\d+) started.*", "$1");
+    By row = By.xpath("//tbody[@id='fw:cycles_data']/tr[contains(., '#" + cycle + "')]");
     Browser.screenshot(browser, "portal-admin-cycle-running");
-    WebDriverWait slow = new WebDriverWait(browser, Duration.ofMinutes(3));
-    slow.until(
-        d -> {
-          String first = d.findElement(By.id("fw:cycles_data")).getText().split("\n")[0];
-          return first.contains("COMPLETED") || first.contains("FAILED");
-        });
-    assertThat(browser.findElement(By.id("fw:cycles_data")).getText().split("\n")[0])
-        .contains("COMPLETED");
+    try {
+      new WebDriverWait(browser, Duration.ofMinutes(3))
+          .until(
+              d -> {
+                String text = d.findElement(row).getText();
+                return text.contains("COMPLETED") || text.contains("FAILED");
+              });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.screenshot(browser, "portal-admin-cycle-timeout");
+      throw new AssertionError(
+          "cycle " + cycle + " did not finish: " + browser.findElement(By.id("fw")).getText(), e);
+    }
+    assertThat(browser.findElement(row).getText()).contains("COMPLETED");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:funnel canvas")));
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:accuracy canvas")));
