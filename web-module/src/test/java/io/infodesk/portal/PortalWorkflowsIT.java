@@ -65,6 +65,20 @@ class PortalWorkflowsIT {
     Browser.signIn(browser, wait, base, user, "demo", target);
   }
 
+  /** The element's text, read again when a poll re-rendered it in between. */
+  String text(By by) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return browser.findElement(by).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 10) {
+          throw e;
+        }
+        Api.sleep(200);
+      }
+    }
+  }
+
   String body() {
     return browser.findElement(By.tagName("body")).getText();
   }
@@ -130,6 +144,29 @@ class PortalWorkflowsIT {
         .contains("Auckland office guide");
     assertThat(browser.findElement(By.id("answer")).getText()).contains(marker);
     Browser.screenshot(browser, "portal-owner-playground");
+
+    // a question that was rated down shows up as a content gap of the owner's domain
+    Api api = new Api(base.toString());
+    JsonObject asked =
+        api.post(
+                "/api/ask",
+                Api.basic("employee", "demo"),
+                "{\"question\":\"How many vacation days do I get in my first year?\"}")
+            .json();
+    api.post(
+        "/api/interactions/" + asked.getJsonNumber("interactionId") + "/feedback",
+        Api.basic("employee", "demo"),
+        "{\"rating\":\"down\",\"comment\":\"says nothing about the first year\"}");
+    browser.get(base + "portal/owner/domains.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dom:exemplars")));
+    assertThat(browser.findElement(By.id("gp:gaps")).getText()).contains("vacation days");
+    browser
+        .findElement(By.id("dom:exemplars"))
+        .sendKeys("\nWho do I ask about the " + marker + " garage?");
+    browser.findElement(By.id("dom:save")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "saved with"));
+    assertThat(browser.findElement(By.id("dom:exemplars")).getAttribute("value")).contains(marker);
+    Browser.screenshot(browser, "portal-owner-domain-and-gaps");
   }
 
   @Test
@@ -173,7 +210,7 @@ class PortalWorkflowsIT {
     wait.until(ExpectedConditions.elementToBeClickable(By.id("fw:run-cycle")));
     browser.findElement(By.id("fw:run-cycle")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "started"));
-    String started = browser.findElement(By.id("messages")).getText();
+    String started = text(By.id("messages"));
     String cycle = started.replaceAll("(?s).*Flywheel cycle (\\d+) started.*", "$1");
     By row = By.xpath("//tbody[@id='fw:cycles_data']/tr[contains(., '#" + cycle + "')]");
     Browser.screenshot(browser, "portal-admin-cycle-running");
@@ -181,21 +218,20 @@ class PortalWorkflowsIT {
       new WebDriverWait(browser, Duration.ofMinutes(3))
           .until(
               d -> {
-                String text = d.findElement(row).getText();
+                String text = text(row);
                 return text.contains("COMPLETED") || text.contains("FAILED");
               });
     } catch (org.openqa.selenium.TimeoutException e) {
       Browser.screenshot(browser, "portal-admin-cycle-timeout");
-      throw new AssertionError(
-          "cycle " + cycle + " did not finish: " + browser.findElement(By.id("fw")).getText(), e);
+      throw new AssertionError("cycle " + cycle + " did not finish: " + text(By.id("fw")), e);
     }
-    assertThat(browser.findElement(row).getText()).contains("COMPLETED");
+    assertThat(text(row)).contains("COMPLETED");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:funnel canvas")));
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:accuracy canvas")));
-    String comparison = browser.findElement(By.id("fw:comparison")).getText();
+    String comparison = text(By.id("fw:comparison"));
     assertThat(comparison).contains("teacher", "candidate", "ngram-", "minilm-mlp-");
-    assertThat(browser.findElement(By.id("confusion-matrix")).getText()).contains("hr", "it");
+    assertThat(text(By.id("confusion-matrix"))).contains("hr", "it");
     Browser.screenshot(browser, "portal-admin-dashboard");
 
     browser.findElement(By.cssSelector("[id$=':promote']")).click();
@@ -211,5 +247,83 @@ class PortalWorkflowsIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Rolled back"));
     Browser.screenshot(browser, "portal-admin-rolled-back");
+  }
+
+  @Test
+  void anAdminReadsMonitoringDatasetsAndAuditAndSettlesADispute() {
+    Api api = new Api(base.toString());
+    String admin = Api.basic("admin", "demo");
+    String second = "sme-ui-" + System.nanoTime() % 100000;
+    assertThat(
+            api.post(
+                    "/api/users",
+                    admin,
+                    "{\"username\":\""
+                        + second
+                        + "\",\"displayName\":\"UI Reviewer\",\"password\":\"ui reviewer pass\","
+                        + "\"roles\":[\"sme\"],\"domains\":[\"hr\",\"it\"]}")
+                .status())
+        .isEqualTo(201);
+    JsonObject a =
+        api.post(
+                "/api/ask",
+                Api.basic("employee", "demo"),
+                "{\"question\":\"Can my team lead approve a sabbatical request?\"}")
+            .json();
+    long interaction = a.getJsonNumber("interactionId").longValue();
+    String corrected = "hr".equals(a.getString("domain", "")) ? "it" : "hr";
+    api.post(
+        "/api/interactions/" + interaction + "/feedback",
+        Api.basic("employee", "demo"),
+        "{\"rating\":\"down\",\"correctDomain\":\"" + corrected + "\"}");
+    api.post("/api/reviews/judging", admin, "{\"reviewers\":2}");
+    long item =
+        api
+            .get("/api/reviews", Api.basic("sme", "demo"))
+            .array()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(r -> r.getJsonNumber("interactionId").longValue() == interaction)
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    for (String[] vote :
+        List.of(
+            new String[] {Api.basic("sme", "demo"), "{\"decision\":\"CONFIRM_ROUTE\"}"},
+            new String[] {
+              Api.basic(second, "ui reviewer pass"), "{\"decision\":\"NOT_ROUTING\"}"
+            })) {
+      api.post("/api/reviews/" + item + "/claim", vote[0], "");
+      api.post("/api/reviews/" + item + "/decision", vote[0], vote[1]);
+    }
+
+    signIn("admin", "/portal/admin/disputes.xhtml");
+    By row = By.xpath("//tbody[@id='dp:disputes_data']/tr[contains(., 'sabbatical')]");
+    wait.until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(browser.findElement(row).getText()).contains("CONFIRM_ROUTE", "NOT_ROUTING");
+    Browser.screenshot(browser, "portal-admin-disputes");
+    browser.findElement(row).findElement(By.cssSelector("[id$=':not-routing']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "settled"));
+    assertThat(browser.findElements(row)).isEmpty();
+
+    browser.get(base + "portal/admin/datasets.xhtml");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("ds:build"))).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "built"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ds\\:labels canvas")));
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ds\\:provenance canvas")));
+    Browser.screenshot(browser, "portal-admin-datasets");
+
+    browser.get(base + "portal/admin/monitoring.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mon\\:volume canvas")));
+    assertThat(browser.findElement(By.id("mon:total")).getText())
+        .matches("Questions in this period: [1-9][0-9]*");
+    Browser.screenshot(browser, "portal-admin-monitoring");
+
+    browser.get(base + "portal/admin/audit.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("au:entries")));
+    assertThat(browser.findElement(By.id("au:entries")).getText()).contains("REVIEW_RESOLVED");
+    Browser.screenshot(browser, "portal-admin-audit");
   }
 }

@@ -53,6 +53,7 @@ public final class Charts {
             "options",
             Json.createObjectBuilder()
                 .add("indexAxis", "y")
+                .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add(
                     "plugins",
@@ -64,6 +65,52 @@ public final class Charts {
 
   /** Lines over the x labels (model versions in training order), values in percent. */
   public static String lines(String title, List<String> x, List<Series> series) {
+    return lines(title, x, series, "%", true);
+  }
+
+  /** One bar per label, for counts such as examples per label. */
+  public static String bars(String title, List<String> labels, List<? extends Number> values) {
+    JsonArrayBuilder l = Json.createArrayBuilder();
+    labels.forEach(l::add);
+    JsonArrayBuilder v = Json.createArrayBuilder();
+    values.forEach(n -> v.add(n.longValue()));
+    return Json.createObjectBuilder()
+        .add("type", "bar")
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", l)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", title)
+                                .add("data", v)
+                                .add("backgroundColor", "#6366f1"))))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add(
+                    "plugins",
+                    Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("display", false))
+                        .add(
+                            "title",
+                            Json.createObjectBuilder().add("display", true).add("text", title))))
+        .build()
+        .toString();
+  }
+
+  /**
+   * Lines over the x labels.
+   *
+   * @param percent values are shares (0..1) shown as percent on a 0-100 axis
+   */
+  public static String lines(
+      String title, List<String> x, List<Series> series, String yTitle, boolean percent) {
     JsonArrayBuilder labels = Json.createArrayBuilder();
     x.forEach(labels::add);
     JsonArrayBuilder datasets = Json.createArrayBuilder();
@@ -76,7 +123,7 @@ public final class Charts {
         if (v == null) {
           points.addNull();
         } else {
-          points.add(Math.round(v * 1000) / 10.0);
+          points.add(percent ? Math.round(v * 1000) / 10.0 : Math.round(v * 100) / 100.0);
         }
       }
       datasets.add(
@@ -91,14 +138,17 @@ public final class Charts {
     JsonObjectBuilder y =
         Json.createObjectBuilder()
             .add("min", 0)
-            .add("max", 100)
-            .add("title", Json.createObjectBuilder().add("display", true).add("text", "%"));
+            .add("title", Json.createObjectBuilder().add("display", true).add("text", yTitle));
+    if (percent) {
+      y.add("max", 100);
+    }
     return Json.createObjectBuilder()
         .add("type", "line")
         .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add(
             "options",
             Json.createObjectBuilder()
+                .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add("scales", Json.createObjectBuilder().add("y", y))
                 .add(

@@ -1,0 +1,87 @@
+package io.infodesk.feedback.boundary;
+
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.answering.entity.Outcome;
+import io.infodesk.feedback.control.GapClusters;
+import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.security.boundary.DomainScope;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Content gaps for knowledge owners: the questions of the last 30 days routed to their domains that
+ * found nothing good enough (LOW_CONFIDENCE) or were rated down, grouped by meaning.
+ */
+@Stateless
+@RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})
+public class ContentGapService {
+
+  static final int MAX_QUESTIONS = 300;
+  static final double SIMILAR = 0.75;
+
+  @PersistenceContext EntityManager em;
+  @EJB DomainScope scope;
+  @EJB EmbeddingService embeddings;
+
+  public List<GapClusters.Gap> gaps() {
+    Set<String> mine = scope.isAdmin() ? null : scope.domains();
+    if (mine != null && mine.isEmpty()) {
+      return List.of();
+    }
+    Instant since = Instant.now().minus(Duration.ofDays(30));
+    Map<Long, String> down = new HashMap<>();
+    em.createQuery(
+            "SELECT f FROM Feedback f WHERE f.rating = 'down' AND f.interactionId IN (SELECT i.id"
+                + " FROM Interaction i WHERE i.createdAt >= :since)",
+            Feedback.class)
+        .setParameter("since", since)
+        .getResultList()
+        .forEach(f -> down.put(f.getInteractionId(), f.getComment()));
+    List<Interaction> candidates =
+        em.createQuery(
+                "SELECT i FROM Interaction i WHERE i.createdAt >= :since AND i.domainKey IS NOT"
+                    + " NULL ORDER BY i.createdAt DESC",
+                Interaction.class)
+            .setParameter("since", since)
+            .setMaxResults(5_000)
+            .getResultList();
+    List<Interaction> chosen = new ArrayList<>();
+    for (Interaction i : candidates) {
+      boolean gap = i.getOutcome() == Outcome.LOW_CONFIDENCE || down.containsKey(i.getId());
+      if (gap && (mine == null || mine.contains(i.getDomainKey()))) {
+        chosen.add(i);
+        if (chosen.size() == MAX_QUESTIONS) {
+          break;
+        }
+      }
+    }
+    if (chosen.isEmpty()) {
+      return List.of();
+    }
+    float[][] vectors = embeddings.embedAll(chosen.stream().map(Interaction::getQuestion).toList());
+    List<GapClusters.Question> questions = new ArrayList<>();
+    for (int k = 0; k < chosen.size(); k++) {
+      Interaction i = chosen.get(k);
+      questions.add(
+          new GapClusters.Question(
+              i.getQuestion(),
+              i.getDomainKey(),
+              i.getOutcome() == Outcome.LOW_CONFIDENCE ? "nothing found" : "rated down",
+              i.getCreatedAt(),
+              vectors[k]));
+    }
+    return GapClusters.group(questions, SIMILAR);
+  }
+}

@@ -1,0 +1,141 @@
+package io.infodesk.feedback.boundary;
+
+import io.infodesk.answering.entity.Interaction;
+import io.infodesk.feedback.control.DailyStats;
+import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.flywheel.control.Charts;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admins' monitoring: questions, satisfaction, route latency and guardrail events per day, as
+ * charts, over the last days of traffic.
+ */
+@Stateless
+@RolesAllowed(Role.ADMIN_NAME)
+public class MonitoringService {
+
+  /** The three charts of the monitoring page, and the days behind them. */
+  public record Monitoring(
+      List<DailyStats.Day> days,
+      String volumeChart,
+      String satisfactionChart,
+      String latencyChart) {
+    public String getVolumeChart() {
+      return volumeChart;
+    }
+
+    public String getSatisfactionChart() {
+      return satisfactionChart;
+    }
+
+    public String getLatencyChart() {
+      return latencyChart;
+    }
+
+    public long getQuestions() {
+      return days.stream().mapToLong(DailyStats.Day::questions).sum();
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+
+  public Monitoring lastDays(int days) {
+    int n = Math.max(1, Math.min(days, 90));
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    Instant since = today.minusDays(n - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<Interaction> interactions =
+        em.createQuery(
+                "SELECT i FROM Interaction i WHERE i.createdAt >= :since ORDER BY i.createdAt",
+                Interaction.class)
+            .setParameter("since", since)
+            .setMaxResults(50_000)
+            .getResultList();
+    Map<Long, Boolean> satisfied = new HashMap<>();
+    em.createQuery(
+            "SELECT f FROM Feedback f WHERE f.interactionId IN (SELECT i.id FROM Interaction i"
+                + " WHERE i.createdAt >= :since)",
+            Feedback.class)
+        .setParameter("since", since)
+        .getResultList()
+        .forEach(f -> satisfied.put(f.getInteractionId(), "up".equals(f.getRating())));
+    List<DailyStats.Event> events = new ArrayList<>();
+    for (Interaction i : interactions) {
+      events.add(
+          new DailyStats.Event(
+              i.getCreatedAt(),
+              satisfied.get(i.getId()),
+              routeMicros(i.getLatencies()),
+              guardrailEvents(i.getGuardrailEvents())));
+    }
+    List<DailyStats.Day> stats = DailyStats.of(events, today, n);
+    List<String> x = stats.stream().map(d -> d.day().toString()).toList();
+    return new Monitoring(
+        stats,
+        Charts.lines(
+            "Questions and guardrail events per day",
+            x,
+            List.of(
+                new Charts.Series(
+                    "questions",
+                    stats.stream().map(d -> (double) d.questions()).toList(),
+                    "#4338ca"),
+                new Charts.Series(
+                    "guardrail events",
+                    stats.stream().map(d -> (double) d.guardrailEvents()).toList(),
+                    "#dc2626")),
+            "count",
+            false),
+        Charts.lines(
+            "Satisfaction (share of ratings that were helpful)",
+            x,
+            List.of(
+                new Charts.Series(
+                    "satisfied",
+                    stats.stream().map(DailyStats.Day::satisfaction).toList(),
+                    "#16a34a")),
+            "%",
+            true),
+        Charts.lines(
+            "Median route latency",
+            x,
+            List.of(
+                new Charts.Series(
+                    "route p50",
+                    stats.stream().map(DailyStats.Day::routeP50Millis).toList(),
+                    "#f97316")),
+            "ms",
+            false));
+  }
+
+  static Long routeMicros(String latencies) {
+    JsonObject o = read(latencies, "{}").asJsonObject();
+    return o.get("route") instanceof JsonNumber n ? n.longValue() : null;
+  }
+
+  static int guardrailEvents(String events) {
+    return read(events, "[]") instanceof JsonArray a ? a.size() : 0;
+  }
+
+  private static jakarta.json.JsonStructure read(String json, String empty) {
+    try (var reader =
+        Json.createReader(new StringReader(json == null || json.isBlank() ? empty : json))) {
+      return reader.read();
+    }
+  }
+}

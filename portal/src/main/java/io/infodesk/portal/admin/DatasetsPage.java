@@ -1,0 +1,96 @@
+package io.infodesk.portal.admin;
+
+import io.infodesk.curation.boundary.DatasetService;
+import io.infodesk.curation.entity.DatasetVersion;
+import io.infodesk.flywheel.control.Charts;
+import io.infodesk.portal.shell.Messages;
+import io.infodesk.portal.shell.Shell;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Dataset versions: sizes, examples per label and provenance mix as charts, build and export. */
+@Named
+@ViewScoped
+public class DatasetsPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @EJB DatasetService datasets;
+  @Inject Shell shell;
+
+  private boolean allowed;
+  private List<DatasetVersion> versions = List.of();
+  private DatasetVersion selected;
+
+  @PostConstruct
+  void load() {
+    allowed = shell.hasRole(Role.ADMIN_NAME);
+    if (allowed) {
+      versions = datasets.list();
+      selected = versions.isEmpty() ? null : versions.get(0);
+    }
+  }
+
+  public void build() {
+    try {
+      DatasetVersion v = datasets.buildByAdmin();
+      Messages.info("Dataset version " + v.getVersionNo() + " built.");
+      load();
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+  }
+
+  public void select(DatasetVersion v) {
+    selected = v;
+  }
+
+  public String getLabelChart() {
+    return selected == null ? null : chart("Examples per label", selected.getLabelCounts());
+  }
+
+  public String getProvenanceChart() {
+    return selected == null
+        ? null
+        : chart("Examples per provenance", selected.getProvenanceCounts());
+  }
+
+  private static String chart(String title, String json) {
+    List<String> labels = new ArrayList<>();
+    List<Long> values = new ArrayList<>();
+    try (var reader =
+        Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+      JsonObject o = reader.readObject();
+      o.forEach(
+          (k, v) -> {
+            if (v instanceof JsonNumber n) {
+              labels.add(k);
+              values.add(n.longValue());
+            }
+          });
+    }
+    return Charts.bars(title, labels, values);
+  }
+
+  public boolean isAllowed() {
+    return allowed;
+  }
+
+  public List<DatasetVersion> getVersions() {
+    return versions;
+  }
+
+  public DatasetVersion getSelected() {
+    return selected;
+  }
+}

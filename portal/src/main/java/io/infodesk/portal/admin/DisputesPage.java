@@ -1,0 +1,81 @@
+package io.infodesk.portal.admin;
+
+import io.infodesk.knowledge.boundary.DomainService;
+import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.portal.shell.Messages;
+import io.infodesk.portal.shell.Shell;
+import io.infodesk.review.boundary.ReviewService;
+import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.entity.ReviewVote;
+import io.infodesk.security.entity.Role;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Review items whose reviewers disagreed, with their votes, for an admin to settle. */
+@Named
+@ViewScoped
+public class DisputesPage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @EJB ReviewService reviews;
+  @EJB DomainService domains;
+  @Inject Shell shell;
+
+  private boolean allowed;
+  private List<ReviewItem> disputes = List.of();
+  private final Map<Long, List<ReviewVote>> votes = new HashMap<>();
+  private final Map<Long, String> domainChoice = new HashMap<>();
+  private List<Domain> allDomains = List.of();
+
+  @PostConstruct
+  void load() {
+    allowed = shell.hasRole(Role.ADMIN_NAME);
+    if (allowed) {
+      disputes = reviews.disputes();
+      allDomains = domains.list();
+      votes.clear();
+      for (ReviewItem item : disputes) {
+        votes.put(item.getId(), reviews.votesOn(item.getId()));
+        domainChoice.putIfAbsent(item.getId(), item.getSuggestedDomain());
+      }
+    }
+  }
+
+  public void resolve(long id, String decision) {
+    try {
+      reviews.resolve(
+          id, decision, "CORRECT_DOMAIN".equals(decision) ? domainChoice.get(id) : null);
+      Messages.info("Review item " + id + " settled: " + decision.replace('_', ' ').toLowerCase());
+      load();
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+  }
+
+  public boolean isAllowed() {
+    return allowed;
+  }
+
+  public List<ReviewItem> getDisputes() {
+    return disputes;
+  }
+
+  public Map<Long, List<ReviewVote>> getVotes() {
+    return votes;
+  }
+
+  public Map<Long, String> getDomainChoice() {
+    return domainChoice;
+  }
+
+  public List<Domain> getAllDomains() {
+    return allDomains;
+  }
+}
