@@ -109,6 +109,18 @@ class PortalWorkflowsIT {
     browser.get(base + "portal/owner/sources.xhtml");
     assertThat(body()).contains("curated by knowledge owners");
     Browser.screenshot(browser, "portal-employee-refused");
+
+    // a narrow screen: the page fits its width (no sideways scrolling)
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 860));
+    browser.get(base + "portal/");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("welcome")));
+    Object overflow =
+        browser.executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(((Number) overflow).intValue())
+        .as("horizontal overflow in px")
+        .isLessThanOrEqualTo(1);
+    Browser.screenshot(browser, "portal-narrow-home");
   }
 
   @Test
@@ -320,6 +332,32 @@ class PortalWorkflowsIT {
     assertThat(browser.findElement(By.id("mon:total")).getText())
         .matches("Questions in this period: [1-9][0-9]*");
     Browser.screenshot(browser, "portal-admin-monitoring");
+
+    browser.get(base + "portal/admin/settings.xhtml");
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("st:test-llm"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("st:test-result")));
+    assertThat(text(By.id("st:test-result"))).contains("No LLM endpoint is configured");
+    assertThat(text(By.id("st:settings")))
+        .contains("infodesk.gates.accuracy-tolerance", "infodesk.review.consensus", "majority");
+    Browser.screenshot(browser, "portal-admin-settings");
+
+    String newcomer = "newbie" + System.nanoTime() % 100000;
+    browser.get(base + "portal/admin/users.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nu:username")));
+    browser.findElement(By.id("nu:username")).sendKeys(newcomer);
+    browser.findElement(By.id("nu:display")).sendKeys("New Comer");
+    browser.findElement(By.id("nu:password")).sendKeys("short");
+    browser.findElement(By.id("nu:create")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "12"));
+    assertThat(text(By.id("us:accounts"))).doesNotContain(newcomer);
+    browser.findElement(By.id("nu:password")).clear();
+    browser.findElement(By.id("nu:password")).sendKeys("a long enough password");
+    browser.findElement(By.id("nu:create")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Account " + newcomer));
+    assertThat(text(By.id("us:accounts"))).contains(newcomer, "employee");
+    Browser.screenshot(browser, "portal-admin-users");
 
     browser.get(base + "portal/admin/audit.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("au:entries")));
