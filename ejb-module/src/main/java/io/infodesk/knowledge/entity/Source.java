@@ -22,6 +22,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "kb_source")
 @NamedQuery(
+    name = Source.FIND_CHANGED_SINCE,
+    query = "SELECT s FROM Source s WHERE s.updatedAt >= :since ORDER BY s.updatedAt")
+@NamedQuery(
     name = Source.FIND_BY_HASH,
     query = "SELECT s FROM Source s WHERE s.domain = :domain AND s.contentHash = :hash")
 @NamedQuery(
@@ -29,6 +32,7 @@ import java.time.Instant;
     query = "SELECT s FROM Source s WHERE s.status IN :statuses")
 public class Source {
   public static final String FIND_BY_HASH = "Source.findByHash";
+  public static final String FIND_CHANGED_SINCE = "Source.findChangedSince";
   public static final String FIND_UNFINISHED = "Source.findUnfinished";
 
   @Id

@@ -2,6 +2,8 @@ package io.infodesk.retrieval.boundary;
 
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.knowledge.entity.Source;
+import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.retrieval.control.RankFusion;
@@ -14,6 +16,7 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -21,6 +24,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +53,14 @@ public class SearchService {
 
   private LuceneIndex index;
   private volatile boolean rebuilding;
+  private volatile Instant syncedUntil = Instant.now();
+
+  /** How far back each look goes before the previous one: in-flight transactions, clock skew. */
+  static final Duration SYNC_OVERLAP = Duration.ofSeconds(15);
 
   @PostConstruct
   void open() {
+    syncedUntil = Instant.now();
     Path dir = Path.of(config.getValue(Settings.DATA_DIR, String.class), "index");
     index = LuceneIndex.open(dir);
     long stored = em.createNamedQuery(Chunk.COUNT_INDEXABLE, Long.class).getSingleResult();
@@ -92,6 +102,38 @@ public class SearchService {
     } finally {
       rebuilding = false;
     }
+  }
+
+  /**
+   * Every node keeps its own index. Every 10 seconds each node re-reads the sources that any node
+   * changed since its last look: an INDEXED source's chunks replace its old ones, a RETIRED or
+   * FAILED source leaves the index. So an upload, re-index or retirement on one node reaches the
+   * whole cluster within seconds; sources still being ingested keep their previous chunks.
+   */
+  @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false, info = "index-sync")
+  void syncFromDatabase() {
+    if (rebuilding) {
+      return;
+    }
+    Instant now = Instant.now();
+    List<Source> changed =
+        em.createNamedQuery(Source.FIND_CHANGED_SINCE, Source.class)
+            .setParameter("since", syncedUntil.minus(SYNC_OVERLAP))
+            .getResultList();
+    for (Source s : changed) {
+      if (s.getStatus() == SourceStatus.INDEXED) {
+        List<Chunk> chunks =
+            em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
+                .setParameter("source", s.getId())
+                .getResultList();
+        index.deleteSource(s.getId());
+        index.add(chunks.stream().map(SearchService::entry).toList());
+      } else if (s.getStatus() == SourceStatus.RETIRED || s.getStatus() == SourceStatus.FAILED) {
+        index.deleteSource(s.getId());
+      }
+    }
+    syncedUntil = now;
+    em.clear();
   }
 
   public boolean isRebuilding() {
