@@ -46,7 +46,8 @@ class MigrationsIT {
           "dataset_example",
           "frozen_eval_example",
           "imported_example",
-          "review_vote");
+          "review_vote",
+          "app_setting");
 
   @Test
   void migratesH2InPostgresMode() throws Exception {

@@ -339,7 +339,25 @@ class PortalWorkflowsIT {
     assertThat(text(By.id("st:test-result"))).contains("No LLM endpoint is configured");
     assertThat(text(By.id("st:settings")))
         .contains("infodesk.gates.accuracy-tolerance", "infodesk.review.consensus", "majority");
+    By agreement =
+        By.xpath("//tbody[@id='st:settings_data']/tr[contains(., 'infodesk.drift.min-agreement')]");
+    var input = browser.findElement(agreement).findElement(By.cssSelector("input[id$=':value']"));
+    input.clear();
+    input.sendKeys("7");
+    browser.findElement(agreement).findElement(By.cssSelector("[id$=':save']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "between 0 and 1"));
+    input = browser.findElement(agreement).findElement(By.cssSelector("input[id$=':value']"));
+    input.clear();
+    input.sendKeys("0.75");
+    browser.findElement(agreement).findElement(By.cssSelector("[id$=':save']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is now 0.75"));
+    assertThat(text(agreement)).contains("changed here");
     Browser.screenshot(browser, "portal-admin-settings");
+    browser.findElement(agreement).findElement(By.cssSelector("[id$=':reset']")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "back to 0.8"));
 
     String newcomer = "newbie" + System.nanoTime() % 100000;
     browser.get(base + "portal/admin/users.xhtml");

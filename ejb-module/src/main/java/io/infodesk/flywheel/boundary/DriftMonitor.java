@@ -6,7 +6,6 @@ import io.infodesk.flywheel.control.DriftDetector;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Watches satisfaction and live-versus-shadow agreement over sliding windows and starts a cycle
@@ -31,19 +29,17 @@ public class DriftMonitor {
 
   @PersistenceContext EntityManager em;
   @EJB FlywheelService flywheel;
-  @Inject Config config;
+  @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
   /** The reason a cycle was started, or empty. */
   public Optional<String> check() {
-    int window = config.getOptionalValue("infodesk.drift.window", Integer.class).orElse(200);
+    int window = settings.whole("infodesk.drift.window", 200);
     DriftDetector detector =
         new DriftDetector(
             new DriftDetector.Thresholds(
-                config
-                    .getOptionalValue("infodesk.drift.min-satisfaction", Double.class)
-                    .orElse(0.6),
-                config.getOptionalValue("infodesk.drift.min-agreement", Double.class).orElse(0.8),
-                config.getOptionalValue("infodesk.drift.min-window", Integer.class).orElse(50)));
+                settings.number("infodesk.drift.min-satisfaction", 0.6),
+                settings.number("infodesk.drift.min-agreement", 0.8),
+                settings.whole("infodesk.drift.min-window", 50)));
     List<Boolean> satisfied =
         em
             .createQuery("SELECT f FROM Feedback f ORDER BY f.updatedAt DESC", Feedback.class)

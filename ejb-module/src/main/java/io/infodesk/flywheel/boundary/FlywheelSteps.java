@@ -12,7 +12,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The work of each step of the flywheel batch job, and the cycle record it keeps: each step's
@@ -45,7 +43,7 @@ public class FlywheelSteps {
   @EJB JudgeService judge;
   @EJB TrainingService training;
   @EJB RegistryService registry;
-  @Inject Config config;
+  @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
   public void run(long cycleId, String step, String holder) {
     Instant started = Instant.now();
@@ -123,7 +121,7 @@ public class FlywheelSteps {
   }
 
   private String decide() {
-    if (!config.getOptionalValue("infodesk.flywheel.auto-promote", Boolean.class).orElse(false)) {
+    if (!settings.flag("infodesk.flywheel.auto-promote", false)) {
       return "candidates await an admin's approval";
     }
     Optional<RouterModel> best =

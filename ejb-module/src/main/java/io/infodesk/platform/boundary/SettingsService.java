@@ -1,26 +1,44 @@
 package io.infodesk.platform.boundary;
 
+import io.infodesk.platform.control.EditableSettings;
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.entity.AppSetting;
+import io.infodesk.platform.entity.InvalidInputException;
+import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.registry.control.PromotionGate;
+import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The effective flywheel settings for admins (schedule, gates, drift thresholds, judge, reviews,
- * LLM endpoint), read from MicroProfile Config, and a live test of the LLM endpoint. Settings are
- * changed where MicroProfile Config reads them (environment, system properties) and take effect at
- * the next start; docs/operations.md lists them all.
+ * LLM endpoint), changes and resets of the run-time ones (gates, drift, judge, reviews,
+ * auto-promotion; audited, on every node within seconds), and a live test of the LLM endpoint. The
+ * schedule and the endpoint come from MicroProfile Config and take effect at the next start.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class SettingsService {
 
-  /** One setting: its key, the value in effect, whether it is the default, and what it does. */
-  public record Setting(String group, String key, String value, boolean isDefault, String meaning) {
+  /**
+   * One setting: its key, the value in effect, whether it is the default, what it does, whether an
+   * admin may change it here, and whether an admin's change is in effect.
+   */
+  public record Setting(
+      String group,
+      String key,
+      String value,
+      boolean isDefault,
+      String meaning,
+      boolean editable,
+      boolean overridden) {
     public String getGroup() {
       return group;
     }
@@ -40,6 +58,14 @@ public class SettingsService {
     public String getMeaning() {
       return meaning;
     }
+
+    public boolean isEditable() {
+      return editable;
+    }
+
+    public boolean isOverridden() {
+      return overridden;
+    }
   }
 
   /** The outcome of a connection test. */
@@ -47,6 +73,10 @@ public class SettingsService {
 
   @Inject Config config;
   @Inject LlmEndpoint llm;
+  @EJB RuntimeSettings runtime;
+  @EJB AuditService audit;
+  @PersistenceContext EntityManager em;
+  @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
 
   public List<Setting> effective() {
     PromotionGate.Bounds gates = PromotionGate.Bounds.defaults();
@@ -120,12 +150,73 @@ public class SettingsService {
                 ? "(set)"
                 : "(not set)",
             config.getOptionalValue(Settings.LLM_API_KEY, String.class).isEmpty(),
-            "sent as a bearer token; never shown"));
+            "sent as a bearer token; never shown",
+            false,
+            false));
   }
 
   private Setting setting(String group, String key, String fallback, String meaning) {
-    var value = config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
-    return new Setting(group, key, value.orElse(fallback), value.isEmpty(), meaning);
+    boolean editable = EditableSettings.isEditable(key);
+    var value =
+        editable
+            ? runtime.value(key)
+            : config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+    return new Setting(
+        group,
+        key,
+        value.orElse(fallback),
+        value.isEmpty(),
+        meaning,
+        editable,
+        editable && runtime.isOverridden(key));
+  }
+
+  /** An admin changes a setting on every node; audited. */
+  public Setting update(String key, String value) {
+    String k = key == null ? "" : key.strip();
+    EditableSettings.check(k, value)
+        .ifPresent(
+            reason -> {
+              throw new InvalidInputException(reason);
+            });
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    AppSetting row = em.find(AppSetting.class, k);
+    if (row == null) {
+      em.persist(new AppSetting(k, v, caller()));
+    } else {
+      row.change(v, caller());
+    }
+    em.flush();
+    audit.record("SETTING_CHANGED", "setting", k, v);
+    runtime.changed();
+    return find(k);
+  }
+
+  /** Back to the configured (or default) value; audited. */
+  public Setting reset(String key) {
+    String k = key == null ? "" : key.strip();
+    if (!EditableSettings.isEditable(k)) {
+      throw new InvalidInputException(k + " cannot be changed at run time");
+    }
+    AppSetting row = em.find(AppSetting.class, k);
+    if (row != null) {
+      em.remove(row);
+      em.flush();
+      audit.record("SETTING_RESET", "setting", k, null);
+    }
+    runtime.changed();
+    return find(k);
+  }
+
+  private String caller() {
+    return context.getCallerPrincipal().getName();
+  }
+
+  private Setting find(String key) {
+    return effective().stream()
+        .filter(s -> s.key().equals(key))
+        .findFirst()
+        .orElseThrow(() -> new UnknownEntityException("no setting " + key));
   }
 
   /** Sends one tiny prompt to the endpoint and reports the answer or the failure. */

@@ -53,6 +53,7 @@ public class JudgeService {
   @EJB RoutingService routing;
   @EJB AuditService audit;
   @Inject LlmEndpoint llm;
+  @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
   @Inject Config config;
 
   /**
@@ -68,7 +69,7 @@ public class JudgeService {
             config
                 .getOptionalValue("infodesk.judge.misroute-margin", Double.class)
                 .orElse(EmbeddedJudge.DEFAULT_MARGIN));
-    String mode = config.getOptionalValue("infodesk.judge.mode", String.class).orElse("auto");
+    String mode = settings.text("infodesk.judge.mode", "auto");
     if (mode.equals("embedded") || !llm.isConfigured()) {
       return embedded;
     }
@@ -98,17 +99,13 @@ public class JudgeService {
       throw new io.infodesk.platform.entity.InvalidInputException(
           "reviewers must be between 1 and 9, not " + reviewers);
     }
-    double sample =
-        config.getOptionalValue("infodesk.judge.satisfied-sample", Double.class).orElse(0.1);
+    double sample = settings.number("infodesk.judge.satisfied-sample", 0.1);
     List<Domain> domains =
         em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList().stream()
             .filter(Domain::isActive)
             .toList();
     Judge judge = chooseJudge(domains);
-    int votes =
-        reviewers != null
-            ? reviewers
-            : config.getOptionalValue("infodesk.review.reviewers", Integer.class).orElse(1);
+    int votes = reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers", 1);
     Router teacher = routing.teacher();
     Router live = routing.activeRouter();
     List<Feedback> feedback =

@@ -16,7 +16,6 @@ import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * SMEs' review queues: items whose routed or suggested domain is one of theirs (admins see all),
@@ -44,7 +42,7 @@ public class ReviewService {
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
   @EJB AuditService audit;
-  @Inject Config config;
+  @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
   /** Pending items the caller may work on, optionally of one domain, highest confidence first. */
   public List<ReviewItem> queue(String domain) {
@@ -313,8 +311,7 @@ public class ReviewService {
   }
 
   private Consensus.Rule rule() {
-    return Consensus.Rule.parse(
-        config.getOptionalValue("infodesk.review.consensus", String.class).orElse("majority"));
+    return Consensus.Rule.parse(settings.text("infodesk.review.consensus", "majority"));
   }
 
   private static ReviewItem.Decision parse(String decision) {

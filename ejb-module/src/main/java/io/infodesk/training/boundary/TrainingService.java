@@ -4,6 +4,7 @@ import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.control.Curation;
 import io.infodesk.evaluation.control.CostModel;
 import io.infodesk.evaluation.control.RoutingMetrics;
+import io.infodesk.platform.boundary.RuntimeSettings;
 import io.infodesk.platform.control.Hashes;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.registry.control.PromotionGate;
@@ -51,6 +52,7 @@ public class TrainingService {
   @EJB RoutingService routing;
   @EJB AuditService audit;
   @Inject Config config;
+  @EJB RuntimeSettings settings;
 
   /** What a training run produced: the candidates and the size of the deduplicated ground truth. */
   public record TrainingRun(List<RouterModel> candidates, int groundTruth) {}
@@ -232,15 +234,9 @@ public class TrainingService {
   private PromotionGate.Bounds bounds() {
     PromotionGate.Bounds d = PromotionGate.Bounds.defaults();
     return new PromotionGate.Bounds(
-        config
-            .getOptionalValue("infodesk.gates.accuracy-tolerance", Double.class)
-            .orElse(d.accuracyTolerance()),
-        config
-            .getOptionalValue("infodesk.gates.max-domain-f1-drop", Double.class)
-            .orElse(d.maxDomainF1Drop()),
-        config
-            .getOptionalValue("infodesk.gates.p95-budget-micros", Double.class)
-            .orElse(d.p95BudgetMicros()));
+        settings.number("infodesk.gates.accuracy-tolerance", d.accuracyTolerance()),
+        settings.number("infodesk.gates.max-domain-f1-drop", d.maxDomainF1Drop()),
+        settings.number("infodesk.gates.p95-budget-micros", d.p95BudgetMicros()));
   }
 
   static List<String> domainLabels(List<String> labels) {

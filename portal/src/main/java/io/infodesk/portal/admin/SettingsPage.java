@@ -1,6 +1,7 @@
 package io.infodesk.portal.admin;
 
 import io.infodesk.platform.boundary.SettingsService;
+import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -9,9 +10,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The effective flywheel settings and the LLM endpoint's "test connection". */
+/** The flywheel settings: change or reset the run-time ones, and test the LLM connection. */
 @Named
 @ViewScoped
 public class SettingsPage implements Serializable {
@@ -23,13 +26,40 @@ public class SettingsPage implements Serializable {
   private boolean allowed;
   private List<SettingsService.Setting> effective = List.of();
   private SettingsService.ConnectionTest test;
+  private final Map<String, String> edits = new HashMap<>();
 
   @PostConstruct
   void load() {
     allowed = shell.hasRole(Role.ADMIN_NAME);
     if (allowed) {
       effective = settings.effective();
+      edits.clear();
+      effective.forEach(s -> edits.put(s.key(), s.value()));
     }
+  }
+
+  public void save(String key) {
+    try {
+      var s = settings.update(key, edits.get(key));
+      Messages.info(key + " is now " + s.value() + " on every node.");
+      load();
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+  }
+
+  public void reset(String key) {
+    try {
+      var s = settings.reset(key);
+      Messages.info(key + " is back to " + s.value() + ".");
+      load();
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+  }
+
+  public Map<String, String> getEdits() {
+    return edits;
   }
 
   public void testConnection() {
