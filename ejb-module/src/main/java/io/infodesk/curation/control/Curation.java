@@ -1,5 +1,6 @@
 package io.infodesk.curation.control;
 
+import io.infodesk.retrieval.control.MiniLmEmbedder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class Curation {
       List<float[]> same = keptByLabel.computeIfAbsent(e.label(), k -> new ArrayList<>());
       boolean near = false;
       for (float[] v : same) {
-        if (dot(v, e.vector()) >= nearThreshold) {
+        if (MiniLmEmbedder.dot(v, e.vector()) >= nearThreshold) {
           near = true;
           break;
         }
@@ -78,13 +79,5 @@ public final class Curation {
       map.computeIfAbsent(key.apply(e), k -> new ArrayList<>()).add(e);
     }
     return map;
-  }
-
-  static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

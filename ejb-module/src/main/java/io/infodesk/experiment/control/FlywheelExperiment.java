@@ -7,6 +7,7 @@ import io.infodesk.evaluation.control.RoutingMetrics;
 import io.infodesk.experiment.control.ExperimentReport.Funnel;
 import io.infodesk.experiment.control.ExperimentReport.JudgeQuality;
 import io.infodesk.experiment.control.ExperimentReport.ModelRow;
+import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.review.control.Consensus;
 import io.infodesk.review.control.EmbeddedJudge;
 import io.infodesk.review.control.Judge;
@@ -331,9 +332,9 @@ public final class FlywheelExperiment {
           Map<String, Double> similarity = new LinkedHashMap<>();
           float[] q = vector(i.text);
           for (ZeroShotRouter.DomainEvidence d : evidence) {
-            double best = dot(q, d.description());
+            double best = MiniLmEmbedder.dot(q, d.description());
             for (float[] e : d.exemplars()) {
-              best = Math.max(best, dot(q, e));
+              best = Math.max(best, MiniLmEmbedder.dot(q, e));
             }
             similarity.put(d.key(), best);
           }
@@ -517,14 +518,6 @@ public final class FlywheelExperiment {
       vectors.put(text, v);
     }
     return v;
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 
   private static double seconds(long since) {

@@ -1,5 +1,6 @@
 package io.infodesk.feedback.control;
 
+import io.infodesk.retrieval.control.MiniLmEmbedder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ public final class GapClusters {
       List<Question> home = null;
       for (List<Question> g : groups) {
         if (g.get(0).domain().equals(q.domain())
-            && dot(g.get(0).vector(), q.vector()) >= threshold) {
+            && MiniLmEmbedder.dot(g.get(0).vector(), q.vector()) >= threshold) {
           home = g;
           break;
         }
@@ -76,13 +77,5 @@ public final class GapClusters {
                 .reversed()
                 .thenComparing(Gap::latest, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
-  }
-
-  static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }

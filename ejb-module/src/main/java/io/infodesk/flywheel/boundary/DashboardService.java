@@ -7,13 +7,11 @@ import io.infodesk.registry.entity.RouterModel;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -192,7 +190,7 @@ public class DashboardService {
   }
 
   static CycleRow row(FlywheelCycle c) {
-    JsonObject steps = read(c.getSteps());
+    JsonObject steps = CycleRecords.read(c.getSteps());
     List<Step> list = new ArrayList<>();
     for (String name : FlywheelSteps.STEPS) {
       JsonObject s = steps.containsKey(name) ? steps.getJsonObject(name) : null;
@@ -206,7 +204,7 @@ public class DashboardService {
                   s.getString("detail", "")));
     }
     Map<String, Long> funnel = new LinkedHashMap<>();
-    read(c.getFunnel())
+    CycleRecords.read(c.getFunnel())
         .forEach(
             (k, v) -> {
               if (v instanceof JsonNumber n) {
@@ -241,7 +239,7 @@ public class DashboardService {
     List<Double> mlp = new ArrayList<>();
     List<Double> teacher = new ArrayList<>();
     for (RouterModel m : models) {
-      JsonObject metrics = read(m.getMetrics());
+      JsonObject metrics = CycleRecords.read(m.getMetrics());
       x.add(m.getVersion());
       Double accuracy = number(metrics, "accuracy");
       ngram.add("ngram".equals(m.getArchitecture()) ? accuracy : null);
@@ -272,7 +270,7 @@ public class DashboardService {
     String stamp = stamp(models.get(models.size() - 1));
     List<RouterModel> run = models.stream().filter(m -> stamp(m).equals(stamp)).toList();
     List<Comparison> rows = new ArrayList<>();
-    JsonObject first = read(run.get(0).getMetrics());
+    JsonObject first = CycleRecords.read(run.get(0).getMetrics());
     if (first.containsKey("teacher")) {
       rows.add(summary("teacher", first.getJsonObject("teacher")));
     }
@@ -286,8 +284,8 @@ public class DashboardService {
       rows.add(summary("incumbent", incumbent));
     }
     for (RouterModel m : run) {
-      JsonObject metrics = read(m.getMetrics());
-      JsonObject gate = read(m.getGate());
+      JsonObject metrics = CycleRecords.read(m.getMetrics());
+      JsonObject gate = CycleRecords.read(m.getGate());
       rows.add(
           new Comparison(
               m.getId(),
@@ -318,7 +316,7 @@ public class DashboardService {
     if (m == null) {
       throw new UnknownEntityException("no router model " + modelId);
     }
-    JsonObject confusion = read(m.getMetrics()).getJsonObject("confusion");
+    JsonObject confusion = CycleRecords.read(m.getMetrics()).getJsonObject("confusion");
     List<String> labels = new ArrayList<>();
     if (confusion != null) {
       confusion.forEach(
@@ -378,12 +376,5 @@ public class DashboardService {
 
   private static double orZero(Double d) {
     return d == null ? 0 : d;
-  }
-
-  static JsonObject read(String json) {
-    try (var reader =
-        Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
-      return reader.readObject();
-    }
   }
 }

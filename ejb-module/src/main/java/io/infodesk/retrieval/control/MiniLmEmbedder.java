@@ -148,6 +148,15 @@ public final class MiniLmEmbedder implements AutoCloseable {
     return out;
   }
 
+  /** The dot product; for the unit vectors this embedder returns, their cosine similarity. */
+  public static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
   public static float cosine(float[] a, float[] b) {
     double dot = 0;
     double na = 0;

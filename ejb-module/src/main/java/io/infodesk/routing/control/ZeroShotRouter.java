@@ -1,5 +1,6 @@
 package io.infodesk.routing.control;
 
+import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.routing.entity.RouteDecision;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +71,7 @@ public final class ZeroShotRouter implements Router {
     String best = null;
     double bestScore = -2;
     for (var e : centroids.entrySet()) {
-      double s = dot(q, e.getValue());
+      double s = MiniLmEmbedder.dot(q, e.getValue());
       scores.put(e.getKey(), s);
       if (s > bestScore) {
         bestScore = s;
@@ -101,7 +102,7 @@ public final class ZeroShotRouter implements Router {
           others.add(d.description());
         }
         if (!others.isEmpty()) {
-          scores.add(dot(held, mean(others)));
+          scores.add(MiniLmEmbedder.dot(held, mean(others)));
         }
       }
     }
@@ -129,13 +130,5 @@ public final class ZeroShotRouter implements Router {
       m[i] *= scale;
     }
     return m;
-  }
-
-  static double dot(float[] a, float[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
   }
 }
