@@ -28,6 +28,36 @@ public final class ChatCompletions {
     }
   }
 
+  /** The assistant's text is not the JSON the caller asked for. */
+  public static final class MalformedReplyException extends RuntimeException {
+    public MalformedReplyException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The JSON object in an assistant's reply, tolerating a code fence or words around it.
+   *
+   * @throws MalformedReplyException when the reply is empty or holds no valid JSON object
+   */
+  public static jakarta.json.JsonObject jsonObjectIn(String reply) {
+    if (reply == null || reply.isBlank()) {
+      throw new MalformedReplyException("empty reply");
+    }
+    int open = reply.indexOf('{');
+    int close = reply.lastIndexOf('}');
+    if (open < 0 || close < open) {
+      throw new MalformedReplyException("no JSON object in the reply");
+    }
+    try (var reader =
+        jakarta.json.Json.createReader(
+            new java.io.StringReader(reply.substring(open, close + 1)))) {
+      return reader.readObject();
+    } catch (jakarta.json.JsonException e) {
+      throw new MalformedReplyException("the reply is not valid JSON");
+    }
+  }
+
   private final HttpClient http;
   private final URI endpoint;
   private final String model;

@@ -75,7 +75,10 @@ public class JudgeService {
     }
     return new LlmJudge(
         domains.stream()
-            .map(d -> new LlmJudge.DomainCard(d.getKey(), d.getName(), d.getDescription()))
+            .map(
+                d ->
+                    new io.infodesk.routing.control.LlmRouter.DomainCard(
+                        d.getKey(), d.getName(), d.getDescription()))
             .toList(),
         (system, user) -> llm.complete(system, user, true, 300),
         embedded);

@@ -1,15 +1,14 @@
 package io.infodesk.review.control;
 
+import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.review.entity.Verdict;
 import io.infodesk.review.entity.Verdict.Attribution;
+import io.infodesk.routing.control.LlmRouter;
 import io.infodesk.routing.entity.RouteLabels;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,10 +22,7 @@ import java.util.function.BiFunction;
  */
 public final class LlmJudge implements Judge {
 
-  /** A domain as the rubric shows it. */
-  public record DomainCard(String key, String name, String description) {}
-
-  private final List<DomainCard> domains;
+  private final List<LlmRouter.DomainCard> domains;
   private final BiFunction<String, String, String> chat;
   private final Judge fallback;
 
@@ -34,7 +30,7 @@ public final class LlmJudge implements Judge {
    * @param chat sends (system, user) to the endpoint and returns the assistant's text
    */
   public LlmJudge(
-      List<DomainCard> domains, BiFunction<String, String, String> chat, Judge fallback) {
+      List<LlmRouter.DomainCard> domains, BiFunction<String, String, String> chat, Judge fallback) {
     this.domains = List.copyOf(domains);
     this.chat = chat;
     this.fallback = fallback;
@@ -44,7 +40,8 @@ public final class LlmJudge implements Judge {
   public Verdict judge(Evidence e) {
     try {
       return parse(
-          chat.apply(rubric(), evidence(e)), domains.stream().map(DomainCard::key).toList());
+          chat.apply(rubric(), evidence(e)),
+          domains.stream().map(LlmRouter.DomainCard::key).toList());
     } catch (RuntimeException failure) {
       Verdict v = fallback.judge(e);
       return new Verdict(
@@ -61,15 +58,7 @@ public final class LlmJudge implements Judge {
             "You audit an employee support assistant. A router sent the employee's question to one"
                 + " domain, that domain's knowledge base was searched, and an answer was written."
                 + " Decide where it went wrong.\nThe domains are:\n");
-    for (DomainCard d : domains) {
-      p.append("- ")
-          .append(d.key())
-          .append(": ")
-          .append(d.name())
-          .append(". ")
-          .append(d.description())
-          .append('\n');
-    }
+    p.append(LlmRouter.DomainCard.lines(domains));
     p.append(
         """
         Rubric:
@@ -109,20 +98,7 @@ public final class LlmJudge implements Judge {
 
   /** Reads the model's JSON, tolerating a code fence around it; refuses anything else. */
   static Verdict parse(String reply, List<String> keys) {
-    if (reply == null || reply.isBlank()) {
-      throw new IllegalArgumentException("empty reply");
-    }
-    int open = reply.indexOf('{');
-    int close = reply.lastIndexOf('}');
-    if (open < 0 || close < open) {
-      throw new IllegalArgumentException("no JSON object in the reply");
-    }
-    JsonObject json;
-    try (var reader = Json.createReader(new StringReader(reply.substring(open, close + 1)))) {
-      json = reader.readObject();
-    } catch (JsonException ex) {
-      throw new IllegalArgumentException("the reply is not valid JSON");
-    }
+    JsonObject json = ChatCompletions.jsonObjectIn(reply);
     Attribution attribution;
     try {
       attribution =

@@ -1,13 +1,11 @@
 package io.infodesk.routing.control;
 
+import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.routing.entity.RouteDecision;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +18,22 @@ import java.util.function.BiFunction;
  */
 public final class LlmRouter implements Router {
 
-  /** A domain as the prompt shows it. */
-  public record DomainCard(String key, String name, String description) {}
+  /** A domain as a prompt shows it. */
+  public record DomainCard(String key, String name, String description) {
 
-  /** The reply could not be used. */
-  public static final class MalformedReplyException extends RuntimeException {
-    public MalformedReplyException(String message) {
-      super(message);
+    /** The cards as prompt lines: "- key: name. description". */
+    public static String lines(List<DomainCard> cards) {
+      StringBuilder p = new StringBuilder();
+      for (DomainCard d : cards) {
+        p.append("- ")
+            .append(d.key())
+            .append(": ")
+            .append(d.name())
+            .append(". ")
+            .append(d.description())
+            .append('\n');
+      }
+      return p.toString();
     }
   }
 
@@ -76,15 +83,7 @@ public final class LlmRouter implements Router {
     StringBuilder p =
         new StringBuilder(
             "You route employee questions to the team that can answer them. The domains are:\n");
-    for (DomainCard d : domains) {
-      p.append("- ")
-          .append(d.key())
-          .append(": ")
-          .append(d.name())
-          .append(". ")
-          .append(d.description())
-          .append('\n');
-    }
+    p.append(DomainCard.lines(domains));
     p.append("If no domain fits, use \"")
         .append(OUT_OF_SCOPE)
         .append(
@@ -97,21 +96,7 @@ public final class LlmRouter implements Router {
 
   /** Reads the model's JSON, tolerating a code fence around it; refuses anything else. */
   public static Parsed parse(String reply, List<String> keys) {
-    if (reply == null || reply.isBlank()) {
-      throw new MalformedReplyException("empty reply");
-    }
-    String text = reply.strip();
-    int open = text.indexOf('{');
-    int close = text.lastIndexOf('}');
-    if (open < 0 || close < open) {
-      throw new MalformedReplyException("no JSON object in the reply");
-    }
-    JsonObject json;
-    try (var reader = Json.createReader(new StringReader(text.substring(open, close + 1)))) {
-      json = reader.readObject();
-    } catch (JsonException e) {
-      throw new MalformedReplyException("the reply is not valid JSON");
-    }
+    JsonObject json = ChatCompletions.jsonObjectIn(reply);
     JsonValue domainValue = json.get("domain");
     String domain;
     if (domainValue == null || domainValue.getValueType() == JsonValue.ValueType.NULL) {
@@ -119,23 +104,24 @@ public final class LlmRouter implements Router {
     } else if (domainValue instanceof JsonString s) {
       domain = s.getString().strip();
     } else {
-      throw new MalformedReplyException("domain is not a string");
+      throw new ChatCompletions.MalformedReplyException("domain is not a string");
     }
     if (domain != null && (domain.isEmpty() || domain.equalsIgnoreCase(OUT_OF_SCOPE))) {
       domain = null;
     }
     if (domain != null && !keys.contains(domain)) {
-      throw new MalformedReplyException("unknown domain '" + domain + "'");
+      throw new ChatCompletions.MalformedReplyException("unknown domain '" + domain + "'");
     }
     double confidence = 0.5;
     JsonValue c = json.get("confidence");
     if (c instanceof JsonNumber n) {
       confidence = n.doubleValue();
     } else if (c != null && c.getValueType() != JsonValue.ValueType.NULL) {
-      throw new MalformedReplyException("confidence is not a number");
+      throw new ChatCompletions.MalformedReplyException("confidence is not a number");
     }
     if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
-      throw new MalformedReplyException("confidence " + confidence + " is outside 0..1");
+      throw new ChatCompletions.MalformedReplyException(
+          "confidence " + confidence + " is outside 0..1");
     }
     return new Parsed(domain, confidence);
   }

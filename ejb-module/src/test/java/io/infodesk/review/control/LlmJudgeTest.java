@@ -61,8 +61,9 @@ class LlmJudgeTest {
         new ChatCompletions(llm.baseUrl() + "/v1", "judge-model", "k3y", Duration.ofSeconds(5));
     return new LlmJudge(
         List.of(
-            new LlmJudge.DomainCard("hr", "HR", "leave and benefits"),
-            new LlmJudge.DomainCard("finance", "Finance", "pay and expenses")),
+            new io.infodesk.routing.control.LlmRouter.DomainCard("hr", "HR", "leave and benefits"),
+            new io.infodesk.routing.control.LlmRouter.DomainCard(
+                "finance", "Finance", "pay and expenses")),
         (system, user) -> client.complete(system, user, true, 300),
         new EmbeddedJudge(0.3, 0.1));
   }

@@ -197,7 +197,7 @@ class RoutersTest {
         }) {
       assertThatThrownBy(() -> LlmRouter.parse(bad, keys))
           .as(bad)
-          .isInstanceOf(LlmRouter.MalformedReplyException.class);
+          .isInstanceOf(ChatCompletions.MalformedReplyException.class);
     }
   }
 }
