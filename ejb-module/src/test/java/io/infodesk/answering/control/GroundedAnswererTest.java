@@ -5,44 +5,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.infodesk.answering.entity.Answer;
 import io.infodesk.guardrails.control.GroundingCheck;
 import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
 import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.retrieval.entity.Passage;
+import io.infodesk.support.ChatServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Grounded generation against a real HTTP server speaking the OpenAI protocol (WireMock). */
 class GroundedAnswererTest {
 
-  static WireMockServer llm;
-
-  @BeforeAll
-  static void start() {
-    llm =
-        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-    llm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    llm.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    llm.resetAll();
-  }
+  @RegisterExtension static final ChatServer llm = new ChatServer();
 
   static final List<Passage> PASSAGES =
       List.of(

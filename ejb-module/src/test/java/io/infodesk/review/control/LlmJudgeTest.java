@@ -8,53 +8,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.review.entity.Verdict;
 import io.infodesk.review.entity.Verdict.Attribution;
+import io.infodesk.support.ChatServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The LLM judge against a real HTTP server that speaks the chat-completions protocol. */
 class LlmJudgeTest {
 
-  static WireMockServer llm;
-
-  @BeforeAll
-  static void start() {
-    llm =
-        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-    llm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    llm.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    llm.resetAll();
-  }
-
-  static void reply(String content) {
-    llm.stubFor(
-        post(urlEqualTo("/v1/chat/completions"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
-                            + "\"message\":{\"role\":\"assistant\",\"content\":"
-                            + jakarta.json.Json.createValue(content)
-                            + "},\"finish_reason\":\"stop\"}]}")));
-  }
+  @RegisterExtension static final ChatServer llm = new ChatServer();
 
   LlmJudge judge() {
     ChatCompletions client =
@@ -82,7 +49,7 @@ class LlmJudgeTest {
 
   @Test
   void theModelsVerdictIsUsedAndTheEvidenceIsSent() {
-    reply(
+    llm.reply(
         "```json\n{\"attribution\": \"ROUTING\", \"suggested_domain\": \"finance\","
             + " \"confidence\": 0.88, \"rationale\": \"Payday is a payroll question.\"}\n```");
     Verdict v = judge().judge(evidence());
@@ -101,10 +68,10 @@ class LlmJudgeTest {
 
   @Test
   void outOfScopeIsTheInternalLabelAndOtherAttributionsCarryNoDomain() {
-    reply(
+    llm.reply(
         "{\"attribution\": \"routing\", \"suggested_domain\": \"out-of-scope\", \"confidence\": 0.7}");
     assertThat(judge().judge(evidence()).suggestedDomain()).isEqualTo("oos");
-    reply(
+    llm.reply(
         "{\"attribution\": \"RETRIEVAL\", \"suggested_domain\": \"finance\", \"confidence\": 0.6,"
             + " \"rationale\": \"no passage\"}");
     Verdict v = judge().judge(evidence());
@@ -122,7 +89,7 @@ class LlmJudgeTest {
             "{\"attribution\": \"ROUTING\"}",
             "{\"attribution\": \"NONE\", \"confidence\": 7}")) {
       llm.resetAll();
-      reply(bad);
+      llm.reply(bad);
       Verdict v = judge().judge(evidence());
       assertThat(v.rationale()).as(bad).contains("the LLM judge failed");
       // the embedded judge sees finance's knowledge much closer than hr's

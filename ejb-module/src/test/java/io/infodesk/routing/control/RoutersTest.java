@@ -9,16 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.support.ChatServer;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The zero-shot router on vectors the test owns, and the LLM router against a real HTTP server that
@@ -26,24 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RoutersTest {
 
-  static WireMockServer llm;
-
-  @BeforeAll
-  static void start() {
-    llm =
-        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-    llm.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    llm.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    llm.resetAll();
-  }
+  @RegisterExtension static final ChatServer llm = new ChatServer();
 
   /** A toy embedder: words map to axes, so the test knows every similarity. */
   static float[] embed(String text) {
@@ -110,22 +90,9 @@ class RoutersTest {
         client.model());
   }
 
-  static void reply(String content) {
-    llm.stubFor(
-        post(urlEqualTo("/v1/chat/completions"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", "application/json")
-                    .withBody(
-                        "{\"id\":\"x\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
-                            + "\"message\":{\"role\":\"assistant\",\"content\":"
-                            + jakarta.json.Json.createValue(content)
-                            + "},\"finish_reason\":\"stop\"}]}")));
-  }
-
   @Test
   void theLlmRouterUsesTheModelsAnswer() {
-    reply("{\"domain\": \"it\", \"confidence\": 0.92}");
+    llm.reply("{\"domain\": \"it\", \"confidence\": 0.92}");
     RouteDecision d = llmRouter(Duration.ofSeconds(5)).route("How much vacation do I have?");
     assertThat(d.domain()).isEqualTo("it");
     assertThat(d.confidence()).isEqualTo(0.92);
@@ -142,7 +109,7 @@ class RoutersTest {
 
   @Test
   void theLlmRouterCanDeclineAndToleratesACodeFence() {
-    reply("```json\n{\"domain\": \"none\", \"confidence\": 0.8}\n```");
+    llm.reply("```json\n{\"domain\": \"none\", \"confidence\": 0.8}\n```");
     RouteDecision d = llmRouter(Duration.ofSeconds(5)).route("tell me a joke");
     assertThat(d.outOfScope()).isTrue();
     assertThat(d.fallbackReason()).isNull();
@@ -157,7 +124,7 @@ class RoutersTest {
             "{\"domain\": 3}",
             "{\"domain\": \"hr\", \"confidence\": 7}",
             "{oops")) {
-      reply(bad);
+      llm.reply(bad);
       RouteDecision d = llmRouter(Duration.ofSeconds(5)).route("How much vacation do I have?");
       assertThat(d.domain()).as(bad).isEqualTo("hr");
       assertThat(d.routerVersion()).as(bad).startsWith("zero-shot-");
