@@ -184,20 +184,7 @@ class PortalWorkflowsIT {
   @Test
   void anSmeDecidesAReviewItemWithTheKeyboard() {
     Api api = new Api(base.toString());
-    JsonObject a =
-        api.post(
-                "/api/ask",
-                Api.basic("employee", "demo"),
-                "{\"question\":\"Who signs off my relocation allowance?\"}")
-            .json();
-    long interaction = a.getJsonNumber("interactionId").longValue();
-    String corrected = "hr".equals(a.getString("domain", "")) ? "it" : "hr";
-    api.post(
-        "/api/interactions/" + interaction + "/feedback",
-        Api.basic("employee", "demo"),
-        "{\"rating\":\"down\",\"comment\":\"not my question\",\"correctDomain\":\""
-            + corrected
-            + "\"}");
+    api.misroute("Who signs off my relocation allowance?", "not my question");
     assertThat(api.post("/api/reviews/judging", Api.basic("admin", "demo"), "").status())
         .isEqualTo(200);
 
@@ -276,18 +263,8 @@ class PortalWorkflowsIT {
                         + "\"roles\":[\"sme\"],\"domains\":[\"hr\",\"it\"]}")
                 .status())
         .isEqualTo(201);
-    JsonObject a =
-        api.post(
-                "/api/ask",
-                Api.basic("employee", "demo"),
-                "{\"question\":\"Can my team lead approve a sabbatical request?\"}")
-            .json();
-    long interaction = a.getJsonNumber("interactionId").longValue();
-    String corrected = "hr".equals(a.getString("domain", "")) ? "it" : "hr";
-    api.post(
-        "/api/interactions/" + interaction + "/feedback",
-        Api.basic("employee", "demo"),
-        "{\"rating\":\"down\",\"correctDomain\":\"" + corrected + "\"}");
+    long interaction =
+        api.misroute("Can my team lead approve a sabbatical request?", null).interactionId();
     api.post("/api/reviews/judging", admin, "{\"reviewers\":2}");
     long item =
         api

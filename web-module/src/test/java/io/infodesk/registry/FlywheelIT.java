@@ -61,16 +61,10 @@ class FlywheelIT {
           EMPLOYEE,
           "{\"rating\":\"up\"}");
     }
-    JsonObject wrong =
-        api.post("/api/ask", EMPLOYEE, "{\"question\":\"Who approves my corporate card limit?\"}")
-            .json();
-    long wrongId = wrong.getJsonNumber("interactionId").longValue();
     // the employee says it belongs elsewhere; both candidate domains are the demo SME's
-    String corrected = "hr".equals(wrong.getString("domain", "")) ? "it" : "hr";
-    api.post(
-        "/api/interactions/" + wrongId + "/feedback",
-        EMPLOYEE,
-        "{\"rating\":\"down\",\"correctDomain\":\"" + corrected + "\"}");
+    Api.Misroute wrong = api.misroute("Who approves my corporate card limit?", null);
+    long wrongId = wrong.interactionId();
+    String corrected = wrong.correctedDomain();
 
     // the judge flags it, an SME claims and decides it
     assertThat(api.post("/api/reviews/judging", SME, "").status()).isEqualTo(403);

@@ -36,25 +36,6 @@ class ReviewConsensusIT {
 
   @ArquillianResource URL base;
 
-  long misrouted(Api api, String question) {
-    JsonObject a =
-        api.post(
-                "/api/ask",
-                EMPLOYEE,
-                "{\"question\":" + jakarta.json.Json.createValue(question) + "}")
-            .json();
-    long id = a.getJsonNumber("interactionId").longValue();
-    String corrected = "hr".equals(a.getString("domain", "")) ? "it" : "hr";
-    assertThat(
-            api.post(
-                    "/api/interactions/" + id + "/feedback",
-                    EMPLOYEE,
-                    "{\"rating\":\"down\",\"correctDomain\":\"" + corrected + "\"}")
-                .status())
-        .isEqualTo(200);
-    return id;
-  }
-
   JsonObject itemOf(Api api, String auth, long interaction) {
     return api.get("/api/reviews", auth).array().getValuesAs(JsonObject.class).stream()
         .filter(r -> r.getJsonNumber("interactionId").longValue() == interaction)
@@ -84,8 +65,10 @@ class ReviewConsensusIT {
                 .status())
         .isEqualTo(201);
     String sme2 = basic(second, "second reviewer pass");
-    long agreed = misrouted(api, "Who approves my corporate card limit increase?");
-    long disputed = misrouted(api, "Can I expense a standing desk for working from home?");
+    long agreed =
+        api.misroute("Who approves my corporate card limit increase?", null).interactionId();
+    long disputed =
+        api.misroute("Can I expense a standing desk for working from home?", null).interactionId();
 
     for (String bad : new String[] {"{\"reviewers\":0}", "{\"reviewers\":\"two\"}", "[1,2"}) {
       Reply r = api.post("/api/reviews/judging", ADMIN, bad);

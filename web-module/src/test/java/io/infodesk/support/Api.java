@@ -59,6 +59,36 @@ public final class Api {
     return "Bearer " + token;
   }
 
+  /** A question the demo employee asked and rated down, naming the domain it belongs to. */
+  public record Misroute(long interactionId, String correctedDomain) {}
+
+  /**
+   * The demo employee asks {@code question} and rates the answer down, saying it belongs to hr or
+   * it (whichever it was not routed to: both are the demo SME's domains), so the judge flags it.
+   *
+   * @param comment the rating's comment, or null
+   */
+  public Misroute misroute(String question, String comment) {
+    String employee = basic("employee", "demo");
+    JsonObject asked =
+        post("/api/ask", employee, "{\"question\":" + Json.createValue(question) + "}").json();
+    long id = asked.getJsonNumber("interactionId").longValue();
+    String corrected = "hr".equals(asked.getString("domain", "")) ? "it" : "hr";
+    Reply rated =
+        post(
+            "/api/interactions/" + id + "/feedback",
+            employee,
+            "{\"rating\":\"down\","
+                + (comment == null ? "" : "\"comment\":" + Json.createValue(comment) + ",")
+                + "\"correctDomain\":\""
+                + corrected
+                + "\"}");
+    if (rated.status() != 200) {
+      throw new AssertionError("the rating was refused: " + rated.body());
+    }
+    return new Misroute(id, corrected);
+  }
+
   public Reply get(String path, String authorization) {
     return send(request(path, authorization).GET());
   }
