@@ -33,13 +33,13 @@ public class DriftMonitor {
 
   /** The reason a cycle was started, or empty. */
   public Optional<String> check() {
-    int window = settings.whole("infodesk.drift.window", 200);
+    int window = settings.whole("infodesk.drift.window");
     DriftDetector detector =
         new DriftDetector(
             new DriftDetector.Thresholds(
-                settings.number("infodesk.drift.min-satisfaction", 0.6),
-                settings.number("infodesk.drift.min-agreement", 0.8),
-                settings.whole("infodesk.drift.min-window", 50)));
+                settings.number("infodesk.drift.min-satisfaction"),
+                settings.number("infodesk.drift.min-agreement"),
+                settings.whole("infodesk.drift.min-window")));
     List<Boolean> satisfied =
         em
             .createQuery("SELECT f FROM Feedback f ORDER BY f.updatedAt DESC", Feedback.class)

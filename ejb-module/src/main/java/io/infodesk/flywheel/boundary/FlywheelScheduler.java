@@ -1,6 +1,7 @@
 package io.infodesk.flywheel.boundary;
 
 import io.infodesk.platform.boundary.NodeIdentity;
+import io.infodesk.platform.control.FlywheelSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -41,7 +42,7 @@ public class FlywheelScheduler {
     String schedule =
         config
             .getOptionalValue("infodesk.flywheel.schedule", String.class)
-            .orElse("0 3 * * *")
+            .orElse(FlywheelSettings.defaultOf("infodesk.flywheel.schedule"))
             .strip();
     if (!node.has("train") || schedule.isEmpty() || schedule.equals("off")) {
       return;
@@ -65,7 +66,7 @@ public class FlywheelScheduler {
     String drift =
         config
             .getOptionalValue("infodesk.drift.check-minutes", Integer.class)
-            .orElse(15)
+            .orElse(Integer.parseInt(FlywheelSettings.defaultOf("infodesk.drift.check-minutes")))
             .toString();
     timers.createCalendarTimer(
         new ScheduleExpression().hour("*").minute("*/" + drift),

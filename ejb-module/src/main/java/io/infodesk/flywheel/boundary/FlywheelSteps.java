@@ -121,7 +121,7 @@ public class FlywheelSteps {
   }
 
   private String decide() {
-    if (!settings.flag("infodesk.flywheel.auto-promote", false)) {
+    if (!settings.flag("infodesk.flywheel.auto-promote")) {
       return "candidates await an admin's approval";
     }
     Optional<RouterModel> best =

@@ -1,5 +1,6 @@
 package io.infodesk.platform.boundary;
 
+import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.platform.entity.AppSetting;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -18,8 +19,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The value of a setting on this node: an admin's run-time change (table {@code app_setting},
  * re-read at most every 5 seconds, so a change reaches every node within seconds) or else
- * MicroProfile Config. Only the keys in {@link io.infodesk.platform.control.EditableSettings} are
- * ever stored.
+ * MicroProfile Config. Only the keys in {@link FlywheelSettings} that an admin may edit are ever
+ * stored.
  */
 @Singleton
 @PermitAll
@@ -42,20 +43,22 @@ public class RuntimeSettings {
         : config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
   }
 
-  public double number(String key, double fallback) {
-    return value(key).map(Double::parseDouble).orElse(fallback);
+  // typed values of the flywheel settings; without a value, their default (FlywheelSettings)
+
+  public double number(String key) {
+    return Double.parseDouble(text(key));
   }
 
-  public int whole(String key, int fallback) {
-    return value(key).map(v -> Integer.parseInt(v.strip())).orElse(fallback);
+  public int whole(String key) {
+    return Integer.parseInt(text(key));
   }
 
-  public boolean flag(String key, boolean fallback) {
-    return value(key).map(v -> Boolean.parseBoolean(v.strip())).orElse(fallback);
+  public boolean flag(String key) {
+    return Boolean.parseBoolean(text(key));
   }
 
-  public String text(String key, String fallback) {
-    return value(key).map(String::strip).orElse(fallback);
+  public String text(String key) {
+    return value(key).map(String::strip).orElseGet(() -> FlywheelSettings.defaultOf(key));
   }
 
   /** Whether an admin's change is in effect for the key. */

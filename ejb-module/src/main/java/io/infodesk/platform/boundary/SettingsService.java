@@ -1,11 +1,10 @@
 package io.infodesk.platform.boundary;
 
-import io.infodesk.platform.control.EditableSettings;
+import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.entity.AppSetting;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.registry.control.PromotionGate;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
@@ -79,102 +79,46 @@ public class SettingsService {
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
 
   public List<Setting> effective() {
-    PromotionGate.Bounds gates = PromotionGate.Bounds.defaults();
-    return List.of(
-        setting(
-            "Schedule",
-            "infodesk.flywheel.schedule",
-            "0 3 * * *",
-            "when train nodes run a cycle (cron), or off"),
-        setting(
-            "Schedule",
-            "infodesk.flywheel.auto-promote",
-            "false",
-            "promote the best passing candidate without an admin"),
-        setting(
-            "Gates",
-            "infodesk.gates.accuracy-tolerance",
-            String.valueOf(gates.accuracyTolerance()),
-            "accuracy may be at most this below the teacher's"),
-        setting(
-            "Gates",
-            "infodesk.gates.max-domain-f1-drop",
-            String.valueOf(gates.maxDomainF1Drop()),
-            "no domain's F1 may drop more than this against the incumbent"),
-        setting(
-            "Gates",
-            "infodesk.gates.p95-budget-micros",
-            String.valueOf(gates.p95BudgetMicros()),
-            "p95 route latency budget (µs)"),
-        setting(
-            "Drift", "infodesk.drift.check-minutes", "15", "how often train nodes check for drift"),
-        setting(
-            "Drift",
-            "infodesk.drift.window",
-            "200",
-            "ratings and shadow comparisons in the sliding window"),
-        setting("Drift", "infodesk.drift.min-window", "50", "smallest window judged"),
-        setting(
-            "Drift",
-            "infodesk.drift.min-satisfaction",
-            "0.6",
-            "below this satisfaction a cycle starts"),
-        setting(
-            "Drift",
-            "infodesk.drift.min-agreement",
-            "0.8",
-            "below this shadow agreement a cycle starts"),
-        setting("Judge and reviews", "infodesk.judge.mode", "auto", "auto, llm or embedded"),
-        setting(
-            "Judge and reviews",
-            "infodesk.judge.satisfied-sample",
-            "0.1",
-            "share of satisfied ratings judged too"),
-        setting(
-            "Judge and reviews", "infodesk.review.reviewers", "1", "votes each review item needs"),
-        setting(
-            "Judge and reviews", "infodesk.review.consensus", "majority", "majority or unanimous"),
-        setting(
-            "LLM endpoint",
-            Settings.LLM_BASE_URL,
-            "",
-            "OpenAI-compatible endpoint; empty: embedded router and extractive answers"),
-        setting("LLM endpoint", Settings.LLM_MODEL, "", "model name sent to the endpoint"),
+    List<Setting> all = new ArrayList<>();
+    for (FlywheelSettings.Definition d : FlywheelSettings.all()) {
+      all.add(setting(d));
+    }
+    boolean key =
+        config
+            .getOptionalValue(Settings.LLM_API_KEY, String.class)
+            .filter(k -> !k.isBlank())
+            .isPresent();
+    all.add(
         new Setting(
             "LLM endpoint",
             Settings.LLM_API_KEY,
-            config
-                    .getOptionalValue(Settings.LLM_API_KEY, String.class)
-                    .filter(k -> !k.isBlank())
-                    .isPresent()
-                ? "(set)"
-                : "(not set)",
+            key ? "(set)" : "(not set)",
             config.getOptionalValue(Settings.LLM_API_KEY, String.class).isEmpty(),
             "sent as a bearer token; never shown",
             false,
             false));
+    return all;
   }
 
-  private Setting setting(String group, String key, String fallback, String meaning) {
-    boolean editable = EditableSettings.isEditable(key);
+  private Setting setting(FlywheelSettings.Definition d) {
     var value =
-        editable
-            ? runtime.value(key)
-            : config.getOptionalValue(key, String.class).filter(v -> !v.isBlank());
+        d.editable()
+            ? runtime.value(d.key())
+            : config.getOptionalValue(d.key(), String.class).filter(v -> !v.isBlank());
     return new Setting(
-        group,
-        key,
-        value.orElse(fallback),
+        d.group(),
+        d.key(),
+        value.orElse(d.defaultValue()),
         value.isEmpty(),
-        meaning,
-        editable,
-        editable && runtime.isOverridden(key));
+        d.meaning(),
+        d.editable(),
+        d.editable() && runtime.isOverridden(d.key()));
   }
 
   /** An admin changes a setting on every node; audited. */
   public Setting update(String key, String value) {
     String k = key == null ? "" : key.strip();
-    EditableSettings.check(k, value)
+    FlywheelSettings.check(k, value)
         .ifPresent(
             reason -> {
               throw new InvalidInputException(reason);
@@ -195,7 +139,7 @@ public class SettingsService {
   /** Back to the configured (or default) value; audited. */
   public Setting reset(String key) {
     String k = key == null ? "" : key.strip();
-    if (!EditableSettings.isEditable(k)) {
+    if (!FlywheelSettings.isEditable(k)) {
       throw new InvalidInputException(k + " cannot be changed at run time");
     }
     AppSetting row = em.find(AppSetting.class, k);

@@ -69,7 +69,7 @@ public class JudgeService {
             config
                 .getOptionalValue("infodesk.judge.misroute-margin", Double.class)
                 .orElse(EmbeddedJudge.DEFAULT_MARGIN));
-    String mode = settings.text("infodesk.judge.mode", "auto");
+    String mode = settings.text("infodesk.judge.mode");
     if (mode.equals("embedded") || !llm.isConfigured()) {
       return embedded;
     }
@@ -102,13 +102,13 @@ public class JudgeService {
       throw new io.infodesk.platform.entity.InvalidInputException(
           "reviewers must be between 1 and 9, not " + reviewers);
     }
-    double sample = settings.number("infodesk.judge.satisfied-sample", 0.1);
+    double sample = settings.number("infodesk.judge.satisfied-sample");
     List<Domain> domains =
         em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList().stream()
             .filter(Domain::isActive)
             .toList();
     Judge judge = chooseJudge(domains);
-    int votes = reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers", 1);
+    int votes = reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers");
     Router teacher = routing.teacher();
     Router live = routing.activeRouter();
     List<Feedback> feedback =

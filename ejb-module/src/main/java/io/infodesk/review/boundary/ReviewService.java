@@ -311,7 +311,7 @@ public class ReviewService {
   }
 
   private Consensus.Rule rule() {
-    return Consensus.Rule.parse(settings.text("infodesk.review.consensus", "majority"));
+    return Consensus.Rule.parse(settings.text("infodesk.review.consensus"));
   }
 
   private static ReviewItem.Decision parse(String decision) {

@@ -232,11 +232,10 @@ public class TrainingService {
   }
 
   private PromotionGate.Bounds bounds() {
-    PromotionGate.Bounds d = PromotionGate.Bounds.defaults();
     return new PromotionGate.Bounds(
-        settings.number("infodesk.gates.accuracy-tolerance", d.accuracyTolerance()),
-        settings.number("infodesk.gates.max-domain-f1-drop", d.maxDomainF1Drop()),
-        settings.number("infodesk.gates.p95-budget-micros", d.p95BudgetMicros()));
+        settings.number("infodesk.gates.accuracy-tolerance"),
+        settings.number("infodesk.gates.max-domain-f1-drop"),
+        settings.number("infodesk.gates.p95-budget-micros"));
   }
 
   static List<String> domainLabels(List<String> labels) {

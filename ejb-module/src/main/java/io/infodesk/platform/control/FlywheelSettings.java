@@ -1,0 +1,209 @@
+package io.infodesk.platform.control;
+
+import io.infodesk.registry.control.PromotionGate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The flywheel settings admins see, each with its default, its meaning and, where an admin may
+ * change it at run time, its rule. The defaults live here and only here: the services read them
+ * through {@link #defaultOf}. Settings without a rule (the schedule, the LLM endpoint) stay in
+ * MicroProfile Config and need a restart.
+ */
+public final class FlywheelSettings {
+
+  /** One setting; {@code rule} is null for configuration-only settings. */
+  public record Definition(
+      String group,
+      String key,
+      String defaultValue,
+      String meaning,
+      Function<String, Optional<String>> rule) {
+    public boolean editable() {
+      return rule != null;
+    }
+  }
+
+  private static final Map<String, Definition> ALL = new LinkedHashMap<>();
+
+  static {
+    PromotionGate.Bounds gates = PromotionGate.Bounds.defaults();
+    add(
+        "Schedule",
+        "infodesk.flywheel.schedule",
+        "0 3 * * *",
+        "when train nodes run a cycle (cron), or off",
+        null);
+    add(
+        "Schedule",
+        "infodesk.flywheel.auto-promote",
+        "false",
+        "promote the best passing candidate without an admin",
+        oneOf("true", "false"));
+    add(
+        "Gates",
+        "infodesk.gates.accuracy-tolerance",
+        String.valueOf(gates.accuracyTolerance()),
+        "accuracy may be at most this below the teacher's",
+        number(0, 1));
+    add(
+        "Gates",
+        "infodesk.gates.max-domain-f1-drop",
+        String.valueOf(gates.maxDomainF1Drop()),
+        "no domain's F1 may drop more than this against the incumbent",
+        number(0, 1));
+    add(
+        "Gates",
+        "infodesk.gates.p95-budget-micros",
+        String.valueOf(gates.p95BudgetMicros()),
+        "p95 route latency budget (µs)",
+        number(1, 1e9));
+    add(
+        "Drift",
+        "infodesk.drift.check-minutes",
+        "15",
+        "how often train nodes check for drift",
+        null);
+    add(
+        "Drift",
+        "infodesk.drift.window",
+        "200",
+        "ratings and shadow comparisons in the sliding window",
+        whole(10, 100_000));
+    add("Drift", "infodesk.drift.min-window", "50", "smallest window judged", whole(1, 100_000));
+    add(
+        "Drift",
+        "infodesk.drift.min-satisfaction",
+        "0.6",
+        "below this satisfaction a cycle starts",
+        number(0, 1));
+    add(
+        "Drift",
+        "infodesk.drift.min-agreement",
+        "0.8",
+        "below this shadow agreement a cycle starts",
+        number(0, 1));
+    add(
+        "Judge and reviews",
+        "infodesk.judge.mode",
+        "auto",
+        "auto, llm or embedded",
+        oneOf("auto", "llm", "embedded"));
+    add(
+        "Judge and reviews",
+        "infodesk.judge.satisfied-sample",
+        "0.1",
+        "share of satisfied ratings judged too",
+        number(0, 1));
+    add(
+        "Judge and reviews",
+        "infodesk.review.reviewers",
+        "1",
+        "votes each review item needs",
+        whole(1, 9));
+    add(
+        "Judge and reviews",
+        "infodesk.review.consensus",
+        "majority",
+        "majority or unanimous",
+        oneOf("majority", "unanimous"));
+    add(
+        "LLM endpoint",
+        Settings.LLM_BASE_URL,
+        "",
+        "OpenAI-compatible endpoint; empty: embedded router and extractive answers",
+        null);
+    add("LLM endpoint", Settings.LLM_MODEL, "", "model name sent to the endpoint", null);
+  }
+
+  private FlywheelSettings() {}
+
+  private static void add(
+      String group,
+      String key,
+      String defaultValue,
+      String meaning,
+      Function<String, Optional<String>> rule) {
+    ALL.put(key, new Definition(group, key, defaultValue, meaning, rule));
+  }
+
+  /** Every setting, in the order admins see them. */
+  public static List<Definition> all() {
+    return new ArrayList<>(ALL.values());
+  }
+
+  public static Set<String> keys() {
+    return ALL.keySet();
+  }
+
+  public static boolean isEditable(String key) {
+    Definition d = ALL.get(key);
+    return d != null && d.editable();
+  }
+
+  /** The default of a known setting. */
+  public static String defaultOf(String key) {
+    Definition d = ALL.get(key);
+    if (d == null) {
+      throw new IllegalArgumentException("no flywheel setting " + key);
+    }
+    return d.defaultValue();
+  }
+
+  /** Empty when {@code value} is acceptable for {@code key}, else a message naming the key. */
+  public static Optional<String> check(String key, String value) {
+    if (!isEditable(key)) {
+      return Optional.of(key + " cannot be changed at run time (set it in the configuration)");
+    }
+    if (value == null || value.isBlank()) {
+      return Optional.of(key + " needs a value");
+    }
+    return ALL.get(key)
+        .rule()
+        .apply(value.strip())
+        .map(reason -> key + "='" + value.strip() + "' " + reason);
+  }
+
+  private static Function<String, Optional<String>> number(double min, double max) {
+    return v -> {
+      try {
+        double d = Double.parseDouble(v);
+        return d >= min && d <= max
+            ? Optional.empty()
+            : Optional.of("must be between " + plain(min) + " and " + plain(max));
+      } catch (NumberFormatException e) {
+        return Optional.of("is not a number");
+      }
+    };
+  }
+
+  private static Function<String, Optional<String>> whole(int min, int max) {
+    return v -> {
+      try {
+        int i = Integer.parseInt(v);
+        return i >= min && i <= max
+            ? Optional.empty()
+            : Optional.of("must be between " + min + " and " + max);
+      } catch (NumberFormatException e) {
+        return Optional.of("is not a whole number");
+      }
+    };
+  }
+
+  private static Function<String, Optional<String>> oneOf(String... values) {
+    return v ->
+        Set.of(values).contains(v.toLowerCase(Locale.ROOT))
+            ? Optional.empty()
+            : Optional.of("must be one of " + String.join(", ", values));
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}
