@@ -46,13 +46,20 @@ public class FlywheelDashboard implements Serializable {
     }
   }
 
-  /** Re-reads everything; the poll calls it while a cycle runs. */
-  public void refresh() {
-    cycles = dashboard.cycles(15);
-    if (selectedCycle == null || cycles.stream().noneMatch(c -> c.id() == selectedCycle)) {
-      selectedCycle = cycles.isEmpty() ? null : cycles.get(0).id();
+  /**
+   * While a cycle runs, the poll re-reads only the cycles and the funnel; the models, charts and
+   * matrix are read again once it has finished.
+   */
+  public void poll() {
+    readCycles();
+    if (!isRunning()) {
+      refresh();
     }
-    funnelChart = selectedCycle == null ? null : dashboard.funnelChart(selectedCycle);
+  }
+
+  /** Re-reads everything. */
+  public void refresh() {
+    readCycles();
     comparison = dashboard.comparison();
     accuracyChart = comparison.isEmpty() ? null : dashboard.accuracyChart();
     if (selectedModel == null) {
@@ -64,6 +71,14 @@ public class FlywheelDashboard implements Serializable {
               .orElse(null);
     }
     confusion = selectedModel == null ? null : dashboard.confusion(selectedModel);
+  }
+
+  private void readCycles() {
+    cycles = dashboard.cycles(15);
+    if (selectedCycle == null || cycles.stream().noneMatch(c -> c.id() == selectedCycle)) {
+      selectedCycle = cycles.isEmpty() ? null : cycles.get(0).id();
+    }
+    funnelChart = selectedCycle == null ? null : dashboard.funnelChart(selectedCycle);
   }
 
   public boolean isRunning() {
