@@ -136,6 +136,7 @@ public class RoutingRetrievalBenchmark {
       }
     }
     index.add(entries);
+    index.publish();
     chunksPerPass = entries.size();
     questionVectors = embedder.embedAll(List.of(QUESTIONS));
     System.out.println(

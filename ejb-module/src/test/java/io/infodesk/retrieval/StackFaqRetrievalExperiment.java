@@ -90,6 +90,7 @@ class StackFaqRetrievalExperiment {
         }
       }
       lucene.add(entries);
+      lucene.publish();
 
       Map<Long, Long> sourceOf = new HashMap<>();
       ids.forEach(id -> sourceOf.put(id[0], id[1]));

@@ -58,8 +58,7 @@ public class IngestionService {
         System.arraycopy(batch, 0, vectors, from, batch.length);
       }
       List<Chunk> chunks = steps.store(sourceId, drafts, vectors);
-      search.removeSource(sourceId);
-      search.index(chunks);
+      search.replace(sourceId, chunks);
       steps.indexed(sourceId, chunks.size());
       LOG.info(
           () ->

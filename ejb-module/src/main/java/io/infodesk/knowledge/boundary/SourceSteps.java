@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,12 +41,19 @@ public class SourceSteps {
   }
 
   /**
-   * Replaces the source's chunks; returns the stored chunks. The source stays EMBEDDING until
-   * {@link #indexed} runs after the search index has them, so INDEXED always means searchable.
+   * Stores the source's new chunks and marks its previous ones superseded; returns the new ones.
+   * The previous chunks stay in the database for a grace period, so that search indexes which still
+   * hold them (this node's until it replaces them, other nodes' until their next sync) can still
+   * cite them. The source stays EMBEDDING until {@link #indexed} runs after the search index has
+   * the new chunks, so INDEXED always means searchable.
    */
   public List<Chunk> store(long sourceId, List<Chunker.Chunk> drafts, float[][] vectors) {
     Source s = em.find(Source.class, sourceId);
-    em.createNamedQuery(Chunk.DELETE_BY_SOURCE).setParameter("source", sourceId).executeUpdate();
+    Instant now = Instant.now();
+    em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
+        .setParameter("source", sourceId)
+        .getResultList()
+        .forEach(old -> old.supersede(now));
     List<Chunk> chunks = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       Chunk c = new Chunk(s, i, drafts.get(i).heading(), drafts.get(i).text(), vectors[i]);

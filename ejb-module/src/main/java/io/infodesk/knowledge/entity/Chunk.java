@@ -1,5 +1,6 @@
 package io.infodesk.knowledge.entity;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,31 +11,38 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 
 /** A passage of a source with its MiniLM vector: the unit of retrieval and citation. */
 @Entity
 @Table(name = "kb_chunk")
 @NamedQuery(
     name = Chunk.FIND_BY_SOURCE,
-    query = "SELECT c FROM Chunk c WHERE c.source.id = :source ORDER BY c.ordinal")
+    query =
+        "SELECT c FROM Chunk c WHERE c.source.id = :source AND c.supersededAt IS NULL ORDER BY c.ordinal")
+@NamedQuery(
+    name = Chunk.VERSIONS,
+    query =
+        "SELECT c.source.id, MAX(c.id), COUNT(c) FROM Chunk c WHERE c.source.id IN :sources AND c.supersededAt IS NULL GROUP BY c.source.id")
 @NamedQuery(
     name = Chunk.FIND_BY_IDS,
     query = "SELECT c FROM Chunk c JOIN FETCH c.source WHERE c.id IN :ids")
 @NamedQuery(
-    name = Chunk.DELETE_BY_SOURCE,
-    query = "DELETE FROM Chunk c WHERE c.source.id = :source")
+    name = Chunk.DELETE_SUPERSEDED,
+    query = "DELETE FROM Chunk c WHERE c.supersededAt IS NOT NULL AND c.supersededAt < :before")
 @NamedQuery(
     name = Chunk.FIND_INDEXABLE,
     query =
-        "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED ORDER BY c.id")
+        "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL ORDER BY c.id")
 @NamedQuery(
     name = Chunk.COUNT_INDEXABLE,
     query =
-        "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED")
+        "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL")
 public class Chunk {
   public static final String FIND_BY_SOURCE = "Chunk.findBySource";
   public static final String FIND_BY_IDS = "Chunk.findByIds";
-  public static final String DELETE_BY_SOURCE = "Chunk.deleteBySource";
+  public static final String VERSIONS = "Chunk.versions";
+  public static final String DELETE_SUPERSEDED = "Chunk.deleteSuperseded";
   public static final String FIND_INDEXABLE = "Chunk.findIndexable";
   public static final String COUNT_INDEXABLE = "Chunk.countIndexable";
 
@@ -51,6 +59,10 @@ public class Chunk {
   private String heading;
   private String text;
   private byte[] embedding;
+
+  /** When a newer ingestion of the source replaced this chunk; null while it is current. */
+  @Column(name = "superseded_at")
+  private Instant supersededAt;
 
   protected Chunk() {}
 
@@ -77,6 +89,14 @@ public class Chunk {
       v[i] = b.getFloat();
     }
     return v;
+  }
+
+  public void supersede(Instant when) {
+    this.supersededAt = when;
+  }
+
+  public Instant getSupersededAt() {
+    return supersededAt;
   }
 
   public Long getId() {

@@ -22,8 +22,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "kb_source")
 @NamedQuery(
-    name = Source.FIND_CHANGED_SINCE,
-    query = "SELECT s FROM Source s WHERE s.updatedAt >= :since ORDER BY s.updatedAt")
+    name = Source.FIND_STATUS_CHANGED_SINCE,
+    query = "SELECT s.id, s.status FROM Source s WHERE s.updatedAt >= :since ORDER BY s.updatedAt")
 @NamedQuery(
     name = Source.FIND_BY_HASH,
     query = "SELECT s FROM Source s WHERE s.domain = :domain AND s.contentHash = :hash")
@@ -32,7 +32,7 @@ import java.time.Instant;
     query = "SELECT s FROM Source s WHERE s.status IN :statuses")
 public class Source {
   public static final String FIND_BY_HASH = "Source.findByHash";
-  public static final String FIND_CHANGED_SINCE = "Source.findChangedSince";
+  public static final String FIND_STATUS_CHANGED_SINCE = "Source.findStatusChangedSince";
   public static final String FIND_UNFINISHED = "Source.findUnfinished";
 
   @Id
@@ -154,6 +154,11 @@ public class Source {
 
   public String getContentHash() {
     return contentHash;
+  }
+
+  /** Whether searches may cite the source's chunks: not once it is retired or failed. */
+  public boolean isSearchable() {
+    return status != SourceStatus.RETIRED && status != SourceStatus.FAILED;
   }
 
   public SourceStatus getStatus() {

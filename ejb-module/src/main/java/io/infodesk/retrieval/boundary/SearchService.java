@@ -58,6 +58,12 @@ public class SearchService {
   /** How far back each look goes before the previous one: in-flight transactions, clock skew. */
   static final Duration SYNC_OVERLAP = Duration.ofSeconds(15);
 
+  /**
+   * How long a re-ingested source's old chunks stay in the database: long enough for every node's
+   * sync (every 10 s, plus clock skew and a slow tick) to have replaced them in its index.
+   */
+  static final Duration SUPERSEDED_GRACE = Duration.ofMinutes(2);
+
   @PostConstruct
   void open() {
     syncedUntil = Instant.now();
@@ -98,6 +104,7 @@ public class SearchService {
         first += page.size();
         em.clear();
       }
+      index.publish();
       LOG.info("Search index rebuilt with " + total + " chunks");
     } finally {
       rebuilding = false;
@@ -106,9 +113,12 @@ public class SearchService {
 
   /**
    * Every node keeps its own index. Every 10 seconds each node re-reads the sources that any node
-   * changed since its last look: an INDEXED source's chunks replace its old ones, a RETIRED or
-   * FAILED source leaves the index. So an upload, re-index or retirement on one node reaches the
-   * whole cluster within seconds; sources still being ingested keep their previous chunks.
+   * changed since its last look: an INDEXED source whose current chunks differ from the ones the
+   * index holds has them replaced atomically, a RETIRED or FAILED source leaves the index. Sources
+   * the index already holds as they are (this node ingested them, or an earlier tick did) are
+   * skipped, and the tick publishes its changes in one commit. So an upload, re-index or retirement
+   * on one node reaches the whole cluster within seconds; sources still being ingested keep their
+   * previous chunks, and a source is never missing from search while it is replaced.
    */
   @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false, info = "index-sync")
   void syncFromDatabase() {
@@ -116,22 +126,48 @@ public class SearchService {
       return;
     }
     Instant now = Instant.now();
-    List<Source> changed =
-        em.createNamedQuery(Source.FIND_CHANGED_SINCE, Source.class)
+    List<Object[]> changed =
+        em.createNamedQuery(Source.FIND_STATUS_CHANGED_SINCE, Object[].class)
             .setParameter("since", syncedUntil.minus(SYNC_OVERLAP))
             .getResultList();
-    for (Source s : changed) {
-      if (s.getStatus() == SourceStatus.INDEXED) {
-        List<Chunk> chunks =
-            em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
-                .setParameter("source", s.getId())
-                .getResultList();
-        index.deleteSource(s.getId());
-        index.add(chunks.stream().map(SearchService::entry).toList());
-      } else if (s.getStatus() == SourceStatus.RETIRED || s.getStatus() == SourceStatus.FAILED) {
-        index.deleteSource(s.getId());
+    List<Long> indexed = new ArrayList<>();
+    boolean dirty = false;
+    for (Object[] row : changed) {
+      long id = ((Number) row[0]).longValue();
+      SourceStatus status = (SourceStatus) row[1];
+      if (status == SourceStatus.INDEXED) {
+        indexed.add(id);
+      } else if ((status == SourceStatus.RETIRED || status == SourceStatus.FAILED)
+          && index.version(id) != null) {
+        index.deleteSource(id);
+        dirty = true;
       }
     }
+    for (int from = 0; from < indexed.size(); from += 500) {
+      List<Long> ids = indexed.subList(from, Math.min(indexed.size(), from + 500));
+      for (Object[] row :
+          em.createNamedQuery(Chunk.VERSIONS, Object[].class)
+              .setParameter("sources", ids)
+              .getResultList()) {
+        long id = ((Number) row[0]).longValue();
+        var current =
+            new LuceneIndex.Version(((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+        if (!current.equals(index.version(id))) {
+          List<Chunk> chunks =
+              em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
+                  .setParameter("source", id)
+                  .getResultList();
+          index.replaceSource(id, chunks.stream().map(SearchService::entry).toList());
+          dirty = true;
+        }
+      }
+    }
+    if (dirty) {
+      index.publish();
+    }
+    em.createNamedQuery(Chunk.DELETE_SUPERSEDED)
+        .setParameter("before", now.minus(SUPERSEDED_GRACE))
+        .executeUpdate();
     syncedUntil = now;
     em.clear();
   }
@@ -144,13 +180,16 @@ public class SearchService {
     return index.size();
   }
 
-  /** Adds (or replaces) a source's chunks in the index. */
-  public void index(List<Chunk> chunks) {
-    index.add(chunks.stream().map(SearchService::entry).toList());
+  /** Replaces a source's chunks in this node's index atomically and makes them searchable. */
+  public void replace(long sourceId, List<Chunk> chunks) {
+    index.replaceSource(sourceId, chunks.stream().map(SearchService::entry).toList());
+    index.publish();
   }
 
+  /** Removes a source from this node's index; no search started after this returns cites it. */
   public void removeSource(long sourceId) {
     index.deleteSource(sourceId);
+    index.publish();
   }
 
   static LuceneIndex.Entry entry(Chunk c) {
@@ -192,7 +231,9 @@ public class SearchService {
     List<Passage> passages = new ArrayList<>();
     for (RankFusion.Fused f : fused.subList(0, ids.size())) {
       Chunk c = chunks.get(f.chunkId());
-      if (c == null) {
+      if (c == null || !c.getSource().isSearchable()) {
+        // deleted, or its source retired or failed on another node whose change this node's
+        // index has not yet followed
         continue;
       }
       double similarity = EmbeddingService.similarity(vector, c.getVector());

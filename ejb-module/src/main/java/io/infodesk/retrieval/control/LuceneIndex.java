@@ -7,21 +7,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -31,6 +37,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -47,16 +54,34 @@ public final class LuceneIndex implements AutoCloseable {
   /** One ranked hit: the chunk and its score in that ranking. */
   public record Hit(long chunkId, float score) {}
 
+  /**
+   * Which chunks of a source the index holds: chunks get new ids each time a source is ingested, so
+   * the highest id and the count identify the version of its content.
+   */
+  public record Version(long maxChunkId, long chunks) {
+    Version plus(Version other) {
+      return new Version(Math.max(maxChunkId, other.maxChunkId), chunks + other.chunks);
+    }
+
+    public static Version of(Collection<Entry> entries) {
+      long max = entries.stream().mapToLong(Entry::chunkId).max().orElse(-1);
+      return new Version(max, entries.size());
+    }
+  }
+
   static final String ID = "chunk";
   static final String SOURCE = "source";
   static final String DOMAIN = "domain";
   static final String TEXT = "text";
   static final String VECTOR = "vector";
+  static final String SOURCE_NUMBER = "source_n";
+  static final String ID_NUMBER = "chunk_n";
 
   private final Directory directory;
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Map<Long, Version> held = new ConcurrentHashMap<>();
 
   private LuceneIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -64,6 +89,31 @@ public final class LuceneIndex implements AutoCloseable {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     this.writer = new IndexWriter(directory, config);
     this.searchers = new SearcherManager(writer, null);
+    readVersions();
+  }
+
+  /** Reads which chunks of each source the index holds, from the numeric fields of its chunks. */
+  private void readVersions() throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        NumericDocValues sources = leaf.reader().getNumericDocValues(SOURCE_NUMBER);
+        NumericDocValues ids = leaf.reader().getNumericDocValues(ID_NUMBER);
+        if (sources == null || ids == null) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = sources.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = sources.nextDoc()) {
+          if ((live == null || live.get(doc)) && ids.advanceExact(doc)) {
+            held.merge(sources.longValue(), new Version(ids.longValue(), 1), Version::plus);
+          }
+        }
+      }
+    } finally {
+      searchers.release(s);
+    }
   }
 
   /**
@@ -110,29 +160,55 @@ public final class LuceneIndex implements AutoCloseable {
     }
   }
 
+  private static Document document(Entry e) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, Long.toString(e.chunkId()), Field.Store.YES));
+    doc.add(new StringField(SOURCE, Long.toString(e.sourceId()), Field.Store.NO));
+    doc.add(new NumericDocValuesField(SOURCE_NUMBER, e.sourceId()));
+    doc.add(new NumericDocValuesField(ID_NUMBER, e.chunkId()));
+    doc.add(new StringField(DOMAIN, e.domain(), Field.Store.NO));
+    String body =
+        e.heading() == null || e.heading().isBlank() ? e.text() : e.heading() + "\n" + e.text();
+    doc.add(new TextField(TEXT, body, Field.Store.NO));
+    doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+    return doc;
+  }
+
+  /**
+   * Adds chunks of any sources (a rebuild, page by page), visible to searches after {@link
+   * #publish()}.
+   */
   public void add(Collection<Entry> entries) {
     try {
       for (Entry e : entries) {
-        Document doc = new Document();
-        doc.add(new StringField(ID, Long.toString(e.chunkId()), Field.Store.YES));
-        doc.add(new StringField(SOURCE, Long.toString(e.sourceId()), Field.Store.NO));
-        doc.add(new StringField(DOMAIN, e.domain(), Field.Store.NO));
-        String body =
-            e.heading() == null || e.heading().isBlank() ? e.text() : e.heading() + "\n" + e.text();
-        doc.add(new TextField(TEXT, body, Field.Store.NO));
-        doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.DOT_PRODUCT));
-        writer.updateDocument(new Term(ID, Long.toString(e.chunkId())), doc);
+        writer.updateDocument(new Term(ID, Long.toString(e.chunkId())), document(e));
+        held.merge(e.sourceId(), new Version(e.chunkId(), 1), Version::plus);
       }
-      commit();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
+  /**
+   * Replaces all of a source's chunks with {@code entries} in one atomic operation: a search sees
+   * either the old chunks or the new ones, never neither. Visible after {@link #publish()}.
+   */
+  public void replaceSource(long sourceId, Collection<Entry> entries) {
+    try {
+      writer.updateDocuments(
+          new Term(SOURCE, Long.toString(sourceId)),
+          entries.stream().map(LuceneIndex::document).toList());
+      held.put(sourceId, Version.of(entries));
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Removes a source's chunks; visible after {@link #publish()}. */
   public void deleteSource(long sourceId) {
     try {
       writer.deleteDocuments(new Term(SOURCE, Long.toString(sourceId)));
-      commit();
+      held.remove(sourceId);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
@@ -141,15 +217,25 @@ public final class LuceneIndex implements AutoCloseable {
   public void deleteAll() {
     try {
       writer.deleteAll();
-      commit();
+      held.clear();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
   }
 
-  private void commit() throws IOException {
-    writer.commit();
-    searchers.maybeRefreshBlocking();
+  /** The version of the source's content that the index holds, or null when it holds none. */
+  public Version version(long sourceId) {
+    return held.get(sourceId);
+  }
+
+  /** Commits the changes made so far and makes them visible to the next searches, all at once. */
+  public void publish() {
+    try {
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   public int size() {

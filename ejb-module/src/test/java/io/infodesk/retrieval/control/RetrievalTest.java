@@ -50,6 +50,7 @@ class RetrievalTest {
                   "Leave",
                   "Leave the laptop plugged in overnight for updates.",
                   unit(0, 0, 1))));
+      index.publish();
       assertThat(index.size()).isEqualTo(4);
       assertThat(index.keyword("hr", "how long is parental leave", 10))
           .extracting(LuceneIndex.Hit::chunkId)
@@ -71,6 +72,7 @@ class RetrievalTest {
       assertThat(index.keyword("hr", "the of and", 10)).isEmpty();
 
       index.deleteSource(10);
+      index.publish();
       assertThat(index.size()).isEqualTo(2);
       assertThat(index.keyword("hr", "leave", 10)).isEmpty();
     }
@@ -80,6 +82,7 @@ class RetrievalTest {
   void aCorruptIndexIsWipedAndReportedForRebuild() throws IOException {
     try (LuceneIndex index = LuceneIndex.open(dir)) {
       index.add(List.of(new LuceneIndex.Entry(1, 10, "hr", "", "Parental leave.", unit(1, 0, 0))));
+      index.publish();
     }
     try (var files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("_")).toList()) {
@@ -92,6 +95,62 @@ class RetrievalTest {
     }
     try (LuceneIndex again = LuceneIndex.open(dir)) {
       assertThat(again.wasReset()).isFalse();
+    }
+  }
+
+  @Test
+  void aSourceIsReplacedAtomicallyAndItsVersionSurvivesAReopen() throws Exception {
+    try (LuceneIndex index = LuceneIndex.open(dir)) {
+      index.replaceSource(
+          10, List.of(new LuceneIndex.Entry(1, 10, "hr", "", "Parental leave.", unit(1, 0, 0))));
+      index.replaceSource(
+          20, List.of(new LuceneIndex.Entry(5, 20, "hr", "", "Sick leave.", unit(0, 1, 0))));
+      assertThat(index.keyword("hr", "leave", 10))
+          .as("nothing is visible before publish")
+          .isEmpty();
+      index.publish();
+      assertThat(index.keyword("hr", "leave", 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .containsOnly(1L, 5L);
+
+      // Searchers on other threads keep asking while source 10 is replaced again and again.
+      java.util.concurrent.atomic.AtomicBoolean done =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicInteger misses =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Thread searcher =
+          new Thread(
+              () -> {
+                while (!done.get()) {
+                  if (index.keyword("hr", "parental", 10).isEmpty()) {
+                    misses.incrementAndGet();
+                  }
+                }
+              });
+      searcher.start();
+      for (long id = 100; id < 400; id += 2) {
+        index.replaceSource(
+            10,
+            List.of(
+                new LuceneIndex.Entry(id, 10, "hr", "", "Parental leave.", unit(1, 0, 0)),
+                new LuceneIndex.Entry(id + 1, 10, "hr", "Pay", "Parental pay.", unit(1, 1, 0))));
+        index.publish();
+      }
+      done.set(true);
+      searcher.join();
+      assertThat(misses.get()).as("searches that missed the source while it was replaced").isZero();
+      assertThat(index.size()).isEqualTo(3);
+      assertThat(index.version(10)).isEqualTo(new LuceneIndex.Version(399, 2));
+      assertThat(index.version(20)).isEqualTo(new LuceneIndex.Version(5, 1));
+      assertThat(index.version(30)).isNull();
+    }
+    try (LuceneIndex reopened = LuceneIndex.open(dir)) {
+      assertThat(reopened.version(10)).isEqualTo(new LuceneIndex.Version(399, 2));
+      assertThat(reopened.version(20)).isEqualTo(new LuceneIndex.Version(5, 1));
+      reopened.deleteSource(20);
+      reopened.publish();
+      assertThat(reopened.version(20)).isNull();
+      assertThat(reopened.keyword("hr", "sick", 10)).isEmpty();
     }
   }
 
