@@ -90,6 +90,22 @@ class FlywheelExperimentTest {
   }
 
   @Test
+  void dataWithoutAnOutOfScopeClassStillTrainsAndScoresItsOwnLabels() throws Exception {
+    // the teacher declines some questions even when the data has no out-of-scope label
+    ExperimentReport report =
+        ExperimentCommand.run(
+            Path.of("src/test/resources/experiment/routing-fixture-no-oos.jsonl"),
+            null,
+            FlywheelExperiment.Settings.defaults(),
+            out);
+    for (ModelRow m : report.models()) {
+      assertThat(m.accuracy()).as(m.name()).isBetween(0.0, 1.0);
+      assertThat(m.oosRecall()).as(m.name() + ": no out-of-scope rows to recall").isZero();
+    }
+    assertThat(report.testRows()).isEqualTo(30);
+  }
+
+  @Test
   void badInputIsRefusedWithItsReason() throws IOException {
     Path bad = out.resolve("bad.jsonl");
     Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"train\"}\nnot json\n");

@@ -12,7 +12,6 @@ import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
 import io.infodesk.training.control.LinearHead;
 import io.infodesk.training.control.NgramFeaturizer;
-import io.infodesk.training.control.TrainingDefaults;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -157,14 +156,13 @@ public class RoutingService {
   }
 
   private StudentRouter load(RouterModel m) {
+    LinearHead head = LinearHead.fromBytes(m.getWeights());
     return new StudentRouter(
         m.getVersion(),
         List.of(m.getLabels().split(",")),
-        LinearHead.fromBytes(m.getWeights()),
+        head,
         m.getThreshold(),
-        m.getArchitecture().equals("ngram")
-            ? new NgramFeaturizer(TrainingDefaults.NGRAM_BUCKETS)
-            : null,
+        m.getArchitecture().equals("ngram") ? new NgramFeaturizer(head.inputs()) : null,
         embeddings::embed);
   }
 

@@ -42,6 +42,11 @@ public final class StudentRouter implements Router {
     this.embedder = embedder;
   }
 
+  /** The labels, in the order of the head's outputs (domains and {@code oos}). */
+  public List<String> labels() {
+    return labels;
+  }
+
   public boolean needsEmbedding() {
     return ngrams == null;
   }

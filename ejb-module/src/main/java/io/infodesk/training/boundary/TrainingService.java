@@ -154,7 +154,7 @@ public class TrainingService {
           new RouterModel(
               version,
               architecture,
-              String.join(",", labels),
+              String.join(",", student.labels()),
               weights,
               Hashes.sha256(weights),
               threshold,

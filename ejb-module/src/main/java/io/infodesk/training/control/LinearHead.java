@@ -23,6 +23,11 @@ public final class LinearHead {
     return outputBias.length;
   }
 
+  /** The width of the input: MiniLM's dimensions, or the n-gram model's hash buckets. */
+  public int inputs() {
+    return hiddenWeights != null ? hiddenWeights[0].length : outputWeights[0].length;
+  }
+
   /** Parameters, for the registry and the comparison table. */
   public long parameters() {
     long p = (long) outputWeights.length * outputWeights[0].length + outputBias.length;
@@ -77,6 +82,21 @@ public final class LinearHead {
     return softmax(z);
   }
 
+  static void softmaxInPlace(float[] z) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float v : z) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (int i = 0; i < z.length; i++) {
+      z[i] = (float) Math.exp(z[i] - max);
+      sum += z[i];
+    }
+    for (int i = 0; i < z.length; i++) {
+      z[i] /= (float) sum;
+    }
+  }
+
   static float[] softmax(float[] z) {
     float max = Float.NEGATIVE_INFINITY;
     for (float v : z) {
@@ -94,17 +114,35 @@ public final class LinearHead {
     return p;
   }
 
-  /** The weights as bytes, for the registry. */
+  /**
+   * The weights as bytes, for the registry. A linear head whose input columns are mostly zero (an
+   * n-gram model's untouched hash buckets) is stored by its non-zero columns only.
+   */
   public byte[] toBytes() {
     try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-      out.writeBoolean(hiddenWeights != null);
-      if (hiddenWeights != null) {
-        writeMatrix(out, hiddenWeights);
-        writeVector(out, hiddenBias);
+      int[] columns = hiddenWeights == null ? nonZeroColumns() : null;
+      if (columns != null && columns.length < outputWeights[0].length / 2) {
+        out.writeByte(SPARSE_COLUMNS);
+        out.writeInt(outputWeights.length);
+        out.writeInt(outputWeights[0].length);
+        out.writeInt(columns.length);
+        for (int column : columns) {
+          out.writeInt(column);
+          for (float[] row : outputWeights) {
+            out.writeFloat(row[column]);
+          }
+        }
+        writeVector(out, outputBias);
+      } else {
+        out.writeBoolean(hiddenWeights != null);
+        if (hiddenWeights != null) {
+          writeMatrix(out, hiddenWeights);
+          writeVector(out, hiddenBias);
+        }
+        writeMatrix(out, outputWeights);
+        writeVector(out, outputBias);
       }
-      writeMatrix(out, outputWeights);
-      writeVector(out, outputBias);
       out.flush();
       return bytes.toByteArray();
     } catch (java.io.IOException e) {
@@ -112,10 +150,40 @@ public final class LinearHead {
     }
   }
 
+  /** The format byte of a linear head stored by its non-zero columns (0 and 1: dense, hidden). */
+  private static final int SPARSE_COLUMNS = 2;
+
+  private int[] nonZeroColumns() {
+    int inputs = outputWeights[0].length;
+    int[] columns = new int[inputs];
+    int n = 0;
+    for (int i = 0; i < inputs; i++) {
+      for (float[] row : outputWeights) {
+        if (row[i] != 0) {
+          columns[n++] = i;
+          break;
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(columns, n);
+  }
+
   public static LinearHead fromBytes(byte[] data) {
     try (java.io.DataInputStream in =
         new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
-      boolean hidden = in.readBoolean();
+      int format = in.readUnsignedByte();
+      if (format == SPARSE_COLUMNS) {
+        float[][] weights = new float[in.readInt()][in.readInt()];
+        int columns = in.readInt();
+        for (int c = 0; c < columns; c++) {
+          int column = in.readInt();
+          for (float[] row : weights) {
+            row[column] = in.readFloat();
+          }
+        }
+        return new LinearHead(null, null, weights, readVector(in));
+      }
+      boolean hidden = format != 0;
       float[][] hw = hidden ? readMatrix(in) : null;
       float[] hb = hidden ? readVector(in) : null;
       return new LinearHead(hw, hb, readMatrix(in), readVector(in));

@@ -5,6 +5,7 @@ import io.infodesk.routing.control.StudentRouter;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * How InfoDesk trains its two students, the same for the flywheel cycle and the experiment: the
@@ -16,6 +17,7 @@ public final class StudentRecipe {
   public static final String NGRAM = "ngram";
   public static final String MINILM_MLP = "minilm-mlp";
   public static final int NGRAM_MAX_EPOCHS = 40;
+  public static final float NGRAM_LEARNING_RATE = 0.2f;
   public static final int MLP_MAX_EPOCHS = 60;
   public static final int PATIENCE = 6;
   public static final long SEED = 42;
@@ -42,29 +44,33 @@ public final class StudentRecipe {
       Function<String, float[]> embed,
       Consumer<String> progress) {
     boolean ngram = architecture.equals(NGRAM);
+    labels = withOutOfScope(labels);
     if (!ngram && !architecture.equals(MINILM_MLP)) {
       throw new IllegalArgumentException("unknown architecture " + architecture);
     }
-    NgramFeaturizer features = ngram ? new NgramFeaturizer(TrainingDefaults.NGRAM_BUCKETS) : null;
-    Function<Curation.Example, float[]> input =
-        ngram ? e -> features.dense(e.text()) : Curation.Example::vector;
-    StudentTrainer.Settings settings =
-        ngram
-            ? new StudentTrainer.Settings(
-                0, maxEpochs == null ? NGRAM_MAX_EPOCHS : maxEpochs, 16, 0.1f, patience, SEED)
-            : new StudentTrainer.Settings(
-                128, maxEpochs == null ? MLP_MAX_EPOCHS : maxEpochs, 16, 0.01f, patience, SEED);
+    NgramFeaturizer features = ngram ? new NgramFeaturizer(ngramBuckets(labels.size())) : null;
+    int epochs = maxEpochs != null ? maxEpochs : ngram ? NGRAM_MAX_EPOCHS : MLP_MAX_EPOCHS;
+    IntConsumer onEpoch =
+        epoch -> progress.accept(architecture + ": epoch " + epoch + " of at most " + epochs);
     StudentTrainer.Result result =
-        StudentTrainer.train(
-            fit.stream().map(input).toArray(float[][]::new),
-            ids(fit, labels),
-            validation.stream().map(input).toArray(float[][]::new),
-            ids(validation, labels),
-            labels.size(),
-            settings,
-            epoch ->
-                progress.accept(
-                    architecture + ": epoch " + epoch + " of at most " + settings.maxEpochs()));
+        ngram
+            ? SparseSoftmaxTrainer.train(
+                fit.stream().map(e -> features.featurize(e.text())).toList(),
+                ids(fit, labels),
+                validation.stream().map(e -> features.featurize(e.text())).toList(),
+                ids(validation, labels),
+                features.buckets(),
+                labels.size(),
+                new SparseSoftmaxTrainer.Settings(epochs, NGRAM_LEARNING_RATE, patience, SEED),
+                onEpoch)
+            : StudentTrainer.train(
+                fit.stream().map(Curation.Example::vector).toArray(float[][]::new),
+                ids(fit, labels),
+                validation.stream().map(Curation.Example::vector).toArray(float[][]::new),
+                ids(validation, labels),
+                labels.size(),
+                new StudentTrainer.Settings(128, epochs, 16, 0.01f, patience, SEED),
+                onEpoch);
     double threshold = tuneThreshold(result.head(), labels, validation, features);
     return new Trained(
         architecture,
@@ -122,6 +128,32 @@ public final class StudentRecipe {
       }
     }
     return best;
+  }
+
+  /**
+   * The labels a student learns: the data's, plus out-of-scope where the data has none. Curated
+   * data labels the questions the teacher declined as out of scope even when no example in the data
+   * is, so out-of-scope is always a class (with no examples it is never predicted).
+   */
+  public static List<String> withOutOfScope(List<String> labels) {
+    if (labels.contains(StudentRouter.OOS)) {
+      return labels;
+    }
+    List<String> all = new java.util.ArrayList<>(labels);
+    all.add(StudentRouter.OOS);
+    return all;
+  }
+
+  /**
+   * Hash buckets for an n-gram student over {@code labels} classes: 2^18, fewer where many labels
+   * would make the model large (at most 2^23 weights, 32 MB while training).
+   */
+  static int ngramBuckets(int labels) {
+    int buckets = TrainingDefaults.NGRAM_BUCKETS;
+    while (buckets > 4096 && (long) buckets * labels > (1L << 23)) {
+      buckets >>= 1;
+    }
+    return buckets;
   }
 
   static int[] ids(List<Curation.Example> examples, List<String> labels) {

@@ -130,4 +130,70 @@ class StudentTrainingTest {
     }
     assertThat((double) agree / x.length).isEqualTo(result.validationAccuracy());
   }
+
+  @Test
+  void theSparseNgramStudentLearnsTheFixtureAndIsStoredByItsNonZeroColumns() throws Exception {
+    List<Row> rows = fixture();
+    List<Row> train = rows.subList(0, rows.size() * 3 / 4);
+    List<Row> test = rows.subList(rows.size() * 3 / 4, rows.size());
+    NgramFeaturizer f = new NgramFeaturizer(1 << 18);
+    var x = train.stream().map(r -> f.featurize(r.text())).toList();
+    int[] y = train.stream().mapToInt(r -> LABELS.indexOf(r.label())).toArray();
+    var vx = test.stream().map(r -> f.featurize(r.text())).toList();
+    int[] vy = test.stream().mapToInt(r -> LABELS.indexOf(r.label())).toArray();
+    var settings = new SparseSoftmaxTrainer.Settings(40, 0.2f, 6, 42);
+    List<Integer> epochs = new ArrayList<>();
+    StudentTrainer.Result result =
+        SparseSoftmaxTrainer.train(x, y, vx, vy, f.buckets(), LABELS.size(), settings, epochs::add);
+    assertThat(epochs).isNotEmpty().isSorted();
+    assertThat(result.validationAccuracy()).isGreaterThan(0.8);
+    int correct = 0;
+    for (int i = 0; i < vx.size(); i++) {
+      correct += LinearHead.argmax(result.head().probabilities(vx.get(i))) == vy[i] ? 1 : 0;
+    }
+    assertThat((double) correct / vx.size()).isEqualTo(result.validationAccuracy());
+    assertThat(
+            SparseSoftmaxTrainer.train(x, y, vx, vy, f.buckets(), LABELS.size(), settings, e -> {})
+                .history())
+        .as("the same seed gives the same model")
+        .isEqualTo(result.history());
+
+    byte[] stored = result.head().toBytes();
+    assertThat(stored.length)
+        .as("only the buckets the fixture touches are stored")
+        .isLessThan(LABELS.size() * f.buckets() * 4 / 20);
+    LinearHead loaded = LinearHead.fromBytes(stored);
+    assertThat(loaded.inputs()).isEqualTo(f.buckets());
+    for (var v : vx) {
+      assertThat(loaded.probabilities(v)).isEqualTo(result.head().probabilities(v));
+    }
+  }
+
+  @Test
+  void smallClassesWeighMoreAndAClassWithoutExamplesIsNeverPredicted() {
+    double[] w = SparseSoftmaxTrainer.classWeights(new int[] {0, 0, 0, 0, 1}, 3);
+    assertThat(w[1]).isEqualTo(2 * w[0], org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(w[2]).isZero();
+    NgramFeaturizer f = new NgramFeaturizer(1024);
+    var x = List.of(f.featurize("reset my password"), f.featurize("parental leave"));
+    StudentTrainer.Result r =
+        SparseSoftmaxTrainer.train(
+            x,
+            new int[] {0, 1},
+            x,
+            new int[] {0, 1},
+            1024,
+            3,
+            new SparseSoftmaxTrainer.Settings(5, 0.2f, 2, 1),
+            e -> {});
+    assertThat(r.head().probabilities(f.featurize("something else entirely"))[2]).isLessThan(1e-6f);
+    assertThat(StudentRecipe.withOutOfScope(List.of("a", "b"))).containsExactly("a", "b", "oos");
+    assertThat(StudentRecipe.withOutOfScope(List.of("a", "oos"))).containsExactly("a", "oos");
+  }
+
+  @Test
+  void corruptWeightsAreRefused() {
+    assertThatThrownBy(() -> LinearHead.fromBytes(new byte[] {2, 0, 0}))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+  }
 }
