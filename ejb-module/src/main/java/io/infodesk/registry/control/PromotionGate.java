@@ -11,8 +11,20 @@ import java.util.Map;
  */
 public final class PromotionGate {
 
-  /** The gate's bounds (accuracy points as fractions, latency in microseconds). */
-  public record Bounds(double accuracyTolerance, double maxDomainF1Drop, double p95BudgetMicros) {
+  /**
+   * The gate's bounds (accuracy points as fractions, latency in microseconds). {@code
+   * maxAccuracyDrop} is how far a candidate's accuracy may fall below the incumbent's (1 = not
+   * checked).
+   */
+  public record Bounds(
+      double accuracyTolerance,
+      double maxDomainF1Drop,
+      double p95BudgetMicros,
+      double maxAccuracyDrop) {
+    public Bounds(double accuracyTolerance, double maxDomainF1Drop, double p95BudgetMicros) {
+      this(accuracyTolerance, maxDomainF1Drop, p95BudgetMicros, 1);
+    }
+
     public static Bounds defaults() {
       return new Bounds(0.02, 0.05, 1000);
     }
@@ -35,6 +47,13 @@ public final class PromotionGate {
           String.format(
               "accuracy %.3f is below the teacher's %.3f minus %.3f",
               candidate.accuracy(), teacher.accuracy(), bounds.accuracyTolerance()));
+    }
+    if (incumbent != null
+        && candidate.accuracy() < incumbent.accuracy() - bounds.maxAccuracyDrop() - 1e-12) {
+      reasons.add(
+          String.format(
+              "accuracy %.3f is below the incumbent's %.3f minus %.3f",
+              candidate.accuracy(), incumbent.accuracy(), bounds.maxAccuracyDrop()));
     }
     if (incumbent != null) {
       for (Map.Entry<String, RoutingMetrics.PerLabel> e : incumbent.perLabel().entrySet()) {

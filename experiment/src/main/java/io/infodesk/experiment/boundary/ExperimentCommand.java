@@ -17,14 +17,16 @@ import java.util.Map;
  * The flywheel experiment from the command line, without the server:
  *
  * <pre>
- * mvn -q -pl ejb-module -am -Pexperiment package [-Dexperiment.args="--k 20 --out target/x"]
+ * mvn -q -pl experiment -am -Pexperiment package [-Dexperiment.args="--k 20 --out target/x"]
  * </pre>
  *
  * Options: {@code --data FILE} (JSONL of text, label, split; default
  * ../shared/data/clinc150/clinc150_flat.jsonl), {@code --oos-label L} (the file's out-of-scope
  * label; default oos), {@code --k N}, {@code --down-when-right P}, {@code --up-when-wrong P},
- * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --out DIR} (where
- * experiment.md and experiment.json go; default target/experiment).
+ * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --cycles N} (default
+ * 6), {@code --review-budget P} (SME reviews per cycle as a share of its questions, default 5%),
+ * {@code --out DIR} (where experiment.md, experiment.json and learning-curve.png go; default
+ * target/experiment).
  */
 public final class ExperimentCommand {
 
@@ -61,12 +63,20 @@ public final class ExperimentCommand {
             Double.parseDouble(
                 options.getOrDefault("judge-sample", String.valueOf(d.judgeSample()))),
             Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
-            d.latencySample());
+            d.latencySample(),
+            Integer.parseInt(options.getOrDefault("cycles", String.valueOf(d.cycles()))),
+            share(options.getOrDefault("review-budget", (100 * d.reviewBudget()) + "%")));
     Path out = Path.of(options.getOrDefault("out", "target/experiment"));
-    ExperimentReport report = run(data, options.getOrDefault("oos-label", "oos"), settings, out);
+    String oos = options.getOrDefault("oos-label", "oos");
+    ExperimentReport report = run(data, oos.equals("none") ? null : oos, settings, out);
     System.out.println(report.toMarkdown());
     System.out.println(
-        "Written: " + out.resolve("experiment.md") + ", " + out.resolve("experiment.json"));
+        "Written: "
+            + out.resolve("experiment.md")
+            + ", "
+            + out.resolve("experiment.json")
+            + ", "
+            + out.resolve(LearningCurve.FILE));
   }
 
   /** Runs the experiment and writes experiment.md and experiment.json into {@code out}. */
@@ -86,8 +96,22 @@ public final class ExperimentCommand {
       Files.createDirectories(out);
       Files.writeString(out.resolve("experiment.md"), report.toMarkdown());
       Files.writeString(out.resolve("experiment.json"), report.toJson());
+      LearningCurve.write(report, out.resolve(LearningCurve.FILE));
       return report;
     }
+  }
+
+  /** A share of the questions: "5%" or 0.05. */
+  static double share(String value) {
+    String v = value.strip();
+    double share =
+        v.endsWith("%")
+            ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100
+            : Double.parseDouble(v);
+    if (share < 0 || share > 1) {
+      throw new IllegalArgumentException("--review-budget must be between 0% and 100%");
+    }
+    return share;
   }
 
   static Map<String, String> parse(String[] args) {
@@ -101,6 +125,8 @@ public final class ExperimentCommand {
             "sme-error",
             "judge-sample",
             "seed",
+            "cycles",
+            "review-budget",
             "out");
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {

@@ -20,7 +20,29 @@ public record ExperimentReport(
     Funnel funnel,
     JudgeQuality judge,
     Map<String, Double> seconds,
-    String recipe) {
+    String recipe,
+    List<CycleRow> cycles) {
+
+  /**
+   * One turn of the flywheel: which router served the cycle's batch, which is live after it, the
+   * live router on the test split, the judge on this batch, and the ground truth so far.
+   */
+  public record CycleRow(
+      int cycle,
+      int questions,
+      String servedBy,
+      String liveAfter,
+      String gate,
+      double accuracy,
+      double oosRecall,
+      double judgePrecision,
+      double judgeRecall,
+      int reviews,
+      double reviewShare,
+      int settledByReviews,
+      int suspectedAndSetAside,
+      int groundTruth,
+      double wrongLabels) {}
 
   /** One model scored on the test split. */
   public record ModelRow(
@@ -106,13 +128,47 @@ public record ExperimentReport(
               m.costPer1000Routes(),
               m.relativeCost()));
     }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nCycles (%d): each batch is routed by the router live after the previous cycle;"
+                + " SME budget %.0f%% of each batch's questions.%n%n",
+            cycles.size(),
+            100 * settings.reviewBudget()));
+    b.append(
+        "| cycle | questions | served by | live after | gate | accuracy | out-of-scope recall |"
+            + " judge precision | judge recall | SME reviews so far | share of questions |"
+            + " settled by them | set aside as suspect | ground truth | wrong labels |\n");
+    b.append("|---:|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (CycleRow c : cycles) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %,d | %s | %s | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %,d | %.2f%% | %,d |"
+                  + " %,d | %,d | %.1f%% |%n",
+              c.cycle(),
+              c.questions(),
+              c.servedBy(),
+              c.liveAfter(),
+              c.gate(),
+              100 * c.accuracy(),
+              100 * c.oosRecall(),
+              100 * c.judgePrecision(),
+              100 * c.judgeRecall(),
+              c.reviews(),
+              100 * c.reviewShare(),
+              c.settledByReviews(),
+              c.suspectedAndSetAside(),
+              c.groundTruth(),
+              100 * c.wrongLabels()));
+    }
     Funnel f = funnel;
     b.append(
         String.format(
             Locale.ROOT,
-            "%nFunnel: %,d routed questions → %,d rated → %,d unsatisfied → %,d judged → %,d flagged"
-                + " misroutes → %,d confirmed by SMEs → %,d ground truth (the teacher actually"
-                + " misrouted %,d). Ground truth by provenance: %s; %.1f%% of its labels are"
+            "%nFunnel, all cycles: %,d routed questions → %,d rated → %,d unsatisfied → %,d judged →"
+                + " %,d flagged misroutes → %,d corrected by SMEs → %,d ground truth (the live"
+                + " routers actually misrouted %,d). Ground truth by provenance: %s; %.1f%% of its labels are"
                 + " wrong.%n%n",
             f.traffic(),
             f.feedback(),
@@ -127,8 +183,8 @@ public record ExperimentReport(
     b.append(
         String.format(
             Locale.ROOT,
-            "Judge at flagging misroutes: precision %.1f%%, recall %.1f%% of the misroutes it"
-                + " judged, %.1f%% of all the teacher's misroutes. Wrong labels in the ground"
+            "Judge at flagging misroutes, all cycles: precision %.1f%%, recall %.1f%% of the"
+                + " misroutes it judged, %.1f%% of all the live routers' misroutes. Wrong labels in the ground"
                 + " truth: %.1f%% as run, %.1f%% with a perfect judge, %.1f%% with a perfect judge"
                 + " and truthful ratings.%n%n",
             100 * judge.precision(),
@@ -141,6 +197,30 @@ public record ExperimentReport(
     seconds.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %.1f;", k, v)));
     b.setLength(b.length() - 1);
     return b.append(".\n").toString();
+  }
+
+  private JsonArrayBuilder cycleArray() {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (CycleRow c : cycles) {
+      array.add(
+          Json.createObjectBuilder()
+              .add("cycle", c.cycle())
+              .add("questions", c.questions())
+              .add("servedBy", c.servedBy())
+              .add("liveAfter", c.liveAfter())
+              .add("gate", c.gate())
+              .add("accuracy", c.accuracy())
+              .add("oosRecall", c.oosRecall())
+              .add("judgePrecision", c.judgePrecision())
+              .add("judgeRecall", c.judgeRecall())
+              .add("reviews", c.reviews())
+              .add("reviewShare", c.reviewShare())
+              .add("settledByReviews", c.settledByReviews())
+              .add("suspectedAndSetAside", c.suspectedAndSetAside())
+              .add("groundTruth", c.groundTruth())
+              .add("wrongLabels", c.wrongLabels()));
+    }
+    return array;
   }
 
   public String toJson() {
@@ -177,6 +257,8 @@ public record ExperimentReport(
                     .add("upWhenWrong", settings.upWhenWrong())
                     .add("smeError", settings.smeError())
                     .add("judgeSample", settings.judgeSample())
+                    .add("cycles", settings.cycles())
+                    .add("reviewBudget", settings.reviewBudget())
                     .add("seed", settings.seed()))
             .add(
                 "rows",
@@ -209,6 +291,7 @@ public record ExperimentReport(
                     .add(
                         "labelNoiseWithPerfectJudgeAndRatings",
                         judge.labelNoiseWithPerfectJudgeAndRatings()))
+            .add("cycles", cycleArray())
             .add("seconds", timing)
             .build();
     StringWriter out = new StringWriter();

@@ -33,9 +33,38 @@ class FlywheelExperimentTest {
 
   @Test
   void theFixtureGivesAConsistentTableFunnelAndFiles() throws Exception {
-    ExperimentReport report =
-        ExperimentCommand.run(FIXTURE, "none", FlywheelExperiment.Settings.defaults(), out);
+    FlywheelExperiment.Settings d = FlywheelExperiment.Settings.defaults();
+    FlywheelExperiment.Settings threeCycles =
+        new FlywheelExperiment.Settings(
+            d.k(),
+            d.downWhenRight(),
+            d.upWhenWrong(),
+            d.smeError(),
+            d.judgeSample(),
+            d.seed(),
+            d.latencySample(),
+            3,
+            0.10);
+    ExperimentReport report = ExperimentCommand.run(FIXTURE, "none", threeCycles, out);
     checkSanity(report);
+    assertThat(report.cycles()).as("one row per cycle").hasSize(3);
+    assertThat(report.cycles().stream().mapToInt(ExperimentReport.CycleRow::questions).sum())
+        .as("the cycles' batches are the whole train split")
+        .isEqualTo(report.trainRows());
+    assertThat(report.cycles().get(0).servedBy()).isEqualTo("teacher");
+    for (int i = 1; i < 3; i++) {
+      var before = report.cycles().get(i - 1);
+      var now = report.cycles().get(i);
+      assertThat(now.servedBy())
+          .as("batch %d is served by the router live after cycle %d", i + 1, i)
+          .isEqualTo(before.liveAfter());
+      assertThat(now.reviews()).isGreaterThanOrEqualTo(before.reviews());
+      assertThat(now.reviews() - before.reviews())
+          .as("the SME budget of a cycle: 10%% of its questions")
+          .isLessThanOrEqualTo((int) Math.floor(0.10 * now.questions() + 1e-9));
+    }
+    assertThat(Files.exists(out.resolve("learning-curve.png"))).isTrue();
+    assertThat(Files.size(out.resolve("learning-curve.png"))).isGreaterThan(1000);
     Map<String, ModelRow> rows =
         report.models().stream().collect(Collectors.toMap(ModelRow::name, Function.identity()));
     assertThat(rows.get("student ngram (flywheel)").accuracy())
@@ -45,13 +74,30 @@ class FlywheelExperimentTest {
     assertThat(report.testRows()).isEqualTo(40);
 
     assertThat(Files.readString(out.resolve("experiment.md")))
-        .contains("| model |", "teacher zero-shot (K=5)", "Funnel:", "Judge at flagging");
+        .contains(
+            "| model |",
+            "teacher zero-shot (K=5)",
+            "| cycle |",
+            "Funnel, all cycles:",
+            "Judge at flagging");
     try (var reader =
         Json.createReader(new StringReader(Files.readString(out.resolve("experiment.json"))))) {
       JsonObject json = reader.readObject();
       assertThat(json.getJsonArray("models")).hasSize(report.models().size());
       assertThat(json.getJsonObject("funnel").getInt("traffic")).isEqualTo(84);
       assertThat(json.getJsonObject("judge").keySet()).contains("precision", "recall");
+      assertThat(json.getJsonArray("cycles")).hasSize(3);
+      assertThat(json.getJsonArray("cycles").getJsonObject(0).keySet())
+          .contains(
+              "liveAfter",
+              "accuracy",
+              "oosRecall",
+              "judgePrecision",
+              "judgeRecall",
+              "reviews",
+              "reviewShare",
+              "groundTruth",
+              "wrongLabels");
     }
   }
 
@@ -115,9 +161,9 @@ class FlywheelExperimentTest {
     Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"train\"}\n");
     assertThatThrownBy(() -> ExperimentData.read(bad, null))
         .hasMessageContaining("train, val and test");
-    assertThatThrownBy(() -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10))
+    assertThatThrownBy(() -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10))
+    assertThatThrownBy(() -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10, 3, 0.05))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,118 @@
+package io.infodesk.review.control;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How likely a question's label is wrong, from what the flywheel has learned so far: a student
+ * trained out of fold (cross-validated, so it never saw this label), the nearest curated examples
+ * by MiniLM similarity, the teacher's route, the rating and the embedded judge's verdict. A label
+ * that the out-of-fold student and the neighbours contradict with confidence is a suspected label
+ * error (the idea behind confident learning), whether it is new traffic or an old LOGGED label.
+ */
+public final class LabelSuspicion {
+
+  /** A curated example near the question. */
+  public record Neighbour(String label, double similarity) {}
+
+  /**
+   * @param label the current label (the route, for a question without one)
+   * @param teacherLabel the teacher's route, or null where unknown
+   * @param student the out-of-fold student's probability per label, or null before any student
+   * @param nearest the nearest curated examples, most similar first (may be empty)
+   * @param unsatisfied the employee rated the answer down
+   * @param judgeFlagged the embedded (or LLM) judge attributed the failure to routing
+   */
+  public record Evidence(
+      String label,
+      String teacherLabel,
+      Map<String, Double> student,
+      List<Neighbour> nearest,
+      boolean unsatisfied,
+      boolean judgeFlagged) {}
+
+  /** The probability that the label is wrong, the likeliest other label, and why. */
+  public record Assessment(double wrongProbability, String suggested, String reason) {}
+
+  /** Neighbours below this similarity say nothing about the question's label. */
+  static final double MIN_NEIGHBOUR_SIMILARITY = 0.5;
+
+  private LabelSuspicion() {}
+
+  public static Assessment assess(Evidence e) {
+    Map<String, Double> combined = new LinkedHashMap<>();
+    List<String> reasons = new ArrayList<>();
+    int sources = 0;
+    if (e.student() != null && !e.student().isEmpty()) {
+      sources++;
+      e.student().forEach((l, p) -> combined.merge(l, p, Double::sum));
+      String top = top(e.student(), null);
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "the student says %s (%.2f), %.2f for %s",
+              top,
+              e.student().get(top),
+              e.student().getOrDefault(e.label(), 0.0),
+              e.label()));
+    }
+    Map<String, Double> votes = new LinkedHashMap<>();
+    double total = 0;
+    int agreeing = 0;
+    int counted = 0;
+    for (Neighbour n : e.nearest()) {
+      if (n.similarity() < MIN_NEIGHBOUR_SIMILARITY) {
+        continue;
+      }
+      votes.merge(n.label(), n.similarity(), Double::sum);
+      total += n.similarity();
+      counted++;
+      agreeing += n.label().equals(e.label()) ? 1 : 0;
+    }
+    if (total > 0) {
+      sources++;
+      double sum = total;
+      votes.forEach((l, w) -> combined.merge(l, w / sum, Double::sum));
+      reasons.add(agreeing + " of " + counted + " nearest labelled examples agree");
+    }
+    double right;
+    if (sources == 0) {
+      right = 0.9;
+    } else {
+      right = combined.getOrDefault(e.label(), 0.0) / sources;
+    }
+    if (e.teacherLabel() != null && !e.teacherLabel().equals(e.label())) {
+      right *= 0.85;
+      reasons.add("the teacher routed it to " + e.teacherLabel());
+    }
+    if (e.unsatisfied()) {
+      right *= 0.5;
+      reasons.add("rated down");
+    }
+    if (e.judgeFlagged()) {
+      right *= 0.7;
+      reasons.add("the judge suspects a misroute");
+    }
+    String suggested = top(combined, e.label());
+    if (suggested == null && e.teacherLabel() != null && !e.teacherLabel().equals(e.label())) {
+      suggested = e.teacherLabel();
+    }
+    return new Assessment(
+        Math.max(0, Math.min(1, 1 - right)), suggested, String.join("; ", reasons));
+  }
+
+  private static String top(Map<String, Double> p, String except) {
+    String best = null;
+    double bestP = -1;
+    for (var entry : p.entrySet()) {
+      if (!entry.getKey().equals(except) && entry.getValue() > bestP) {
+        best = entry.getKey();
+        bestP = entry.getValue();
+      }
+    }
+    return best;
+  }
+}

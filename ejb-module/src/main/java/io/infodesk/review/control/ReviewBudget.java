@@ -1,0 +1,135 @@
+package io.infodesk.review.control;
+
+import io.infodesk.retrieval.control.MiniLmEmbedder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Spends the SME budget where a review pays: items are ordered by the expected gain of reviewing
+ * them, the probability that their label is wrong times the number of questions the decision
+ * settles (the item and its near-duplicates with the same label) times a class-balance factor
+ * (labels with few examples weigh more). Not first come, first served.
+ */
+public final class ReviewBudget {
+
+  /** A question that could be reviewed. */
+  public record Candidate(
+      String key, String label, double wrongProbability, float[] vector, String reason) {}
+
+  /** A chosen review: its gain, the near-duplicates its decision settles, and why it was chosen. */
+  public record Choice(Candidate candidate, double gain, List<Candidate> settles, String reason) {}
+
+  /** Near-duplicates at or above this MiniLM similarity are settled by one decision. */
+  public static final double NEAR_DUPLICATE = 0.9;
+
+  /** Candidates considered per choice, the likeliest wrong first (bounds the pairwise work). */
+  static final int MAX_CONSIDERED = 3000;
+
+  private ReviewBudget() {}
+
+  /**
+   * The most review items a cycle may create: a count ({@code "40"}) or a share of the cycle's
+   * questions ({@code "5%"}).
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static int limit(String setting, int questions) {
+    String s = setting == null ? "" : setting.strip();
+    try {
+      if (s.endsWith("%")) {
+        double share = Double.parseDouble(s.substring(0, s.length() - 1).strip()) / 100;
+        if (share < 0 || share > 1 || Double.isNaN(share)) {
+          throw new IllegalArgumentException("a share must be between 0% and 100%");
+        }
+        return (int) Math.floor(share * questions + 1e-9);
+      }
+      int count = Integer.parseInt(s);
+      if (count < 0) {
+        throw new IllegalArgumentException("a count must not be negative");
+      }
+      return count;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + setting + "' is neither a count (40) nor a share of the questions (5%)");
+    }
+  }
+
+  /**
+   * @param candidates the questions that could be reviewed
+   * @param budget the most items to choose
+   * @param labelCounts how many curated examples each label has (for class balance)
+   * @param minWrong candidates less likely wrong than this are not worth a review
+   */
+  public static List<Choice> choose(
+      List<Candidate> candidates, int budget, Map<String, Integer> labelCounts, double minWrong) {
+    List<Candidate> pool =
+        new ArrayList<>(
+            candidates.stream()
+                .filter(c -> c.wrongProbability() >= minWrong)
+                .sorted(Comparator.comparingDouble(Candidate::wrongProbability).reversed())
+                .limit(MAX_CONSIDERED)
+                .toList());
+    double mean =
+        labelCounts.isEmpty()
+            ? 1
+            : labelCounts.values().stream().mapToInt(Integer::intValue).average().orElse(1);
+    Map<String, List<Candidate>> duplicates = new HashMap<>();
+    for (int i = 0; i < pool.size(); i++) {
+      Candidate a = pool.get(i);
+      for (int j = i + 1; j < pool.size(); j++) {
+        Candidate b = pool.get(j);
+        if (a.label().equals(b.label())
+            && a.vector() != null
+            && b.vector() != null
+            && MiniLmEmbedder.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE) {
+          duplicates.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(b);
+          duplicates.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(a);
+        }
+      }
+    }
+    List<Choice> chosen = new ArrayList<>();
+    java.util.Set<String> settled = new java.util.HashSet<>();
+    while (chosen.size() < budget) {
+      Choice best = null;
+      for (Candidate c : pool) {
+        if (settled.contains(c.key())) {
+          continue;
+        }
+        List<Candidate> dups =
+            duplicates.getOrDefault(c.key(), List.of()).stream()
+                .filter(d -> !settled.contains(d.key()))
+                .toList();
+        double balance =
+            Math.max(
+                0.5,
+                Math.min(2, Math.sqrt(mean / Math.max(1, labelCounts.getOrDefault(c.label(), 0)))));
+        double gain = c.wrongProbability() * (1 + dups.size()) * balance;
+        if (best == null || gain > best.gain()) {
+          best =
+              new Choice(
+                  c,
+                  gain,
+                  dups,
+                  String.format(
+                      Locale.ROOT,
+                      "%.0f%% likely wrong%s%s; %s",
+                      100 * c.wrongProbability(),
+                      dups.isEmpty() ? "" : ", settles " + dups.size() + " near-duplicates",
+                      balance > 1.05 ? ", a small class" : "",
+                      c.reason()));
+        }
+      }
+      if (best == null) {
+        break;
+      }
+      chosen.add(best);
+      settled.add(best.candidate().key());
+      best.settles().forEach(d -> settled.add(d.key()));
+    }
+    return chosen;
+  }
+}
