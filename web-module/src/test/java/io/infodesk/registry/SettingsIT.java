@@ -9,6 +9,8 @@ import io.infodesk.support.Deployments;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -92,5 +94,50 @@ class SettingsIT {
     JsonObject llm = api.post("/api/settings/llm-test", ADMIN, "").json();
     assertThat(llm.getBoolean("ok")).isFalse();
     assertThat(llm.getString("message")).contains("No LLM endpoint is configured");
+  }
+
+  @Test
+  void theReviewBudgetLimitsTheItemsAJudgingRunCreatesAndOrdersThemByExpectedGain() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    String key = "infodesk.review.budget";
+    assertThat(setting(api, key).getString("value")).isEqualTo("100%");
+    for (String bad : new String[] {"lots", "-1", "150%"}) {
+      Reply r = api.put("/api/settings/" + key, ADMIN, "{\"value\":\"" + bad + "\"}");
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.isProblem()).isTrue();
+    }
+    try {
+      assertThat(api.put("/api/settings/" + key, ADMIN, "{\"value\":\"2\"}").status())
+          .isEqualTo(200);
+      List<Long> misroutes = new ArrayList<>();
+      for (String q :
+          List.of(
+              "Which form do I need for a standing desk at home?",
+              "Can my manager see my browser history?",
+              "Who signs off a conference budget above 5000 euros?",
+              "How do I book the quiet room on the third floor?")) {
+        misroutes.add(api.misroute(q, "wrong team").interactionId());
+      }
+      Reply judged = api.post("/api/reviews/judging", ADMIN, "");
+      assertThat(judged.status()).as(judged.body()).isEqualTo(200);
+      assertThat(judged.json().getInt("budget")).isEqualTo(2);
+      assertThat(judged.json().getInt("chosen")).isEqualTo(2);
+      assertThat(judged.json().getInt("flagged")).isGreaterThanOrEqualTo(4);
+      List<JsonObject> queue =
+          api.get("/api/reviews", ADMIN).array().getValuesAs(JsonObject.class).stream()
+              .filter(r -> misroutes.contains(r.getJsonNumber("interactionId").longValue()))
+              .toList();
+      assertThat(queue).as("the budget of two items is honoured").hasSize(2);
+      for (JsonObject item : queue) {
+        assertThat(item.getString("selectionReason")).contains("likely wrong");
+        assertThat(item.getJsonNumber("priority").doubleValue()).isPositive();
+      }
+      assertThat(queue.get(0).getJsonNumber("priority").doubleValue())
+          .as("the queue comes in the order of the expected gain")
+          .isGreaterThanOrEqualTo(queue.get(1).getJsonNumber("priority").doubleValue());
+    } finally {
+      assertThat(api.delete("/api/settings/" + key, ADMIN).status()).isEqualTo(200);
+    }
   }
 }

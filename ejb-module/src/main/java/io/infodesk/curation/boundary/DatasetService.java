@@ -274,9 +274,12 @@ public class DatasetService {
         .getResultList()
         .forEach(i -> out.add(new Labelled(i.getText(), i.getLabel(), "IMPORTED", null)));
     Map<Long, ReviewItem> reviewed = new HashMap<>();
-    em.createNamedQuery(ReviewItem.FIND_DECIDED, ReviewItem.class)
-        .getResultList()
-        .forEach(r -> reviewed.put(r.getInteractionId(), r));
+    Map<Long, ReviewItem> settled = new HashMap<>();
+    for (ReviewItem r :
+        em.createNamedQuery(ReviewItem.FIND_DECIDED, ReviewItem.class).getResultList()) {
+      reviewed.put(r.getInteractionId(), r);
+      r.getSettles().forEach(id -> settled.putIfAbsent(id, r));
+    }
     Map<Long, Feedback> feedback = new HashMap<>();
     em.createQuery("SELECT f FROM Feedback f", Feedback.class)
         .getResultList()
@@ -288,7 +291,12 @@ public class DatasetService {
             .getResultList()) {
       Feedback f = feedback.get(i.getId());
       ReviewItem review = reviewed.get(i.getId());
+      boolean byNeighbour = review == null && settled.containsKey(i.getId());
+      if (byNeighbour) {
+        review = settled.get(i.getId());
+      }
       String routed = i.getDomainKey() == null ? OOS : i.getDomainKey();
+      boolean neighbour = byNeighbour;
       LabelRule.of(
               routed,
               review == null ? null : review.getDecision(),
@@ -296,7 +304,15 @@ public class DatasetService {
               f == null ? null : f.getRating(),
               f == null ? null : f.getCorrectDomain())
           .ifPresent(
-              l -> out.add(new Labelled(i.getQuestion(), l.label(), l.provenance(), i.getId())));
+              l ->
+                  out.add(
+                      new Labelled(
+                          i.getQuestion(),
+                          l.label(),
+                          neighbour && l.provenance().endsWith("_BY_SME")
+                              ? "SETTLED_BY_SME"
+                              : l.provenance(),
+                          i.getId())));
     }
     return out;
   }

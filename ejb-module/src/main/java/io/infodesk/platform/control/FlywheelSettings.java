@@ -109,6 +109,20 @@ public final class FlywheelSettings {
         whole(1, 9));
     add(
         "Judge and reviews",
+        "infodesk.review.budget",
+        "100%",
+        "the most review items one judging run creates: a count (40) or a share of the"
+            + " interactions it judges (5%); chosen and ordered by the expected gain of a review",
+        v -> {
+          try {
+            io.infodesk.review.control.ReviewBudget.limit(v, 100);
+            return Optional.empty();
+          } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+          }
+        });
+    add(
+        "Judge and reviews",
         "infodesk.review.consensus",
         "majority",
         "majority or unanimous",

@@ -1,13 +1,15 @@
 package io.infodesk.registry.control;
 
 import io.infodesk.evaluation.control.RoutingMetrics;
+import io.infodesk.routing.entity.RouteLabels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance,
- * no domain's F1 more than a bound below the incumbent's, and p95 latency within budget.
+ * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance
+ * (and, where set, the incumbent's minus a bound), no domain's F1 more than a bound below the
+ * incumbent's (out-of-scope is not a domain), and p95 latency within budget.
  */
 public final class PromotionGate {
 
@@ -57,6 +59,11 @@ public final class PromotionGate {
     }
     if (incumbent != null) {
       for (Map.Entry<String, RoutingMetrics.PerLabel> e : incumbent.perLabel().entrySet()) {
+        if (e.getKey().equals(RouteLabels.OOS)) {
+          // declining is not a domain: its F1 swings with the few out-of-scope examples a held-out
+          // set has; overall accuracy covers it
+          continue;
+        }
         RoutingMetrics.PerLabel now = candidate.perLabel().get(e.getKey());
         if (e.getValue().support() > 0
             && now != null

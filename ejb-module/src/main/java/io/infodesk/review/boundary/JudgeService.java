@@ -9,11 +9,14 @@ import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.review.control.EmbeddedJudge;
 import io.infodesk.review.control.Judge;
+import io.infodesk.review.control.LabelSuspicion;
 import io.infodesk.review.control.LlmJudge;
+import io.infodesk.review.control.ReviewBudget;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.Verdict;
 import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.control.Router;
+import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.entity.RouteLabels;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
@@ -23,7 +26,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +36,33 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Runs the judge over every rated interaction that was not satisfactory, plus a configurable,
- * reproducible sample of the satisfactory ones, and turns suspected misroutes into review items for
- * the SMEs. Interactions that already have a review item are not judged again.
+ * reproducible sample of the satisfactory ones. A suspected misroute is one the judge attributes to
+ * routing, or one whose route the incumbent student (what the flywheel has learned) contradicts.
+ * Within {@code infodesk.review.budget}, the suspects with the highest expected gain of a review
+ * become review items for the SMEs, each with the reason it was chosen and the near-duplicates its
+ * decision settles ({@link ReviewBudget}). Interactions that already have a review item are not
+ * judged again.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class JudgeService {
 
-  /** The funnel of one judging run. */
+  /**
+   * The funnel of one judging run: {@code flagged} suspected misroutes, of which the budget let
+   * {@code chosen} become review items (ordered by the expected gain of a review).
+   */
   public record Summary(
       int feedback,
       int unsatisfied,
       int judged,
       Map<Verdict.Attribution, Integer> attributions,
       int flagged,
-      String judge) {}
+      String judge,
+      int budget,
+      int chosen) {}
+
+  /** A judged interaction that may deserve a review. */
+  private record Flag(Interaction interaction, Verdict verdict, float[] vector, String reason) {}
 
   @PersistenceContext EntityManager em;
   @EJB EmbeddingService embeddings;
@@ -84,6 +101,20 @@ public class JudgeService {
         embedded);
   }
 
+  /** How many examples each label has in the latest dataset version, for class balance. */
+  private Map<String, Integer> labelCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT e.label, COUNT(e) FROM DatasetExample e WHERE e.versionId = (SELECT"
+                    + " MAX(v.id) FROM DatasetVersion v) GROUP BY e.label",
+                Object[].class)
+            .getResultList()) {
+      counts.put((String) row[0], ((Number) row[1]).intValue());
+    }
+    return counts;
+  }
+
   private String judgeName(Judge judge) {
     return judge instanceof LlmJudge ? "llm-" + llm.model() : "embedded";
   }
@@ -117,6 +148,8 @@ public class JudgeService {
     int judged = 0;
     int flagged = 0;
     Map<Verdict.Attribution, Integer> attributions = new EnumMap<>(Verdict.Attribution.class);
+    List<Flag> flags = new ArrayList<>();
+    List<ReviewBudget.Candidate> candidates = new ArrayList<>();
     for (Feedback f : feedback) {
       boolean satisfied = "up".equals(f.getRating());
       unsatisfied += satisfied ? 0 : 1;
@@ -158,13 +191,72 @@ public class JudgeService {
                   similarity));
       judged++;
       attributions.merge(verdict.attribution(), 1, Integer::sum);
-      if (verdict.attribution() == Verdict.Attribution.ROUTING) {
-        em.persist(new ReviewItem(i.getId(), i.getQuestion(), i.getDomainKey(), verdict, votes));
+      // what the flywheel has learned: the incumbent student's view of the route
+      String routedLabel = i.getDomainKey() == null ? RouteLabels.OOS : i.getDomainKey();
+      Map<String, Double> student =
+          live instanceof StudentRouter sr ? sr.route(i.getQuestion()).scores() : null;
+      LabelSuspicion.Assessment learned =
+          LabelSuspicion.assess(
+              new LabelSuspicion.Evidence(
+                  routedLabel,
+                  teacherDomain == null ? RouteLabels.OOS : teacherDomain,
+                  student,
+                  List.of(),
+                  !satisfied,
+                  verdict.attribution() == Verdict.Attribution.ROUTING));
+      if (verdict.attribution() == Verdict.Attribution.ROUTING
+          || (student != null && learned.wrongProbability() >= 0.5)) {
         flagged++;
+        double wrong =
+            verdict.attribution() == Verdict.Attribution.ROUTING
+                ? Math.max(verdict.confidence(), learned.wrongProbability())
+                : learned.wrongProbability();
+        flags.add(
+            new Flag(
+                i,
+                verdict.suggestedDomain() != null || learned.suggested() == null
+                    ? verdict
+                    : new Verdict(
+                        Verdict.Attribution.ROUTING,
+                        RouteLabels.OOS.equals(learned.suggested())
+                            ? RouteLabels.OUT_OF_SCOPE
+                            : learned.suggested(),
+                        wrong,
+                        learned.reason()),
+                vector,
+                learned.reason()));
+        candidates.add(
+            new ReviewBudget.Candidate(
+                Long.toString(i.getId()), routedLabel, wrong, vector, learned.reason()));
       }
     }
+    int budget = ReviewBudget.limit(settings.text("infodesk.review.budget"), judged);
+    Map<String, Flag> byId = new HashMap<>();
+    flags.forEach(f -> byId.put(Long.toString(f.interaction().getId()), f));
+    List<ReviewBudget.Choice> chosen = ReviewBudget.choose(candidates, budget, labelCounts(), 0.0);
+    for (ReviewBudget.Choice c : chosen) {
+      Flag f = byId.get(c.candidate().key());
+      ReviewItem item =
+          new ReviewItem(
+              f.interaction().getId(),
+              f.interaction().getQuestion(),
+              f.interaction().getDomainKey(),
+              f.verdict(),
+              votes);
+      item.chosen(
+          c.gain(), c.reason(), c.settles().stream().map(d -> Long.valueOf(d.key())).toList());
+      em.persist(item);
+    }
     Summary summary =
-        new Summary(feedback.size(), unsatisfied, judged, attributions, flagged, judgeName(judge));
+        new Summary(
+            feedback.size(),
+            unsatisfied,
+            judged,
+            attributions,
+            flagged,
+            judgeName(judge),
+            budget,
+            chosen.size());
     audit.record("JUDGED", "flywheel", null, summary.toString());
     return summary;
   }

@@ -34,8 +34,18 @@ public final class LabelSuspicion {
       boolean unsatisfied,
       boolean judgeFlagged) {}
 
-  /** The probability that the label is wrong, the likeliest other label, and why. */
-  public record Assessment(double wrongProbability, String suggested, String reason) {}
+  /**
+   * The probability that the label is wrong, the likeliest other label with the learned evidence's
+   * probability for it (0 where only the teacher suggests it), the learned evidence's probability
+   * for the label itself before the rating and the judge are weighed (-1 without learned evidence),
+   * and why.
+   */
+  public record Assessment(
+      double wrongProbability,
+      String suggested,
+      double suggestedProbability,
+      double learnedProbability,
+      String reason) {}
 
   /** Neighbours below this similarity say nothing about the question's label. */
   static final double MIN_NEIGHBOUR_SIMILARITY = 0.5;
@@ -78,12 +88,8 @@ public final class LabelSuspicion {
       votes.forEach((l, w) -> combined.merge(l, w / sum, Double::sum));
       reasons.add(agreeing + " of " + counted + " nearest labelled examples agree");
     }
-    double right;
-    if (sources == 0) {
-      right = 0.9;
-    } else {
-      right = combined.getOrDefault(e.label(), 0.0) / sources;
-    }
+    double learned = sources == 0 ? -1 : combined.getOrDefault(e.label(), 0.0) / sources;
+    double right = sources == 0 ? 0.9 : learned;
     if (e.teacherLabel() != null && !e.teacherLabel().equals(e.label())) {
       right *= 0.85;
       reasons.add("the teacher routed it to " + e.teacherLabel());
@@ -97,11 +103,17 @@ public final class LabelSuspicion {
       reasons.add("the judge suspects a misroute");
     }
     String suggested = top(combined, e.label());
+    double suggestedProbability =
+        suggested == null || sources == 0 ? 0 : combined.get(suggested) / sources;
     if (suggested == null && e.teacherLabel() != null && !e.teacherLabel().equals(e.label())) {
       suggested = e.teacherLabel();
     }
     return new Assessment(
-        Math.max(0, Math.min(1, 1 - right)), suggested, String.join("; ", reasons));
+        Math.max(0, Math.min(1, 1 - right)),
+        suggested,
+        suggestedProbability,
+        learned,
+        String.join("; ", reasons));
   }
 
   private static String top(Map<String, Double> p, String except) {

@@ -10,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** A suspected misroute waiting for an SME, with the judge's verdict and, later, the decision. */
 @Entity
@@ -17,7 +18,7 @@ import java.time.Instant;
 @NamedQuery(
     name = ReviewItem.FIND_PENDING,
     query =
-        "SELECT r FROM ReviewItem r WHERE r.status = 'PENDING' ORDER BY r.confidence DESC, r.id")
+        "SELECT r FROM ReviewItem r WHERE r.status = 'PENDING' ORDER BY r.priority DESC, r.confidence DESC, r.id")
 @NamedQuery(
     name = ReviewItem.FIND_DISPUTED,
     query = "SELECT r FROM ReviewItem r WHERE r.status = 'DISPUTED' ORDER BY r.id")
@@ -82,6 +83,15 @@ public class ReviewItem {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** The expected gain of reviewing it, when the judge chose it within the budget. */
+  private double priority;
+
+  @Column(name = "selection_reason")
+  private String selectionReason;
+
+  /** Near-duplicate interactions (ids, comma-separated) that the decision also labels. */
+  private String settles;
+
   @Column(name = "required_votes")
   private int requiredVotes;
 
@@ -106,6 +116,37 @@ public class ReviewItem {
             : verdict.rationale();
     this.status = "PENDING";
     this.createdAt = Instant.now();
+  }
+
+  /** Why the judge chose it within the budget, with its expected gain. */
+  public void chosen(double priority, String reason, List<Long> settles) {
+    this.priority = priority;
+    this.selectionReason =
+        reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    StringBuilder ids = new StringBuilder();
+    for (Long id : settles) {
+      if (ids.length() + 21 > 4000) {
+        break;
+      }
+      ids.append(ids.length() == 0 ? "" : ",").append(id);
+    }
+    this.settles = ids.length() == 0 ? null : ids.toString();
+  }
+
+  public double getPriority() {
+    return priority;
+  }
+
+  public String getSelectionReason() {
+    return selectionReason;
+  }
+
+  /** The near-duplicate interactions the decision settles. */
+  public List<Long> getSettles() {
+    if (settles == null || settles.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(settles.split(",")).map(Long::valueOf).toList();
   }
 
   /** Free to claim by {@code user}: unclaimed, the lease ran out, or already theirs. */

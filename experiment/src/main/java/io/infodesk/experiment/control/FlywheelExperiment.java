@@ -305,6 +305,7 @@ public final class FlywheelExperiment {
     String provenance;
     boolean reviewed;
     boolean suspect;
+    LabelSuspicion.Assessment assessment;
 
     Entry(String text, String gold, float[] vector) {
       this.text = text;
@@ -318,7 +319,13 @@ public final class FlywheelExperiment {
   }
 
   /** Labels the pool's entries with LabelSuspicion above this are left out of training. */
-  static final double SET_ASIDE = 0.8;
+  static final double SET_ASIDE = Double.parseDouble(System.getProperty("xa", "0.8"));
+
+  /**
+   * The learned evidence's probability for another label at which the judge relabels a question the
+   * employee rated down, without an SME.
+   */
+  static final double JUDGE_RELABEL = Double.parseDouble(System.getProperty("xr", "0.7"));
 
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
@@ -405,6 +412,14 @@ public final class FlywheelExperiment {
       }
       log.accept("cycle " + (c + 1) + ": " + batch.size() + " questions served by " + servedBy);
 
+      // the judge's labels are its opinion of the moment: each cycle it judges them again
+      for (Entry e : pool) {
+        if ("RELABELED_BY_JUDGE".equals(e.provenance)) {
+          e.label = null;
+          e.provenance = null;
+        }
+      }
+
       // what the flywheel has learned so far: a student out of fold, and the curated examples
       Map<Entry, Map<String, Double>> outOfFold = outOfFold(pool, validation, labels, fresh, c);
       List<Entry> labelled = pool.stream().filter(e -> e.label != null && !e.suspect).toList();
@@ -425,7 +440,15 @@ public final class FlywheelExperiment {
           toJudge.add(e);
         }
       }
-      Map<Entry, List<LabelSuspicion.Neighbour>> nearest = nearest(toJudge, labelled);
+      // the nearest curated examples of what is judged now and of every question still without
+      // a label (rated down, not yet reviewed)
+      List<Entry> lookUp = new ArrayList<>(toJudge);
+      for (Entry e : pool) {
+        if (!e.reviewed && e.label == null && !arrivedSet.contains(e)) {
+          lookUp.add(e);
+        }
+      }
+      Map<Entry, List<LabelSuspicion.Neighbour>> nearest = nearest(lookUp, labelled);
       java.util.Set<Entry> judgedSet = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       judgedSet.addAll(toJudge);
       for (Entry e : pool) {
@@ -482,6 +505,7 @@ public final class FlywheelExperiment {
           }
         }
         e.suspect = e.label != null && a.wrongProbability() >= SET_ASIDE;
+        e.assessment = a;
         String key = Integer.toString(byKey.size());
         byKey.put(key, e);
         candidates.add(
@@ -514,6 +538,21 @@ public final class FlywheelExperiment {
         for (ReviewBudget.Candidate d : choice.settles()) {
           apply(byKey.get(d.key()), current, decision, decidedDomain, true);
           settled++;
+        }
+      }
+
+      // the judge relabels what an employee rated down and the learned evidence confidently
+      // places elsewhere; the rest of the unreviewed, rated-down questions stay without a label
+      int judgeRelabelled = 0;
+      for (Entry e : pool) {
+        if (!e.reviewed
+            && e.label == null
+            && e.assessment != null
+            && e.assessment.suggested() != null
+            && e.assessment.suggestedProbability() >= JUDGE_RELABEL) {
+          e.label = e.assessment.suggested();
+          e.provenance = "RELABELED_BY_JUDGE";
+          judgeRelabelled++;
         }
       }
 
@@ -571,13 +610,14 @@ public final class FlywheelExperiment {
       log.accept(
           String.format(
               Locale.ROOT,
-              "cycle %d: %s; live %s at %.1f%% on test; %d reviews so far; %d ground truth, %.1f%%"
-                  + " wrong",
+              "cycle %d: %s; live %s at %.1f%% on test; %d reviews so far; %d labelled by the"
+                  + " judge; %d ground truth, %.1f%% wrong",
               c + 1,
               gate,
               liveName,
               100 * liveTest.accuracy(),
               reviews,
+              judgeRelabelled,
               curated.size(),
               100.0 * wrongLabels / Math.max(1, curated.size())));
     }

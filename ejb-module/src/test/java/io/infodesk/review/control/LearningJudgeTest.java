@@ -1,0 +1,98 @@
+package io.infodesk.review.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The judge's learned evidence (LabelSuspicion) and the budgeted choice of reviews. */
+class LearningJudgeTest {
+
+  static final List<LabelSuspicion.Neighbour> HR_NEIGHBOURS =
+      List.of(
+          new LabelSuspicion.Neighbour("hr", 0.9),
+          new LabelSuspicion.Neighbour("hr", 0.85),
+          new LabelSuspicion.Neighbour("it", 0.6));
+
+  @Test
+  void aLabelTheStudentAndTheNeighboursContradictIsSuspected() {
+    var contradicted =
+        LabelSuspicion.assess(
+            new LabelSuspicion.Evidence(
+                "it", "it", Map.of("hr", 0.95, "it", 0.05), HR_NEIGHBOURS, false, false));
+    var agreed =
+        LabelSuspicion.assess(
+            new LabelSuspicion.Evidence(
+                "hr", "hr", Map.of("hr", 0.95, "it", 0.05), HR_NEIGHBOURS, false, false));
+    assertThat(contradicted.wrongProbability()).isGreaterThan(0.8);
+    assertThat(contradicted.suggested()).isEqualTo("hr");
+    assertThat(contradicted.reason()).contains("the student says hr", "nearest labelled");
+    assertThat(agreed.wrongProbability()).isLessThan(0.2);
+  }
+
+  @Test
+  void withoutLearnedEvidenceARatingAndTheJudgeStillCount() {
+    var quiet =
+        LabelSuspicion.assess(
+            new LabelSuspicion.Evidence("it", "it", null, List.of(), false, false));
+    var downAndFlagged =
+        LabelSuspicion.assess(new LabelSuspicion.Evidence("it", "hr", null, List.of(), true, true));
+    assertThat(quiet.wrongProbability()).isLessThan(0.2);
+    assertThat(downAndFlagged.wrongProbability()).isGreaterThan(0.6);
+    assertThat(downAndFlagged.suggested()).isEqualTo("hr");
+    // far neighbours say nothing
+    var far =
+        LabelSuspicion.assess(
+            new LabelSuspicion.Evidence(
+                "it", "it", null, List.of(new LabelSuspicion.Neighbour("hr", 0.2)), false, false));
+    assertThat(far.wrongProbability()).isEqualTo(quiet.wrongProbability());
+  }
+
+  static float[] unit(float... v) {
+    double n = 0;
+    for (float x : v) {
+      n += x * x;
+    }
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = (float) (v[i] / Math.sqrt(n));
+    }
+    return out;
+  }
+
+  @Test
+  void theBudgetGoesToTheLikeliestWrongThatSettleMostAndSmallClasses() {
+    var a = new ReviewBudget.Candidate("a", "it", 0.9, unit(1, 0, 0), "");
+    var aTwin = new ReviewBudget.Candidate("a2", "it", 0.6, unit(1, 0.05f, 0), "");
+    var b = new ReviewBudget.Candidate("b", "it", 0.95, unit(0, 1, 0), "");
+    var rare = new ReviewBudget.Candidate("r", "oos", 0.7, unit(0, 0, 1), "");
+    var unlikely = new ReviewBudget.Candidate("u", "it", 0.3, unit(1, 1, 1), "");
+    Map<String, Integer> counts = Map.of("it", 1000, "oos", 10);
+    List<ReviewBudget.Choice> chosen =
+        ReviewBudget.choose(List.of(unlikely, b, rare, aTwin, a), 3, counts, 0.5);
+    // gains: r 0.7 × 1 × 2 (a small class), a 0.9 × 2 (settles its twin) × 0.71, b 0.95 × 0.71
+    assertThat(chosen).extracting(c -> c.candidate().key()).containsExactly("r", "a", "b");
+    assertThat(chosen.get(1).settles())
+        .extracting(ReviewBudget.Candidate::key)
+        .containsExactly("a2");
+    assertThat(chosen.get(1).reason()).contains("settles 1 near-duplicates");
+    assertThat(chosen.get(0).reason()).contains("a small class");
+    assertThat(ReviewBudget.choose(List.of(unlikely), 5, counts, 0.5)).isEmpty();
+  }
+
+  @Test
+  void theBudgetIsACountOrAShareOfTheQuestions() {
+    assertThat(ReviewBudget.limit("40", 1000)).isEqualTo(40);
+    assertThat(ReviewBudget.limit("5%", 1000)).isEqualTo(50);
+    assertThat(ReviewBudget.limit(" 2.5 % ", 200)).isEqualTo(5);
+    assertThatThrownBy(() -> ReviewBudget.limit("lots", 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("neither a count");
+    assertThatThrownBy(() -> ReviewBudget.limit("-3", 10))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ReviewBudget.limit("150%", 10))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
