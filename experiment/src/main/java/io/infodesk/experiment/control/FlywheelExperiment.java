@@ -319,13 +319,13 @@ public final class FlywheelExperiment {
   }
 
   /** Labels the pool's entries with LabelSuspicion above this are left out of training. */
-  static final double SET_ASIDE = Double.parseDouble(System.getProperty("xa", "0.8"));
+  static final double SET_ASIDE = 0.7;
 
   /**
    * The learned evidence's probability for another label at which the judge relabels a question the
    * employee rated down, without an SME.
    */
-  static final double JUDGE_RELABEL = Double.parseDouble(System.getProperty("xr", "0.7"));
+  static final double JUDGE_RELABEL = 0.6;
 
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
