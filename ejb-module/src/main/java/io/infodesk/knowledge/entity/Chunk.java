@@ -12,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** A passage of a source with its MiniLM vector: the unit of retrieval and citation. */
 @Entity
@@ -60,9 +62,13 @@ public class Chunk {
   private String text;
   private byte[] embedding;
 
-  /** When a newer ingestion of the source replaced this chunk; null while it is current. */
+  /**
+   * When a newer ingestion of the source replaced this chunk; null while it is current. An
+   * OffsetDateTime, which JPA maps itself, and not an Instant through {@code InstantConverter}: a
+   * converted null is bound as a string, which PostgreSQL refuses for a timestamp column.
+   */
   @Column(name = "superseded_at")
-  private Instant supersededAt;
+  private OffsetDateTime supersededAt;
 
   protected Chunk() {}
 
@@ -92,11 +98,11 @@ public class Chunk {
   }
 
   public void supersede(Instant when) {
-    this.supersededAt = when;
+    this.supersededAt = when.atOffset(ZoneOffset.UTC);
   }
 
   public Instant getSupersededAt() {
-    return supersededAt;
+    return supersededAt == null ? null : supersededAt.toInstant();
   }
 
   public Long getId() {

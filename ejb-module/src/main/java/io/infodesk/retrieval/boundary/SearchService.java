@@ -166,7 +166,7 @@ public class SearchService {
       index.publish();
     }
     em.createNamedQuery(Chunk.DELETE_SUPERSEDED)
-        .setParameter("before", now.minus(SUPERSEDED_GRACE))
+        .setParameter("before", now.minus(SUPERSEDED_GRACE).atOffset(java.time.ZoneOffset.UTC))
         .executeUpdate();
     syncedUntil = now;
     em.clear();
