@@ -101,10 +101,6 @@ public class Chunk {
     this.supersededAt = when.atOffset(ZoneOffset.UTC);
   }
 
-  public Instant getSupersededAt() {
-    return supersededAt == null ? null : supersededAt.toInstant();
-  }
-
   public Long getId() {
     return id;
   }

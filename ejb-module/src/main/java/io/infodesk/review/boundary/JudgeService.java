@@ -62,7 +62,7 @@ public class JudgeService {
       int chosen) {}
 
   /** A judged interaction that may deserve a review. */
-  private record Flag(Interaction interaction, Verdict verdict, float[] vector, String reason) {}
+  private record Flag(Interaction interaction, Verdict verdict) {}
 
   @PersistenceContext EntityManager em;
   @EJB EmbeddingService embeddings;
@@ -218,13 +218,9 @@ public class JudgeService {
                     ? verdict
                     : new Verdict(
                         Verdict.Attribution.ROUTING,
-                        RouteLabels.OOS.equals(learned.suggested())
-                            ? RouteLabels.OUT_OF_SCOPE
-                            : learned.suggested(),
+                        RouteLabels.toCorrection(learned.suggested()),
                         wrong,
-                        learned.reason()),
-                vector,
-                learned.reason()));
+                        learned.reason())));
         candidates.add(
             new ReviewBudget.Candidate(
                 Long.toString(i.getId()), routedLabel, wrong, vector, learned.reason()));

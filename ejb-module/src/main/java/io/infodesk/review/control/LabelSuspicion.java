@@ -36,16 +36,10 @@ public final class LabelSuspicion {
 
   /**
    * The probability that the label is wrong, the likeliest other label with the learned evidence's
-   * probability for it (0 where only the teacher suggests it), the learned evidence's probability
-   * for the label itself before the rating and the judge are weighed (-1 without learned evidence),
-   * and why.
+   * probability for it (0 where only the teacher suggests it), and why.
    */
   public record Assessment(
-      double wrongProbability,
-      String suggested,
-      double suggestedProbability,
-      double learnedProbability,
-      String reason) {}
+      double wrongProbability, String suggested, double suggestedProbability, String reason) {}
 
   /** Neighbours below this similarity say nothing about the question's label. */
   static final double MIN_NEIGHBOUR_SIMILARITY = 0.5;
@@ -88,8 +82,7 @@ public final class LabelSuspicion {
       votes.forEach((l, w) -> combined.merge(l, w / sum, Double::sum));
       reasons.add(agreeing + " of " + counted + " nearest labelled examples agree");
     }
-    double learned = sources == 0 ? -1 : combined.getOrDefault(e.label(), 0.0) / sources;
-    double right = sources == 0 ? 0.9 : learned;
+    double right = sources == 0 ? 0.9 : combined.getOrDefault(e.label(), 0.0) / sources;
     if (e.teacherLabel() != null && !e.teacherLabel().equals(e.label())) {
       right *= 0.85;
       reasons.add("the teacher routed it to " + e.teacherLabel());
@@ -112,7 +105,6 @@ public final class LabelSuspicion {
         Math.max(0, Math.min(1, 1 - right)),
         suggested,
         suggestedProbability,
-        learned,
         String.join("; ", reasons));
   }
 

@@ -14,4 +14,9 @@ public final class RouteLabels {
   public static String fromCorrection(String domain) {
     return OUT_OF_SCOPE.equals(domain) ? OOS : domain;
   }
+
+  /** A training label as people send it as a corrected domain (the inverse of the above). */
+  public static String toCorrection(String label) {
+    return OOS.equals(label) ? OUT_OF_SCOPE : label;
+  }
 }

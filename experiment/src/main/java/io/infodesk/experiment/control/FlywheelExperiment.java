@@ -525,7 +525,8 @@ public final class FlywheelExperiment {
         Consensus.Vote vote =
             wrong != mistaken
                 ? new Consensus.Vote(
-                    "CORRECT_DOMAIN", correction(wrong ? e.gold : other(current, domains, smes)))
+                    "CORRECT_DOMAIN",
+                    RouteLabels.toCorrection(wrong ? e.gold : other(current, domains, smes)))
                 : new Consensus.Vote("CONFIRM_ROUTE", null);
         Consensus.Outcome outcome = Consensus.of(List.of(vote), 1, Consensus.Rule.MAJORITY);
         String decision = outcome.decided().decision();
@@ -585,10 +586,7 @@ public final class FlywheelExperiment {
       } else {
         gate = "refused " + router.version() + ": " + String.join("; ", decision.reasons());
       }
-      Map<String, String> goldOf = new HashMap<>();
-      pool.forEach(e -> goldOf.putIfAbsent(e.text, e.gold));
-      long wrongLabels =
-          curated.stream().filter(x -> !x.label().equals(goldOf.get(x.text()))).count();
+      long wrongLabels = wrongLabels(curated, pool);
       int setAside = (int) pool.stream().filter(e -> e.suspect).count();
       rows.add(
           new CycleRow(
@@ -625,9 +623,7 @@ public final class FlywheelExperiment {
     pool.stream()
         .filter(e -> e.label != null && !e.suspect)
         .forEach(e -> provenance.merge(e.provenance, 1, Integer::sum));
-    Map<String, String> goldOf = new HashMap<>();
-    pool.forEach(e -> goldOf.putIfAbsent(e.text, e.gold));
-    long wrong = curated.stream().filter(x -> !x.label().equals(goldOf.get(x.text()))).count();
+    long wrong = wrongLabels(curated, pool);
     Funnel funnel =
         new Funnel(
             traffic,
@@ -644,6 +640,13 @@ public final class FlywheelExperiment {
     return new Turns(rows, last, curated, funnel, flagged, flaggedMisroutes, judgedMisroutes);
   }
 
+  /** How many curated labels differ from the gold label of their text. */
+  private static long wrongLabels(List<Curation.Example> curated, List<Entry> pool) {
+    Map<String, String> goldOf = new HashMap<>();
+    pool.forEach(e -> goldOf.putIfAbsent(e.text, e.gold));
+    return curated.stream().filter(x -> !x.label().equals(goldOf.get(x.text()))).count();
+  }
+
   /** An SME decision on an entry, or on a near-duplicate it settles. */
   private static void apply(
       Entry e, String current, String decision, String decidedDomain, boolean neighbour) {
@@ -654,10 +657,6 @@ public final class FlywheelExperiment {
     }
     e.reviewed = true;
     e.suspect = false;
-  }
-
-  private static String correction(String label) {
-    return label.equals(RouteLabels.OOS) ? RouteLabels.OUT_OF_SCOPE : label;
   }
 
   /**
@@ -824,10 +823,7 @@ public final class FlywheelExperiment {
           Consensus.Vote vote;
           if (i.misrouted() != mistaken) {
             String domain = i.misrouted() ? i.gold : other(i.routed, domains, random);
-            vote =
-                new Consensus.Vote(
-                    "CORRECT_DOMAIN",
-                    domain.equals(RouteLabels.OOS) ? RouteLabels.OUT_OF_SCOPE : domain);
+            vote = new Consensus.Vote("CORRECT_DOMAIN", RouteLabels.toCorrection(domain));
           } else {
             vote = new Consensus.Vote("CONFIRM_ROUTE", null);
           }
