@@ -183,6 +183,43 @@ public final class Api {
     }
   }
 
+  /**
+   * Starts an admin's training run ({@code POST /api/models/training}, 202 with the job to poll),
+   * waits for it, and returns the models it created, in the order it trained them.
+   */
+  public java.util.List<JsonObject> train(String admin, Duration timeout) {
+    Reply started = post("/api/models/training", admin, "");
+    if (started.status() != 202) {
+      throw new AssertionError(
+          "training did not start: " + started.status() + " " + started.body());
+    }
+    String poll = "/api/flywheel/cycles/" + started.json().getJsonNumber("id");
+    JsonObject job = awaitCycle(poll, admin, timeout);
+    if (!"COMPLETED".equals(job.getString("status"))) {
+      throw new AssertionError("training failed: " + job);
+    }
+    String detail = job.getJsonObject("steps").getJsonObject("train").getString("detail");
+    java.util.List<JsonObject> models = new java.util.ArrayList<>();
+    for (JsonObject m : get("/api/models", admin).array().getValuesAs(JsonObject.class)) {
+      if (detail.contains(m.getString("version") + " ")) {
+        models.add(m);
+      }
+    }
+    java.util.Collections.reverse(models);
+    return models;
+  }
+
+  /** Polls a cycle (or training job) until it is no longer RUNNING. */
+  public JsonObject awaitCycle(String path, String admin, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject cycle = get(path, admin).json();
+    while ("RUNNING".equals(cycle.getString("status")) && System.nanoTime() < deadline) {
+      sleep(500);
+      cycle = get(path, admin).json();
+    }
+    return cycle;
+  }
+
   /** Polls the server's MicroProfile Health readiness until it is UP (models load async). */
   public Reply awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -229,6 +229,21 @@ public class DatasetService {
   }
 
   /** Adds up to {@code perLabel} examples of each label of the latest version's training part. */
+  /**
+   * The latest dataset version's examples, train part first, for the judge's learned evidence;
+   * empty before the first version.
+   */
+  @PermitAll
+  public List<DatasetExample> latestExamples() {
+    List<DatasetVersion> versions = list();
+    if (versions.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
+        .setParameter("version", versions.get(0).getId())
+        .getResultList();
+  }
+
   @RolesAllowed(Role.ADMIN_NAME)
   public int extendFrozenEval(int perLabel) {
     if (perLabel < 1 || perLabel > 1000) {

@@ -192,7 +192,8 @@ public class DashboardService {
   static CycleRow row(FlywheelCycle c) {
     JsonObject steps = CycleRecords.read(c.getSteps());
     List<Step> list = new ArrayList<>();
-    for (String name : FlywheelSteps.STEPS) {
+    for (String name :
+        "TRAINING".equals(c.getTrigger()) ? FlywheelSteps.TRAINING_STEPS : FlywheelSteps.STEPS) {
       JsonObject s = steps.containsKey(name) ? steps.getJsonObject(name) : null;
       list.add(
           s == null

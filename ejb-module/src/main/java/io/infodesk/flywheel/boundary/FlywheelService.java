@@ -31,6 +31,10 @@ import java.util.UUID;
 public class FlywheelService {
 
   public static final String JOB = "flywheel-cycle";
+
+  /** An admin's training run on its own: the cycle's train step, recorded like a cycle. */
+  public static final String TRAINING_JOB = "model-training";
+
   static final java.time.Duration HEARTBEAT_SILENCE = java.time.Duration.ofMinutes(1);
 
   @PersistenceContext EntityManager em;
@@ -42,9 +46,21 @@ public class FlywheelService {
 
   @RolesAllowed(Role.ADMIN_NAME)
   public FlywheelCycle startByAdmin() {
-    FlywheelCycle cycle = start("ADMIN");
+    FlywheelCycle cycle = start("ADMIN", JOB);
     audit.recordNow(
         "FLYWHEEL_STARTED", "flywheel-cycle", String.valueOf(cycle.getId()), "by an admin");
+    return cycle;
+  }
+
+  /**
+   * An admin's training run in the background: the train step alone (build a dataset, train,
+   * evaluate and gate the students), recorded and polled like a cycle, under the same lease.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public FlywheelCycle startTraining() {
+    FlywheelCycle cycle = start("TRAINING", TRAINING_JOB);
+    audit.recordNow(
+        "TRAINING_STARTED", "flywheel-cycle", String.valueOf(cycle.getId()), "by an admin");
     return cycle;
   }
 
@@ -55,7 +71,7 @@ public class FlywheelService {
   @PermitAll
   public FlywheelCycle startScheduled() {
     try {
-      return start("SCHEDULE");
+      return start("SCHEDULE", JOB);
     } catch (ConflictException e) {
       java.util.logging.Logger.getLogger(FlywheelService.class.getName())
           .info("Scheduled flywheel cycle skipped: " + e.getMessage());
@@ -67,13 +83,13 @@ public class FlywheelService {
   @PermitAll
   public FlywheelCycle startOnDrift() {
     try {
-      return start("DRIFT");
+      return start("DRIFT", JOB);
     } catch (ConflictException e) {
       return null;
     }
   }
 
-  private FlywheelCycle start(String trigger) {
+  private FlywheelCycle start(String trigger, String job) {
     String holder = node.name() + "/" + UUID.randomUUID();
     if (!lease.acquire(holder, FlywheelSteps.LEASE_TTL)
         && !(recoverAbandoned(false) && lease.acquire(holder, FlywheelSteps.LEASE_TTL))) {
@@ -86,7 +102,7 @@ public class FlywheelService {
       Properties parameters = new Properties();
       parameters.setProperty("cycleId", String.valueOf(cycle.getId()));
       parameters.setProperty("holder", holder);
-      BatchRuntime.getJobOperator().start(JOB, parameters);
+      BatchRuntime.getJobOperator().start(job, parameters);
       return cycle;
     } catch (RuntimeException e) {
       lease.release(holder);

@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Properties;
 
-/** One step of the {@code flywheel-cycle} job; the work is in {@link FlywheelSteps}. */
+/**
+ * One step of the {@code flywheel-cycle} or {@code model-training} job; the work is in {@link
+ * FlywheelSteps}.
+ */
 @Named("flywheelStep")
 @Dependent
 public class FlywheelStepBatchlet extends AbstractBatchlet {
@@ -27,7 +30,10 @@ public class FlywheelStepBatchlet extends AbstractBatchlet {
   public String process() {
     Properties parameters = BatchRuntime.getJobOperator().getParameters(job.getExecutionId());
     steps.run(
-        Long.parseLong(parameters.getProperty("cycleId")), step, parameters.getProperty("holder"));
+        job.getJobName(),
+        Long.parseLong(parameters.getProperty("cycleId")),
+        step,
+        parameters.getProperty("holder"));
     return "COMPLETED";
   }
 }

@@ -1,12 +1,18 @@
 package io.infodesk.flywheel.boundary;
 
+import io.infodesk.curation.boundary.DatasetService;
+import io.infodesk.curation.control.Curation;
+import io.infodesk.curation.entity.DatasetExample;
 import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.flywheel.control.OutOfFold;
 import io.infodesk.registry.boundary.RegistryService;
 import io.infodesk.registry.entity.ModelStatus;
 import io.infodesk.registry.entity.RouterModel;
+import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.review.boundary.JudgeService;
+import io.infodesk.review.control.Learning;
 import io.infodesk.review.entity.ReviewItem;
-import io.infodesk.training.boundary.TrainingService;
+import io.infodesk.routing.control.StudentRouter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -20,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +42,10 @@ import java.util.Optional;
 public class FlywheelSteps {
 
   public static final List<String> STEPS = List.of("monitor", "judge", "train", "decide");
+
+  /** The steps of an admin's training job: only the train step. */
+  public static final List<String> TRAINING_STEPS = List.of("train");
+
   static final Duration LEASE_TTL = Duration.ofMinutes(30);
 
   @PersistenceContext EntityManager em;
@@ -43,9 +54,16 @@ public class FlywheelSteps {
   @EJB JudgeService judge;
   @EJB TrainingService training;
   @EJB RegistryService registry;
+  @EJB DatasetService datasets;
+  @EJB EmbeddingService embeddings;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
-  public void run(long cycleId, String step, String holder) {
+  /**
+   * @param job the batch job this step belongs to: {@link FlywheelService#JOB} or {@link
+   *     FlywheelService#TRAINING_JOB}, whose last step completes the cycle record
+   */
+  public void run(String job, long cycleId, String step, String holder) {
+    List<String> steps = FlywheelService.TRAINING_JOB.equals(job) ? TRAINING_STEPS : STEPS;
     Instant started = Instant.now();
     records.step(cycleId, step, "RUNNING", started, null, null, null);
     try {
@@ -60,7 +78,7 @@ public class FlywheelSteps {
             default -> throw new IllegalArgumentException("unknown step " + step);
           };
       records.step(cycleId, step, "COMPLETED", started, Instant.now(), detail, funnel.build());
-      if (step.equals(STEPS.get(STEPS.size() - 1))) {
+      if (step.equals(steps.get(steps.size() - 1))) {
         records.finish(cycleId, true, null);
         lease.release(holder);
       }
@@ -85,7 +103,7 @@ public class FlywheelSteps {
   }
 
   private String judge(JsonObjectBuilder funnel) {
-    JudgeService.Summary s = judge.judgeForCycle();
+    JudgeService.Summary s = judge.judgeForCycle(learning());
     List<ReviewItem> decided =
         em.createNamedQuery(ReviewItem.FIND_DECIDED, ReviewItem.class).getResultList();
     long flagged =
@@ -97,7 +115,56 @@ public class FlywheelSteps {
         .add("judged", s.judged())
         .add("flaggedMisroutes", flagged)
         .add("smeConfirmedMisroutes", confirmed);
-    return s.judged() + " judged, " + s.flagged() + " newly flagged, " + s.attributions();
+    return s.judged()
+        + " judged, "
+        + s.reexamined()
+        + " earlier labels re-examined, "
+        + s.flagged()
+        + " newly flagged, "
+        + s.chosen()
+        + " for review within the budget of "
+        + s.budget()
+        + ", "
+        + s.attributions();
+  }
+
+  /**
+   * What the flywheel has learned so far, for the judge: the latest dataset version's training
+   * examples, embedded, with out-of-fold probabilities from two n-gram students (validated on the
+   * version's frozen evaluation part), and one of them for questions without a label.
+   */
+  private Learning learning() {
+    List<DatasetExample> examples = datasets.latestExamples();
+    List<Learning.Curated> curated = new ArrayList<>();
+    List<Curation.Example> train = new ArrayList<>();
+    List<Curation.Example> eval = new ArrayList<>();
+    java.util.TreeSet<String> labels = new java.util.TreeSet<>();
+    for (int from = 0; from < examples.size(); from += 32) {
+      List<DatasetExample> batch = examples.subList(from, Math.min(examples.size(), from + 32));
+      float[][] v = embeddings.embedAll(batch.stream().map(DatasetExample::getText).toList());
+      for (int x = 0; x < v.length; x++) {
+        DatasetExample e = batch.get(x);
+        labels.add(e.getLabel());
+        if ("eval".equals(e.getSplit())) {
+          eval.add(new Curation.Example(e.getText(), e.getLabel(), v[x]));
+        } else {
+          train.add(new Curation.Example(e.getText(), e.getLabel(), v[x]));
+          curated.add(
+              new Learning.Curated(
+                  e.getInteractionId(), e.getText(), e.getLabel(), e.getProvenance(), v[x]));
+        }
+      }
+    }
+    if (curated.isEmpty()) {
+      return Learning.NONE;
+    }
+    OutOfFold.Result folds =
+        OutOfFold.of(train, eval, List.copyOf(labels), examples.size(), embeddings::embed);
+    StudentRouter student = folds.student();
+    return new Learning(
+        curated,
+        folds.probabilities(),
+        student == null ? null : question -> student.route(question).scores());
   }
 
   private String train(JsonObjectBuilder funnel, long cycleId, Instant started, String holder) {

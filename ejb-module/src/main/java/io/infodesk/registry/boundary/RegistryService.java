@@ -32,6 +32,22 @@ public class RegistryService {
     return em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class).getResultList();
   }
 
+  /**
+   * Stores a training run's candidates (and the ones its gates rejected) in one short transaction,
+   * with their audit entry; training itself runs outside any transaction.
+   */
+  @jakarta.annotation.security.PermitAll
+  public List<RouterModel> register(List<RouterModel> models, String summary) {
+    models.forEach(em::persist);
+    em.flush();
+    audit.record(
+        "MODELS_TRAINED",
+        "router-model",
+        models.stream().map(RouterModel::getVersion).toList().toString(),
+        summary);
+    return models;
+  }
+
   /** For the flywheel cycle when automatic promotion is configured. */
   @jakarta.annotation.security.PermitAll
   public RouterModel promoteForCycle(long id) {

@@ -10,6 +10,7 @@ import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.review.control.EmbeddedJudge;
 import io.infodesk.review.control.Judge;
 import io.infodesk.review.control.LabelSuspicion;
+import io.infodesk.review.control.Learning;
 import io.infodesk.review.control.LlmJudge;
 import io.infodesk.review.control.ReviewBudget;
 import io.infodesk.review.entity.ReviewItem;
@@ -59,7 +60,11 @@ public class JudgeService {
       int flagged,
       String judge,
       int budget,
-      int chosen) {}
+      int chosen,
+      int reexamined) {}
+
+  /** Nearest curated examples the judge looks at. */
+  static final int NEIGHBOURS = 10;
 
   /** A judged interaction that may deserve a review. */
   private record Flag(Interaction interaction, Verdict verdict) {}
@@ -115,20 +120,46 @@ public class JudgeService {
     return counts;
   }
 
+  /** The judge's view of what the flywheel has learned about one question. */
+  private static Judge.Learned learned(
+      String teacherLabel, Map<String, Double> student, List<LabelSuspicion.Neighbour> nearest) {
+    String top = null;
+    double confidence = 0;
+    if (student != null) {
+      for (var e : student.entrySet()) {
+        if (e.getValue() > confidence) {
+          top = e.getKey();
+          confidence = e.getValue();
+        }
+      }
+    }
+    return new Judge.Learned(
+        top, confidence, nearest, LabelSuspicion.agree(teacherLabel, top, nearest));
+  }
+
   private String judgeName(Judge judge) {
     return judge instanceof LlmJudge ? "llm-" + llm.model() : "embedded";
   }
 
-  /** For the flywheel cycle, which runs without a caller. */
+  /**
+   * For the flywheel cycle, which runs without a caller.
+   *
+   * @param learning what the flywheel has learned so far (the curated examples, their out-of-fold
+   *     probabilities): the judge's evidence, and the LOGGED labels it re-examines
+   */
   @jakarta.annotation.security.PermitAll
-  public Summary judgeForCycle() {
-    return judge(null);
+  public Summary judgeForCycle(Learning learning) {
+    return judge(null, learning);
   }
 
   /**
    * @param reviewers votes each new item needs; null takes {@code infodesk.review.reviewers}
    */
   public Summary judge(Integer reviewers) {
+    return judge(reviewers, Learning.NONE);
+  }
+
+  private Summary judge(Integer reviewers, Learning learning) {
     if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
       throw new io.infodesk.platform.entity.InvalidInputException(
           "reviewers must be between 1 and 9, not " + reviewers);
@@ -150,6 +181,17 @@ public class JudgeService {
     Map<Verdict.Attribution, Integer> attributions = new EnumMap<>(Verdict.Attribution.class);
     List<Flag> flags = new ArrayList<>();
     List<ReviewBudget.Candidate> candidates = new ArrayList<>();
+    List<float[]> curatedVectors =
+        learning.curated().stream().map(Learning.Curated::vector).toList();
+    List<String> curatedLabels = learning.curated().stream().map(Learning.Curated::label).toList();
+    Map<Long, Integer> curatedIndex = new HashMap<>();
+    for (int x = 0; x < learning.curated().size(); x++) {
+      Long id = learning.curated().get(x).interactionId();
+      if (id != null) {
+        curatedIndex.putIfAbsent(id, x);
+      }
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
     for (Feedback f : feedback) {
       boolean satisfied = "up".equals(f.getRating());
       unsatisfied += satisfied ? 0 : 1;
@@ -174,10 +216,25 @@ public class JudgeService {
         List<Passage> best = search.search(d, i.getQuestion(), vector, 1);
         similarity.put(d.getKey(), best.isEmpty() ? 0.0 : best.get(0).similarity());
       }
+      seen.add(i.getId());
       String teacherDomain = teacher.route(i.getQuestion()).domain();
       String studentDomain = live == teacher ? null : live.route(i.getQuestion()).domain();
       String corrected =
           f.getCorrectDomain() == null ? null : RouteLabels.fromCorrection(f.getCorrectDomain());
+      // what the flywheel has learned: a student that never saw this label (or the incumbent),
+      // and the nearest curated examples
+      String routedLabel = i.getDomainKey() == null ? RouteLabels.OOS : i.getDomainKey();
+      Integer self = curatedIndex.get(i.getId());
+      Map<String, Double> student =
+          self != null && learning.outOfFold().containsKey(self)
+              ? learning.outOfFold().get(self)
+              : learning.student() != null
+                  ? learning.student().apply(i.getQuestion())
+                  : live instanceof StudentRouter sr ? sr.route(i.getQuestion()).scores() : null;
+      List<LabelSuspicion.Neighbour> nearest =
+          LabelSuspicion.nearest(
+              vector, curatedVectors, curatedLabels, NEIGHBOURS, self == null ? -1 : self);
+      String teacherLabel = teacherDomain == null ? RouteLabels.OOS : teacherDomain;
       Verdict verdict =
           judge.judge(
               new Judge.Evidence(
@@ -188,20 +245,17 @@ public class JudgeService {
                   corrected,
                   teacherDomain,
                   studentDomain,
-                  similarity));
+                  similarity,
+                  learned(teacherLabel, student, nearest)));
       judged++;
       attributions.merge(verdict.attribution(), 1, Integer::sum);
-      // what the flywheel has learned: the incumbent student's view of the route
-      String routedLabel = i.getDomainKey() == null ? RouteLabels.OOS : i.getDomainKey();
-      Map<String, Double> student =
-          live instanceof StudentRouter sr ? sr.route(i.getQuestion()).scores() : null;
       LabelSuspicion.Assessment learned =
           LabelSuspicion.assess(
               new LabelSuspicion.Evidence(
                   routedLabel,
-                  teacherDomain == null ? RouteLabels.OOS : teacherDomain,
+                  teacherLabel,
                   student,
-                  List.of(),
+                  nearest,
                   !satisfied,
                   verdict.attribution() == Verdict.Attribution.ROUTING));
       if (verdict.attribution() == Verdict.Attribution.ROUTING
@@ -226,7 +280,51 @@ public class JudgeService {
                 Long.toString(i.getId()), routedLabel, wrong, vector, learned.reason()));
       }
     }
-    int budget = ReviewBudget.limit(settings.text("infodesk.review.budget"), judged);
+    // old LOGGED labels (routes nobody complained about) that the out-of-fold student and the
+    // nearest curated examples contradict with confidence are suspected label errors too
+    int reexamined = 0;
+    for (var entry : learning.outOfFold().entrySet()) {
+      Learning.Curated c = learning.curated().get(entry.getKey());
+      if (!"LOGGED".equals(c.provenance())
+          || c.interactionId() == null
+          || seen.contains(c.interactionId())
+          || !em.createNamedQuery(ReviewItem.FIND_BY_INTERACTION, ReviewItem.class)
+              .setParameter("interaction", c.interactionId())
+              .getResultList()
+              .isEmpty()) {
+        continue;
+      }
+      seen.add(c.interactionId());
+      reexamined++;
+      LabelSuspicion.Assessment learned =
+          LabelSuspicion.assess(
+              new LabelSuspicion.Evidence(
+                  c.label(),
+                  null,
+                  entry.getValue(),
+                  LabelSuspicion.nearest(
+                      c.vector(), curatedVectors, curatedLabels, NEIGHBOURS, entry.getKey()),
+                  false,
+                  false));
+      Interaction i = em.find(Interaction.class, c.interactionId());
+      if (i == null || learned.wrongProbability() < 0.5 || learned.suggested() == null) {
+        continue;
+      }
+      flagged++;
+      String reason = "re-examined a LOGGED label: " + learned.reason();
+      flags.add(
+          new Flag(
+              i,
+              new Verdict(
+                  Verdict.Attribution.ROUTING,
+                  RouteLabels.toCorrection(learned.suggested()),
+                  learned.wrongProbability(),
+                  reason)));
+      candidates.add(
+          new ReviewBudget.Candidate(
+              Long.toString(i.getId()), c.label(), learned.wrongProbability(), c.vector(), reason));
+    }
+    int budget = ReviewBudget.limit(settings.text("infodesk.review.budget"), judged + reexamined);
     Map<String, Flag> byId = new HashMap<>();
     flags.forEach(f -> byId.put(Long.toString(f.interaction().getId()), f));
     List<ReviewBudget.Choice> chosen = ReviewBudget.choose(candidates, budget, labelCounts(), 0.0);
@@ -252,7 +350,8 @@ public class JudgeService {
             flagged,
             judgeName(judge),
             budget,
-            chosen.size());
+            chosen.size(),
+            reexamined);
     audit.record("JUDGED", "flywheel", null, summary.toString());
     return summary;
   }

@@ -19,6 +19,57 @@ public final class LabelSuspicion {
   public record Neighbour(String label, double similarity) {}
 
   /**
+   * The {@code k} labelled examples most similar to {@code query} (dot product of unit vectors),
+   * most similar first; {@code except} (an index into the lists, or -1) is left out, so that an
+   * example is not its own neighbour.
+   */
+  public static List<Neighbour> nearest(
+      float[] query, List<float[]> vectors, List<String> labels, int k, int except) {
+    java.util.PriorityQueue<double[]> top =
+        new java.util.PriorityQueue<>(java.util.Comparator.comparingDouble(x -> x[0]));
+    for (int i = 0; i < vectors.size(); i++) {
+      if (i == except) {
+        continue;
+      }
+      float[] v = vectors.get(i);
+      double sim = 0;
+      for (int d = 0; d < v.length; d++) {
+        sim += query[d] * v[d];
+      }
+      if (top.size() < k) {
+        top.add(new double[] {sim, i});
+      } else if (!top.isEmpty() && sim > top.peek()[0]) {
+        top.poll();
+        top.add(new double[] {sim, i});
+      }
+    }
+    List<Neighbour> out = new ArrayList<>();
+    top.stream()
+        .sorted(java.util.Comparator.comparingDouble((double[] x) -> x[0]).reversed())
+        .forEach(x -> out.add(new Neighbour(labels.get((int) x[1]), x[0])));
+    return out;
+  }
+
+  /**
+   * Whether the teacher, the student and the nearest examples (their majority above {@link
+   * #MIN_NEIGHBOUR_SIMILARITY}) give the same label; a missing opinion does not disagree.
+   */
+  public static boolean agree(String teacher, String student, List<Neighbour> nearest) {
+    Map<String, Double> votes = new LinkedHashMap<>();
+    nearest.stream()
+        .filter(n -> n.similarity() >= MIN_NEIGHBOUR_SIMILARITY)
+        .forEach(n -> votes.merge(n.label(), n.similarity(), Double::sum));
+    String neighbours = top(votes, null);
+    java.util.Set<String> opinions = new java.util.HashSet<>();
+    for (String o : new String[] {teacher, student, neighbours}) {
+      if (o != null) {
+        opinions.add(o);
+      }
+    }
+    return opinions.size() <= 1;
+  }
+
+  /**
    * @param label the current label (the route, for a question without one)
    * @param teacherLabel the teacher's route, or null where unknown
    * @param student the out-of-fold student's probability per label, or null before any student

@@ -66,6 +66,7 @@ public final class LlmJudge implements Judge {
         - RETRIEVAL: the routing is right but the knowledge found does not answer the question.
         - GENERATION: routing and knowledge are right but the answer itself failed the employee.
         - NONE: nothing went wrong.
+        A router trained on earlier reviewed labels and the labels of the most similar reviewed questions, where given, are what the flywheel has learned: when they agree with each other against the route, ROUTING is likely.
         Answer with JSON only: {"attribution": "ROUTING|RETRIEVAL|GENERATION|NONE", "suggested_domain": "<key, out-of-scope or null>", "confidence": <0..1>, "rationale": "<one sentence>"}.""");
     return p.toString();
   }
@@ -88,6 +89,27 @@ public final class LlmJudge implements Judge {
         .append('\n');
     if (e.studentDomain() != null) {
       b.append("Student router chose: ").append(e.studentDomain()).append('\n');
+    }
+    if (e.learned() != null) {
+      Judge.Learned l = e.learned();
+      if (l.studentLabel() != null) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "Router trained on earlier reviewed labels chose: %s (confidence %.2f)%n",
+                l.studentLabel(),
+                l.studentConfidence()));
+      }
+      if (!l.nearest().isEmpty()) {
+        b.append("Labels of the most similar reviewed questions (cosine):");
+        l.nearest()
+            .forEach(
+                n -> b.append(String.format(Locale.ROOT, " %s=%.2f", n.label(), n.similarity())));
+        b.append('\n');
+      }
+      b.append("Teacher, trained router and similar questions agree: ")
+          .append(l.agree() ? "yes" : "no")
+          .append('\n');
     }
     b.append("Best knowledge-base match per domain (cosine):");
     for (Map.Entry<String, Double> s : e.bestSimilarityByDomain().entrySet()) {

@@ -8,6 +8,8 @@ import io.infodesk.experiment.control.ExperimentReport.CycleRow;
 import io.infodesk.experiment.control.ExperimentReport.Funnel;
 import io.infodesk.experiment.control.ExperimentReport.JudgeQuality;
 import io.infodesk.experiment.control.ExperimentReport.ModelRow;
+import io.infodesk.flywheel.control.OutOfFold;
+import io.infodesk.flywheel.control.TrainingPipeline;
 import io.infodesk.registry.control.PromotionGate;
 import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.review.control.Consensus;
@@ -357,15 +359,12 @@ public final class FlywheelExperiment {
       }
     }
     List<String> goldTest = data.test().stream().map(ExperimentData.Row::label).toList();
-    List<String> goldValidation =
-        data.validation().stream().map(ExperimentData.Row::label).toList();
     Function<String, RouteDecision> teacherRoute = q -> teacher.route(vector(q));
-    RoutingMetrics.Report teacherValidation =
-        score(domains, goldValidation, teacherRoute, data.validation());
+    // the teacher as the pipeline scores it, from the question's cached vector
+    Router cachedTeacher = new ZeroShotRouter(evidence, this::vector, null, 0.05);
     RoutingMetrics.Report teacherTest = score(domains, goldTest, teacherRoute, data.test());
-    Function<String, RouteDecision> live = teacherRoute;
+    Router live = cachedTeacher;
     String liveName = "teacher";
-    RoutingMetrics.Report liveValidation = teacherValidation;
     RoutingMetrics.Report liveTest = teacherTest;
     PromotionGate.Bounds bounds = new PromotionGate.Bounds(0.02, 0.05, 1000, 0.01);
 
@@ -391,7 +390,7 @@ public final class FlywheelExperiment {
       List<Entry> arrived = new ArrayList<>();
       for (ExperimentData.Row r : batch) {
         Entry e = new Entry(r.text(), r.label(), vector(r.text()));
-        e.routed = StudentRouter.label(live.apply(r.text()));
+        e.routed = StudentRouter.label(live.route(r.text()));
         e.teacherRoute = StudentRouter.label(teacherRoute.apply(r.text()));
         boolean right = e.routed.equals(e.gold);
         e.satisfied =
@@ -564,27 +563,39 @@ public final class FlywheelExperiment {
           examples.add(new Curation.Example(e.text, e.label, e.vector));
         }
       }
-      curated = Curation.deduplicate(examples, 0.98);
-      StudentRecipe.Trained candidate =
-          train(StudentRecipe.NGRAM, "ngram-c" + (c + 1), curated, validation, labels, fresh);
-      last = candidate;
-      StudentRouter router = candidate.router();
-      Function<String, RouteDecision> candidateRoute = router::route;
-      RoutingMetrics.Report candidateValidation =
-          score(domains, goldValidation, candidateRoute, data.validation());
-      Latency latency = latency(router, data.test(), 300);
-      PromotionGate.Decision decision =
-          PromotionGate.decide(
-              bounds, teacherValidation, liveValidation, candidateValidation, latency.p95);
+      log.accept("cycle " + (c + 1) + ": training ngram-c" + (c + 1));
+      TrainingPipeline.Outcome outcome =
+          TrainingPipeline.run(
+              new TrainingPipeline.Inputs(
+                  examples,
+                  validation,
+                  validation,
+                  labels,
+                  List.of(StudentRecipe.NGRAM),
+                  "c" + (c + 1),
+                  null,
+                  StudentRecipe.PATIENCE,
+                  bounds),
+              cachedTeacher,
+              live,
+              fresh,
+              p -> {});
+      curated = outcome.groundTruth();
+      TrainingPipeline.Candidate candidate = outcome.candidates().get(0);
+      last = candidate.trained();
+      StudentRouter router = candidate.trained().router();
       String gate;
-      if (decision.pass()) {
-        live = candidateRoute;
+      if (candidate.decision().pass()) {
+        live = router;
         liveName = router.version();
-        liveValidation = candidateValidation;
-        liveTest = score(domains, goldTest, candidateRoute, data.test());
+        liveTest = score(domains, goldTest, router::route, data.test());
         gate = "promoted " + router.version();
       } else {
-        gate = "refused " + router.version() + ": " + String.join("; ", decision.reasons());
+        gate =
+            "refused "
+                + router.version()
+                + ": "
+                + String.join("; ", candidate.decision().reasons());
       }
       long wrongLabels = wrongLabels(curated, pool);
       int setAside = (int) pool.stream().filter(e -> e.suspect).count();
@@ -670,40 +681,19 @@ public final class FlywheelExperiment {
       Function<String, float[]> fresh,
       int cycle) {
     Map<Entry, Map<String, Double>> out = new IdentityHashMap<>();
-    List<Entry> labelled = new ArrayList<>(pool.stream().filter(e -> e.label != null).toList());
-    if (labelled.size() < 50) {
-      return out;
-    }
-    Collections.shuffle(labelled, new Random(cycle * 31L + 11));
-    List<List<Entry>> folds = List.of(new ArrayList<>(), new ArrayList<>());
-    for (int i = 0; i < labelled.size(); i++) {
-      folds.get(i % 2).add(labelled.get(i));
-    }
-    for (int f = 0; f < 2; f++) {
-      List<Curation.Example> fit =
-          folds.get(1 - f).stream()
-              .map(e -> new Curation.Example(e.text, e.label, e.vector))
-              .toList();
-      StudentRouter student =
-          StudentRecipe.train(
-                  StudentRecipe.NGRAM,
-                  "out-of-fold",
-                  fit,
-                  validation,
-                  labels,
-                  null,
-                  StudentRecipe.PATIENCE,
-                  fresh,
-                  p -> {})
-              .router();
-      for (Entry e : folds.get(f)) {
-        out.put(e, student.route(e.text).scores());
-      }
-      if (f == 0) {
-        for (Entry e : pool) {
-          if (e.label == null) {
-            out.put(e, student.route(e.text).scores());
-          }
+    List<Entry> labelled = pool.stream().filter(e -> e.label != null).toList();
+    OutOfFold.Result folds =
+        OutOfFold.of(
+            labelled.stream().map(e -> new Curation.Example(e.text, e.label, e.vector)).toList(),
+            validation,
+            labels,
+            cycle * 31L + 11,
+            fresh);
+    folds.probabilities().forEach((i, p) -> out.put(labelled.get(i), p));
+    if (folds.student() != null) {
+      for (Entry e : pool) {
+        if (e.label == null) {
+          out.put(e, folds.student().route(e.text).scores());
         }
       }
     }
@@ -715,33 +705,19 @@ public final class FlywheelExperiment {
       List<Entry> queries, List<Entry> labelled) {
     Map<Entry, List<LabelSuspicion.Neighbour>> out =
         java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+    List<float[]> vectors = labelled.stream().map(e -> e.vector).toList();
+    List<String> labels = labelled.stream().map(e -> e.label).toList();
+    Map<Entry, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < labelled.size(); i++) {
+      index.put(labelled.get(i), i);
+    }
     queries.parallelStream()
         .forEach(
-            q -> {
-              java.util.PriorityQueue<double[]> top =
-                  new java.util.PriorityQueue<>(Comparator.comparingDouble(x -> x[0]));
-              for (int i = 0; i < labelled.size(); i++) {
-                Entry other = labelled.get(i);
-                if (other == q) {
-                  continue;
-                }
-                double sim = MiniLmEmbedder.dot(q.vector, other.vector);
-                if (top.size() < NEIGHBOURS) {
-                  top.add(new double[] {sim, i});
-                } else if (sim > top.peek()[0]) {
-                  top.poll();
-                  top.add(new double[] {sim, i});
-                }
-              }
-              List<LabelSuspicion.Neighbour> list = new ArrayList<>();
-              top.stream()
-                  .sorted(Comparator.comparingDouble((double[] x) -> x[0]).reversed())
-                  .forEach(
-                      x ->
-                          list.add(
-                              new LabelSuspicion.Neighbour(labelled.get((int) x[1]).label, x[0])));
-              out.put(q, list);
-            });
+            q ->
+                out.put(
+                    q,
+                    LabelSuspicion.nearest(
+                        q.vector, vectors, labels, NEIGHBOURS, index.getOrDefault(q, -1))));
     return out;
   }
 

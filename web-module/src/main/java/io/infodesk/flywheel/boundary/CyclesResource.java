@@ -38,7 +38,7 @@ public class CyclesResource {
       String failure,
       Instant startedAt,
       Instant finishedAt) {
-    static CycleView of(FlywheelCycle c) {
+    public static CycleView of(FlywheelCycle c) {
       return new CycleView(
           c.getId(),
           c.getTrigger(),
@@ -81,7 +81,14 @@ public class CyclesResource {
   @POST
   @Operation(summary = "Start a cycle now; 409 while another runs anywhere in the cluster")
   public Response start() {
-    return Response.accepted(CycleView.of(flywheel.startByAdmin())).build();
+    return accepted(flywheel.startByAdmin());
+  }
+
+  /** 202 with the cycle to poll, at the address given in Location. */
+  public static Response accepted(FlywheelCycle cycle) {
+    return Response.accepted(CycleView.of(cycle))
+        .location(java.net.URI.create("flywheel/cycles/" + cycle.getId()))
+        .build();
   }
 
   @GET

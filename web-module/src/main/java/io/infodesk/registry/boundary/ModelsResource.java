@@ -1,10 +1,11 @@
 package io.infodesk.registry.boundary;
 
+import io.infodesk.flywheel.boundary.CyclesResource;
+import io.infodesk.flywheel.boundary.FlywheelService;
 import io.infodesk.platform.boundary.JsonColumns;
 import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
 import io.infodesk.registry.entity.RouterModel;
-import io.infodesk.training.boundary.TrainingService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonStructure;
@@ -66,7 +67,7 @@ public class ModelsResource {
   }
 
   @EJB RegistryService registry;
-  @EJB TrainingService training;
+  @EJB FlywheelService flywheel;
 
   @GET
   @Operation(summary = "All router model versions, newest first")
@@ -78,11 +79,12 @@ public class ModelsResource {
   @Path("training")
   @Operation(
       summary =
-          "Train the student routers from the labelled data and evaluate them against the teacher")
+          "Train the student routers from the labelled data and evaluate them against the teacher,"
+              + " in the background: 202 with the job to poll at /api/flywheel/cycles/{id} (its"
+              + " train step shows progress); the candidates then appear in /api/models. 409 while"
+              + " a cycle or another training runs anywhere in the cluster")
   public Response train() {
-    return Response.status(Response.Status.CREATED)
-        .entity(training.trainCandidates().stream().map(ModelView::of).toList())
-        .build();
+    return CyclesResource.accepted(flywheel.startTraining());
   }
 
   @POST

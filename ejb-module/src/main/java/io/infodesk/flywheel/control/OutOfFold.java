@@ -1,0 +1,84 @@
+package io.infodesk.flywheel.control;
+
+import io.infodesk.curation.control.Curation;
+import io.infodesk.routing.control.StudentRouter;
+import io.infodesk.training.control.StudentRecipe;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The judge's learned evidence: each curated label's probabilities from an n-gram student that
+ * never saw it (two folds, cross-validated), so that a label the rest of the data contradicts with
+ * confidence shows as a suspected label error (confident learning); and the first fold's student
+ * for questions without a label.
+ */
+public final class OutOfFold {
+
+  /** Below this many labelled examples there is too little to learn from: nothing is returned. */
+  public static final int MIN_EXAMPLES = 50;
+
+  /**
+   * @param probabilities by index into the labelled list
+   * @param student one fold's student, for questions outside the list (null when too few)
+   */
+  public record Result(Map<Integer, Map<String, Double>> probabilities, StudentRouter student) {
+    public static final Result NONE = new Result(Map.of(), null);
+  }
+
+  private OutOfFold() {}
+
+  /**
+   * @param labelled the curated examples to re-examine
+   * @param validation early stopping and thresholds of the fold students
+   * @param labels every route
+   * @param seed the folds' shuffle
+   */
+  public static Result of(
+      List<Curation.Example> labelled,
+      List<Curation.Example> validation,
+      List<String> labels,
+      long seed,
+      Function<String, float[]> embed) {
+    if (labelled.size() < MIN_EXAMPLES || validation.isEmpty()) {
+      return Result.NONE;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < labelled.size(); i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(seed));
+    List<List<Integer>> folds = List.of(new ArrayList<>(), new ArrayList<>());
+    for (int i = 0; i < order.size(); i++) {
+      folds.get(i % 2).add(order.get(i));
+    }
+    Map<Integer, Map<String, Double>> out = new HashMap<>();
+    StudentRouter first = null;
+    for (int f = 0; f < 2; f++) {
+      List<Curation.Example> fit = folds.get(1 - f).stream().map(labelled::get).toList();
+      StudentRouter student =
+          StudentRecipe.train(
+                  StudentRecipe.NGRAM,
+                  "out-of-fold",
+                  fit,
+                  validation,
+                  labels,
+                  null,
+                  StudentRecipe.PATIENCE,
+                  embed,
+                  p -> {})
+              .router();
+      for (int i : folds.get(f)) {
+        out.put(i, student.route(labelled.get(i).text()).scores());
+      }
+      if (f == 0) {
+        first = student;
+      }
+    }
+    return new Result(out, first);
+  }
+}

@@ -1,0 +1,201 @@
+package io.infodesk.flywheel.control;
+
+import io.infodesk.curation.control.Curation;
+import io.infodesk.evaluation.control.RoutingMetrics;
+import io.infodesk.registry.control.PromotionGate;
+import io.infodesk.routing.control.Router;
+import io.infodesk.routing.control.StudentRouter;
+import io.infodesk.training.control.StudentRecipe;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The flywheel's curate → train → evaluate → gate, in plain Java, used by the cycle's train step
+ * ({@code TrainingService}) and by the experiment alike: the labelled examples are deduplicated
+ * into the ground truth, each architecture is trained on it (early stopping and the decline
+ * threshold on the validation part), and every candidate, the teacher and the incumbent are scored
+ * on the same gate set and timed from the question's text; the promotion gates decide each
+ * candidate.
+ */
+public final class TrainingPipeline {
+
+  /** Near-duplicates above this MiniLM similarity are one example of the ground truth. */
+  public static final double NEAR_DUPLICATE = 0.98;
+
+  /** The share of the ground truth held out for validation when no validation set is given. */
+  public static final double VALIDATION_SHARE = 0.15;
+
+  /**
+   * What one run trains on and is judged by.
+   *
+   * @param labelled every labelled example (duplicates are removed here)
+   * @param validation early stopping and thresholds; null holds out {@link #VALIDATION_SHARE} of
+   *     the ground truth (stratified, seeded)
+   * @param gateSet what the teacher, the incumbent and the candidates are scored on for the gates
+   * @param labels the routes the students may give (out-of-scope is always added)
+   * @param architectures {@link StudentRecipe#NGRAM} and/or {@link StudentRecipe#MINILM_MLP}
+   * @param versionSuffix appended to each architecture for the candidates' versions
+   * @param maxEpochs null for each architecture's default
+   */
+  public record Inputs(
+      List<Curation.Example> labelled,
+      List<Curation.Example> validation,
+      List<Curation.Example> gateSet,
+      List<String> labels,
+      List<String> architectures,
+      String versionSuffix,
+      Integer maxEpochs,
+      int patience,
+      PromotionGate.Bounds bounds) {}
+
+  /** A router's predictions on the gate set, each timed end to end from the question's text. */
+  public record Scored(
+      String version, List<String> predicted, List<Double> micros, RoutingMetrics.Report report) {
+    public double p50() {
+      return RoutingMetrics.percentile(micros, 50);
+    }
+
+    public double p95() {
+      return RoutingMetrics.percentile(micros, 95);
+    }
+  }
+
+  /** A trained candidate, its score on the gate set and the gates' decision. */
+  public record Candidate(
+      StudentRecipe.Trained trained, Scored scored, PromotionGate.Decision decision) {}
+
+  /**
+   * What one run produced.
+   *
+   * @param groundTruth the deduplicated examples the candidates were fitted on
+   * @param validation what made their choices
+   */
+  public record Outcome(
+      List<Curation.Example> groundTruth,
+      List<Curation.Example> validation,
+      Scored teacher,
+      Scored incumbent,
+      List<Candidate> candidates) {
+
+    /** The most accurate candidate that passed its gates, if any. */
+    public Optional<Candidate> best() {
+      return candidates.stream()
+          .filter(c -> c.decision().pass())
+          .max(Comparator.comparingDouble(c -> c.scored().report().accuracy()));
+    }
+  }
+
+  private TrainingPipeline() {}
+
+  /** Curate: exact and near duplicates (MiniLM similarity) are kept once, the first label wins. */
+  public static List<Curation.Example> curate(List<Curation.Example> labelled) {
+    return Curation.deduplicate(labelled, NEAR_DUPLICATE);
+  }
+
+  /**
+   * Curate, train, evaluate and gate.
+   *
+   * @param teacher the zero-shot (or LLM) teacher, scored on the gate set
+   * @param incumbent the live router (the teacher itself before any promotion)
+   * @param embed MiniLM, for the MLP student
+   * @param progress told what the pipeline is doing
+   * @throws IllegalArgumentException when there is too little labelled data to train on
+   */
+  public static Outcome run(
+      Inputs in,
+      Router teacher,
+      Router incumbent,
+      Function<String, float[]> embed,
+      Consumer<String> progress) {
+    List<Curation.Example> groundTruth = curate(in.labelled());
+    List<Curation.Example> fit = groundTruth;
+    List<Curation.Example> validation = in.validation();
+    if (validation == null) {
+      Curation.Split split = Curation.stratified(groundTruth, VALIDATION_SHARE, 43);
+      fit = split.train();
+      validation = split.eval();
+    }
+    List<String> labels = new ArrayList<>(new TreeSet<>(in.labels()));
+    if (fit.size() < 10 || in.gateSet().size() < 4 || labels.size() < 2) {
+      throw new IllegalArgumentException(
+          "not enough labelled data to train: "
+              + groundTruth.size()
+              + " unique examples in "
+              + labels.size()
+              + " labels, "
+              + in.gateSet().size()
+              + " to evaluate on");
+    }
+    List<StudentRecipe.Trained> trained = new ArrayList<>();
+    for (String architecture : in.architectures()) {
+      progress.accept("training " + architecture + " on " + fit.size() + " examples");
+      trained.add(
+          StudentRecipe.train(
+              architecture,
+              architecture + "-" + in.versionSuffix(),
+              fit,
+              validation,
+              labels,
+              in.maxEpochs(),
+              in.patience(),
+              embed,
+              progress));
+    }
+    progress.accept("evaluating the students, the teacher and the incumbent");
+    List<String> domains = domains(labels);
+    Scored teacherScore = evaluate(teacher, in.gateSet(), domains);
+    Scored incumbentScore =
+        incumbent == teacher ? teacherScore : evaluate(incumbent, in.gateSet(), domains);
+    List<Candidate> candidates = new ArrayList<>();
+    for (StudentRecipe.Trained t : trained) {
+      Scored scored = evaluate(t.router(), in.gateSet(), domains);
+      PromotionGate.Decision decision =
+          PromotionGate.decide(
+              in.bounds(),
+              teacherScore.report(),
+              incumbentScore.report(),
+              scored.report(),
+              scored.p95());
+      candidates.add(new Candidate(t, scored, decision));
+    }
+    return new Outcome(groundTruth, validation, teacherScore, incumbentScore, candidates);
+  }
+
+  /**
+   * Evaluate: the router on the examples, twice so that the timings are warm; each route is timed
+   * from the question's text, embedding included.
+   *
+   * @param domains the labels that are domains (not out-of-scope)
+   */
+  public static Scored evaluate(
+      Router router, List<Curation.Example> examples, List<String> domains) {
+    List<String> predicted = new ArrayList<>();
+    List<Double> micros = new ArrayList<>();
+    for (int warm = 0; warm < 2; warm++) {
+      predicted.clear();
+      micros.clear();
+      for (Curation.Example e : examples) {
+        long t = System.nanoTime();
+        var decision = router.route(e.text());
+        micros.add((System.nanoTime() - t) / 1000.0);
+        predicted.add(StudentRouter.label(decision));
+      }
+    }
+    List<String> gold = examples.stream().map(Curation.Example::label).toList();
+    return new Scored(
+        router.version(),
+        List.copyOf(predicted),
+        List.copyOf(micros),
+        RoutingMetrics.score(domains, gold, predicted));
+  }
+
+  /** The labels that are domains: all but out-of-scope. */
+  public static List<String> domains(List<String> labels) {
+    return labels.stream().filter(l -> !l.equals(StudentRouter.OOS)).toList();
+  }
+}

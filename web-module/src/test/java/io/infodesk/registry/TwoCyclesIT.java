@@ -1,0 +1,187 @@
+package io.infodesk.registry;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Api.Reply;
+import io.infodesk.support.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two real flywheel cycles on Payara Micro with automatic promotion: the first trains on the
+ * traffic and promotes a student, which then serves the employees; the second cycle's judge works
+ * with what the first learned (the curated dataset, students out of fold, the nearest curated
+ * examples), and the review items it creates honour the SME budget and come in the order of the
+ * expected gain of a review.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TwoCyclesIT {
+
+  static final String ADMIN = basic("admin", "demo");
+  static final String EMPLOYEE = basic("employee", "demo");
+
+  /** Settings this test changes, with the value it needs. */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "infodesk.flywheel.auto-promote", "true",
+          "infodesk.review.budget", "3",
+          // the gates are tested elsewhere; here the first candidate must be promoted
+          "infodesk.gates.accuracy-tolerance", "1",
+          "infodesk.gates.max-domain-f1-drop", "1");
+
+  static final List<String> TRAFFIC =
+      List.of(
+          "How many days of paid time off do new employees get?",
+          "Can I carry unused vacation days into next year?",
+          "How long is parental leave for the second parent?",
+          "When does open enrollment for health insurance start?",
+          "How much does the company match on the 401k?",
+          "When are performance reviews held?",
+          "Do I need approval to work remotely on Fridays?",
+          "How do I install the VPN client on my laptop?",
+          "My VPN says gateway unreachable",
+          "How do I reset my password after it expired?",
+          "How do I set up multi-factor authentication on a new phone?",
+          "When is my laptop due for a refresh?",
+          "How do I print from my laptop to the office printer?",
+          "How do I report a phishing email?",
+          "When is payday this month?",
+          "How do I change my direct deposit account?",
+          "What is the hotel cap in New York?",
+          "How do I submit an expense report?",
+          "What is the per diem for meals when travelling?",
+          "Where do I find my W-2 form?",
+          "How do I raise a purchase order?",
+          "What is the mileage reimbursement rate?",
+          "What does error FLOW-429 mean?",
+          "How do I authenticate to the Kestrel Flow API?",
+          "How do I configure a webhook in Kestrel Flow?",
+          "What changed in release 4.2?",
+          "How do I configure SAML single sign-on?",
+          "What are the API rate limits?");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void theFirstCyclePromotesAStudentAndTheSecondJudgesWithWhatItLearned() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    try {
+      SETTINGS.forEach(
+          (key, value) -> {
+            Reply r =
+                api.put(
+                    "/api/settings/" + key, ADMIN, "{\"value\":" + Json.createValue(value) + "}");
+            assertThat(r.status()).as(key + ": " + r.body()).isEqualTo(200);
+          });
+
+      // a stretch of traffic, rated up, served by whatever is live now
+      for (String q : TRAFFIC) {
+        JsonObject a =
+            api.post("/api/ask", EMPLOYEE, "{\"question\":" + Json.createValue(q) + "}").json();
+        api.post(
+            "/api/interactions/" + a.getJsonNumber("interactionId") + "/feedback",
+            EMPLOYEE,
+            "{\"rating\":\"up\"}");
+      }
+      JsonObject first = cycle(api);
+      String decided = first.getJsonObject("steps").getJsonObject("decide").getString("detail");
+      assertThat(decided).as(first.toString()).startsWith("promoted ");
+      String promoted = decided.substring("promoted ".length()).strip();
+      JsonObject live =
+          api.get("/api/models", ADMIN).array().getValuesAs(JsonObject.class).stream()
+              .filter(m -> m.getString("status").equals("ACTIVE"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(live.getString("version")).isEqualTo(promoted);
+      JsonObject served =
+          api.post("/api/ask", EMPLOYEE, "{\"question\":\"How do I connect to the VPN at home?\"}")
+              .json();
+      assertThat(served.getString("routerVersion"))
+          .as("the promoted student serves the next stretch of traffic")
+          .isEqualTo(promoted);
+
+      // the next stretch: misroutes the employees complain about
+      Set<Long> before = ids(api);
+      Set<Long> misroutes = new HashSet<>();
+      for (String q :
+          List.of(
+              "Is there a stipend for a home office chair?",
+              "Who do I call when the badge reader at the door fails?",
+              "Can I get reimbursed for a monitor I bought?",
+              "How do I request a second screen for my desk?",
+              "What is the dress code at the office?",
+              "How do I get access to the finance dashboards?")) {
+        misroutes.add(api.misroute(q, "wrong team").interactionId());
+      }
+      JsonObject second = cycle(api);
+      String judged = second.getJsonObject("steps").getJsonObject("judge").getString("detail");
+      assertThat(judged).contains("within the budget of 3");
+
+      List<JsonObject> created =
+          api.get("/api/reviews", ADMIN).array().getValuesAs(JsonObject.class).stream()
+              .filter(r -> !before.contains(r.getJsonNumber("id").longValue()))
+              .toList();
+      assertThat(created).as("the budget of three items is honoured").hasSizeBetween(1, 3);
+      for (int i = 1; i < created.size(); i++) {
+        assertThat(created.get(i - 1).getJsonNumber("priority").doubleValue())
+            .as("the queue comes in the order of the expected gain")
+            .isGreaterThanOrEqualTo(created.get(i).getJsonNumber("priority").doubleValue());
+      }
+      assertThat(created)
+          .as("the second judge used what the first cycle learned: a student and the curated data")
+          .anyMatch(
+              r ->
+                  r.getString("selectionReason").contains("the student says")
+                      && r.getString("selectionReason").contains("nearest labelled examples"));
+      assertThat(created)
+          .anyMatch(r -> misroutes.contains(r.getJsonNumber("interactionId").longValue()));
+    } finally {
+      SETTINGS.keySet().forEach(key -> api.delete("/api/settings/" + key, ADMIN));
+      api.post("/api/models/rollback", ADMIN, "");
+    }
+  }
+
+  /** Starts a cycle and waits for it to complete. */
+  private static JsonObject cycle(Api api) {
+    Reply started = api.post("/api/flywheel/cycles", ADMIN, "");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    JsonObject cycle =
+        api.awaitCycle(
+            "/api/flywheel/cycles/" + started.json().getJsonNumber("id"),
+            ADMIN,
+            Duration.ofMinutes(4));
+    assertThat(cycle.getString("status")).as(cycle.toString()).isEqualTo("COMPLETED");
+    return cycle;
+  }
+
+  private static Set<Long> ids(Api api) {
+    Set<Long> ids = new HashSet<>();
+    api.get("/api/reviews", ADMIN)
+        .array()
+        .getValuesAs(JsonObject.class)
+        .forEach(r -> ids.add(r.getJsonNumber("id").longValue()));
+    return ids;
+  }
+}
