@@ -34,6 +34,25 @@ class CrashRecoveryIT {
           "infodesk.training.max-epochs=1000000",
           "infodesk.training.patience=1000000");
 
+  static final List<String> TRAFFIC =
+      List.of(
+          "Can I carry unused vacation days into next year?",
+          "When does open enrollment for health insurance start?",
+          "How much does the company match on the 401k?",
+          "Do I need approval to work remotely on Fridays?",
+          "How do I install the VPN client on my laptop?",
+          "How do I reset my password after it expired?",
+          "How do I print from my laptop to the office printer?",
+          "How do I report a phishing email?",
+          "When is payday this month?",
+          "How do I change my direct deposit account?",
+          "What is the hotel cap in New York?",
+          "What is the mileage reimbursement rate?",
+          "What does error FLOW-429 mean?",
+          "How do I configure a webhook in Kestrel Flow?",
+          "How do I configure SAML single sign-on?",
+          "What are the API rate limits?");
+
   static JsonObject json(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
     try (var reader = Json.createReader(new StringReader(r.body()))) {
@@ -47,6 +66,15 @@ class CrashRecoveryIT {
     long cycle;
     try (MicroServer first = MicroServer.start(data, SETTINGS)) {
       first.awaitReady();
+      // traffic for the frozen evaluation set, which is never made of the domains' exemplars
+      for (String q : TRAFFIC) {
+        JsonObject a =
+            json(first.post("/api/ask", ADMIN, "{\"question\":" + Json.createValue(q) + "}"));
+        first.post(
+            "/api/interactions/" + a.getJsonNumber("interactionId") + "/feedback",
+            ADMIN,
+            "{\"rating\":\"up\"}");
+      }
       cycle = json(first.post("/api/flywheel/cycles", ADMIN, "")).getJsonNumber("id").longValue();
       String progress = "";
       long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

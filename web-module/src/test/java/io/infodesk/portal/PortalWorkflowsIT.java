@@ -205,6 +205,8 @@ class PortalWorkflowsIT {
 
   @Test
   void anAdminRunsACyclePromotesACandidateAndRollsBack() {
+    // traffic for the frozen evaluation set, which is never made of the domains' exemplars
+    new Api(base.toString()).askAndRateUp(Api.DEMO_TRAFFIC);
     signIn("admin", "/portal/admin/flywheel.xhtml");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("fw:run-cycle")));
     browser.findElement(By.id("fw:run-cycle")).click();

@@ -40,6 +40,8 @@ class DatasetsIT {
   void importBuildExportAndAFrozenEvaluationSet() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
+    // traffic for the frozen evaluation set, which is never made of the domains' exemplars
+    api.askAndRateUp(Api.DEMO_TRAFFIC);
     String marker = "badge" + System.nanoTime() % 100000;
 
     Reply bad =

@@ -41,6 +41,8 @@ class FlywheelCycleIT {
   void twoStartsOneCycleThatCompletesWithItsFunnel() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
+    // enough traffic for the frozen evaluation set (never the domains' exemplars)
+    api.askAndRateUp(Api.DEMO_TRAFFIC);
     assertThat(api.post("/api/flywheel/cycles", basic("employee", "demo"), "").status())
         .isEqualTo(403);
 

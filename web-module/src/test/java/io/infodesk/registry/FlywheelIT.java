@@ -44,6 +44,8 @@ class FlywheelIT {
   void trainEvaluatePromoteAndRollBack() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
+    // enough traffic for the frozen evaluation set (never the domains' exemplars)
+    api.askAndRateUp(Api.DEMO_TRAFFIC);
     for (String q :
         List.of(
             "How many vacation days do I get?",

@@ -45,6 +45,54 @@ public final class Api {
           .build();
   private final String base;
 
+  /**
+   * Distinct questions about the demo knowledge base, none of them a domain's exemplar: enough
+   * traffic for the frozen evaluation set, which is never made of exemplars.
+   */
+  public static final java.util.List<String> DEMO_TRAFFIC =
+      java.util.List.of(
+          "How many days of paid time off do new employees get?",
+          "Can I carry unused vacation days into next year?",
+          "How long is parental leave for the second parent?",
+          "When does open enrollment for health insurance start?",
+          "How much does the company match on the 401k?",
+          "When are performance reviews held?",
+          "Do I need approval to work remotely on Fridays?",
+          "How do I install the VPN client on my laptop?",
+          "My VPN says gateway unreachable",
+          "How do I reset my password after it expired?",
+          "How do I set up multi-factor authentication on a new phone?",
+          "When is my laptop due for a refresh?",
+          "How do I print from my laptop to the office printer?",
+          "How do I report a phishing email?",
+          "When is payday this month?",
+          "How do I change my direct deposit account?",
+          "What is the hotel cap in New York?",
+          "How do I submit an expense report?",
+          "What is the per diem for meals when travelling?",
+          "Where do I find my W-2 form?",
+          "How do I raise a purchase order?",
+          "What is the mileage reimbursement rate?",
+          "What does error FLOW-429 mean?",
+          "How do I authenticate to the Kestrel Flow API?",
+          "How do I configure a webhook in Kestrel Flow?",
+          "What changed in release 4.2?",
+          "How do I configure SAML single sign-on?",
+          "What are the API rate limits?");
+
+  /** The demo employee asks each question and rates the answer up. */
+  public void askAndRateUp(java.util.List<String> questions) {
+    String employee = basic("employee", "demo");
+    for (String q : questions) {
+      JsonObject a =
+          post("/api/ask", employee, "{\"question\":" + Json.createValue(q) + "}").json();
+      post(
+          "/api/interactions/" + a.getJsonNumber("interactionId") + "/feedback",
+          employee,
+          "{\"rating\":\"up\"}");
+    }
+  }
+
   public Api(String base) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }

@@ -53,6 +53,13 @@ import java.util.TreeMap;
 public class DatasetService {
 
   public static final String OOS = RouteLabels.OOS;
+
+  /** Where an example comes from when it is one of a domain's exemplars. */
+  static final String SEED = "SEED";
+
+  /** The evaluation set is frozen once the traffic gives at least this many examples for it. */
+  public static final int MIN_FROZEN_EVAL = 4;
+
   static final double NEAR_DUPLICATE = 0.98;
 
   /** A labelled example with where its label came from. */
@@ -85,13 +92,26 @@ public class DatasetService {
     List<Curation.Example> train;
     List<Curation.Example> eval;
     if (frozen.isEmpty()) {
-      Curation.Split split = Curation.stratified(unique, 0.25, 42);
-      train = split.train();
-      eval = split.eval();
-      for (Curation.Example e : eval) {
-        em.persist(
-            new FrozenEvalExample(
-                e.text(), e.label(), byText.get(key(e.text())).provenance(), actor()));
+      // the evaluation set is traffic (and imports), never the domains' exemplars, from which
+      // the zero-shot teacher is built: it would score the teacher in-sample. It is frozen once
+      // there is enough of it; until then a version has no evaluation part.
+      List<Curation.Example> traffic = new ArrayList<>();
+      train = new ArrayList<>();
+      for (Curation.Example e : unique) {
+        (SEED.equals(byText.get(key(e.text())).provenance()) ? train : traffic).add(e);
+      }
+      Curation.Split split = Curation.stratified(traffic, 0.25, 42);
+      if (split.eval().size() >= MIN_FROZEN_EVAL) {
+        train.addAll(split.train());
+        eval = split.eval();
+        for (Curation.Example e : eval) {
+          em.persist(
+              new FrozenEvalExample(
+                  e.text(), e.label(), byText.get(key(e.text())).provenance(), actor()));
+        }
+      } else {
+        train.addAll(traffic);
+        eval = List.of();
       }
     } else {
       Set<String> frozenTexts = new HashSet<>();
@@ -228,7 +248,10 @@ public class DatasetService {
     return rows.size();
   }
 
-  /** Adds up to {@code perLabel} examples of each label of the latest version's training part. */
+  /**
+   * Adds up to {@code perLabel} examples of each label of the latest version's training part (never
+   * the domains' exemplars).
+   */
   /**
    * The latest dataset version's examples, train part first, for the judge's learned evidence;
    * empty before the first version.
@@ -258,7 +281,7 @@ public class DatasetService {
         em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
             .setParameter("version", versions.get(0).getId())
             .getResultList()) {
-      if (e.getSplit().equals("train")) {
+      if (e.getSplit().equals("train") && !SEED.equals(e.getProvenance())) {
         byLabel.computeIfAbsent(e.getLabel(), k -> new ArrayList<>()).add(e);
       }
     }
@@ -282,7 +305,7 @@ public class DatasetService {
     List<Labelled> out = new ArrayList<>();
     for (Domain d : em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList()) {
       if (d.isActive()) {
-        d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), "SEED", null)));
+        d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), SEED, null)));
       }
     }
     em.createNamedQuery(ImportedExample.FIND_ALL, ImportedExample.class)

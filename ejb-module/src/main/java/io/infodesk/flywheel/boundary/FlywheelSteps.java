@@ -73,7 +73,7 @@ public class FlywheelSteps {
           switch (step) {
             case "monitor" -> monitor(funnel);
             case "judge" -> judge(funnel);
-            case "train" -> train(funnel, cycleId, started, holder);
+            case "train" -> train(job, funnel, cycleId, started, holder);
             case "decide" -> decide();
             default -> throw new IllegalArgumentException("unknown step " + step);
           };
@@ -167,7 +167,8 @@ public class FlywheelSteps {
         student == null ? null : question -> student.route(question).scores());
   }
 
-  private String train(JsonObjectBuilder funnel, long cycleId, Instant started, String holder) {
+  private String train(
+      String job, JsonObjectBuilder funnel, long cycleId, Instant started, String holder) {
     long[] last = {0};
     TrainingService.TrainingRun run =
         training.trainForCycle(
@@ -181,6 +182,13 @@ public class FlywheelSteps {
               }
             });
     funnel.add("groundTruth", run.groundTruth());
+    if (run.skipped() != null) {
+      if (FlywheelService.TRAINING_JOB.equals(job)) {
+        // an admin asked for this training: it failed, and says why
+        throw new io.infodesk.platform.entity.InvalidInputException(run.skipped());
+      }
+      return "skipped: " + run.skipped();
+    }
     return run.candidates().stream()
         .map(m -> m.getVersion() + " " + m.getStatus())
         .toList()

@@ -55,8 +55,11 @@ public class TrainingService {
   @Inject Config config;
   @EJB RuntimeSettings settings;
 
-  /** What a training run produced: the candidates and the size of the deduplicated ground truth. */
-  public record TrainingRun(List<RouterModel> candidates, int groundTruth) {}
+  /**
+   * What a training run produced: the candidates and the size of the deduplicated ground truth; or,
+   * when there was too little traffic to evaluate on, why nothing was trained.
+   */
+  public record TrainingRun(List<RouterModel> candidates, int groundTruth, String skipped) {}
 
   /**
    * For the train step of a flywheel cycle or of an admin's training job, which run without a
@@ -75,6 +78,16 @@ public class TrainingService {
     TreeSet<String> labels = new TreeSet<>();
     dataset.train().forEach(e -> labels.add(e.label()));
     held.forEach(e -> labels.add(e.label()));
+    if (held.size() < DatasetService.MIN_FROZEN_EVAL) {
+      return new TrainingRun(
+          List.of(),
+          dataset.train().size(),
+          String.format(
+              "not enough traffic yet to evaluate on: the frozen evaluation set is made of at"
+                  + " least %d labelled questions from traffic or imports (never the domains'"
+                  + " exemplars), and dataset v%d has %d",
+              DatasetService.MIN_FROZEN_EVAL, dataset.version().getVersionNo(), held.size()));
+    }
     long stamp = System.currentTimeMillis() / 1000;
     Router teacher = routing.teacher();
     Router incumbent = routing.activeRouter();
@@ -157,7 +170,7 @@ public class TrainingService {
                 + (System.nanoTime() - start) / 1_000_000
                 + " ms: "
                 + summary);
-    return new TrainingRun(candidates, dataset.train().size() + held.size());
+    return new TrainingRun(candidates, dataset.train().size() + held.size(), null);
   }
 
   /** Cost per 1,000 routes: the LLM's tokens, or CPU time at the measured median. */

@@ -66,6 +66,12 @@ public class JudgeService {
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
 
+  /**
+   * How confident the out-of-fold evidence must be in another label before an old LOGGED label,
+   * which nobody complained about, goes to the SMEs.
+   */
+  static final double REEXAMINE_CONFIDENCE = 0.7;
+
   /** A judged interaction that may deserve a review. */
   private record Flag(Interaction interaction, Verdict verdict) {}
 
@@ -307,7 +313,10 @@ public class JudgeService {
                   false,
                   false));
       Interaction i = em.find(Interaction.class, c.interactionId());
-      if (i == null || learned.wrongProbability() < 0.5 || learned.suggested() == null) {
+      if (i == null
+          || learned.wrongProbability() < 0.5
+          || learned.suggested() == null
+          || learned.suggestedProbability() < REEXAMINE_CONFIDENCE) {
         continue;
       }
       flagged++;

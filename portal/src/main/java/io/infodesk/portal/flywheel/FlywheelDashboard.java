@@ -27,9 +27,11 @@ public class FlywheelDashboard implements Serializable {
   @EJB DashboardService dashboard;
   @EJB FlywheelService flywheel;
   @EJB RegistryService registry;
+  @EJB io.infodesk.flywheel.boundary.TrafficSimulation simulation;
   @Inject Shell shell;
 
   private boolean allowed;
+  private boolean demo;
   private List<DashboardService.CycleRow> cycles = List.of();
   private List<DashboardService.Comparison> comparison = List.of();
   private Long selectedCycle;
@@ -42,6 +44,7 @@ public class FlywheelDashboard implements Serializable {
   void load() {
     allowed = shell.hasRole(Role.ADMIN_NAME);
     if (allowed) {
+      demo = simulation.enabled();
       refresh();
     }
   }
@@ -82,7 +85,30 @@ public class FlywheelDashboard implements Serializable {
   }
 
   public boolean isRunning() {
-    return cycles.stream().anyMatch(c -> "RUNNING".equals(c.status()));
+    return cycles.stream().anyMatch(c -> "RUNNING".equals(c.status())) || isSimulating();
+  }
+
+  /** Demo mode offers "simulate a week of traffic". */
+  public boolean isDemo() {
+    return demo;
+  }
+
+  public boolean isSimulating() {
+    return demo && simulation.progress().running();
+  }
+
+  public io.infodesk.flywheel.boundary.TrafficSimulation.Progress getSimulation() {
+    return simulation.progress();
+  }
+
+  public void simulateWeek() {
+    try {
+      var p = simulation.start();
+      Messages.info("Simulating week " + p.week() + ": " + p.total() + " employee questions.");
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+    refresh();
   }
 
   public void runCycle() {

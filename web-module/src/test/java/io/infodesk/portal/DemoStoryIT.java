@@ -1,0 +1,107 @@
+package io.infodesk.portal;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Browser;
+import io.infodesk.support.Deployments;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo tells the flywheel's story, in real Chromium: an admin on the flywheel dashboard
+ * simulates a week of employee traffic (the progress shows), runs a cycle, and repeats; with
+ * automatic promotion on, a student trained on the simulated weeks is promoted and beats the
+ * teacher on the frozen evaluation set, which holds traffic, never the teacher's exemplars.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DemoStoryIT {
+
+  static final String ADMIN = basic("admin", "demo");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void simulatedWeeksAndCyclesPromoteAStudentThatBeatsTheTeacher() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    assertThat(api.post("/api/flywheel/simulations", basic("employee", "demo"), "").status())
+        .isEqualTo(403);
+    assertThat(
+            api.put("/api/settings/infodesk.flywheel.auto-promote", ADMIN, "{\"value\":\"true\"}")
+                .status())
+        .isEqualTo(200);
+    ChromeDriver browser = Browser.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
+      Browser.signIn(browser, wait, base, "admin", "demo", "/portal/admin/flywheel.xhtml");
+      JsonObject best = null;
+      List<String> weeks = new ArrayList<>();
+      for (int week = 1; week <= 3 && best == null; week++) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("fw:simulate-week"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fw:simulation-progress")));
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("fw:simulation-status"), "COMPLETED"));
+        String message = browser.findElement(By.id("fw:simulation-message")).getText();
+        assertThat(message).contains("week " + week + ": 120 questions");
+        weeks.add(message);
+        JsonObject progress = api.get("/api/flywheel/simulations", ADMIN).json();
+        assertThat(progress.getInt("asked")).isEqualTo(120);
+        assertThat(progress.getInt("ratedDown")).isPositive();
+        Browser.screenshot(browser, "demo-week-" + week);
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("fw:run-cycle"))).click();
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "started"));
+        String started = browser.findElement(By.id("messages")).getText();
+        String cycle = started.replaceAll("(?s).*Flywheel cycle (\\d+) started.*", "$1");
+        JsonObject done =
+            api.awaitCycle("/api/flywheel/cycles/" + cycle, ADMIN, Duration.ofMinutes(4));
+        assertThat(done.getString("status")).as(done.toString()).isEqualTo("COMPLETED");
+        for (JsonObject m : api.get("/api/models", ADMIN).array().getValuesAs(JsonObject.class)) {
+          JsonObject metrics = m.getJsonObject("metrics");
+          if (m.getString("status").equals("ACTIVE")
+              && metrics.getJsonNumber("accuracy").doubleValue()
+                  > metrics.getJsonObject("teacher").getJsonNumber("accuracy").doubleValue()) {
+            best = m;
+          }
+        }
+      }
+      assertThat(best)
+          .as("after three simulated weeks and cycles a promoted student beats the teacher: %s", weeks)
+          .isNotNull();
+      browser.navigate().refresh();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:accuracy canvas")));
+      assertThat(browser.findElement(By.id("fw:comparison")).getText())
+          .contains(best.getString("version"), "teacher");
+      Browser.screenshot(browser, "demo-story-dashboard");
+    } finally {
+      browser.quit();
+      api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
+      api.post("/api/models/rollback", ADMIN, "");
+    }
+  }
+}
