@@ -63,7 +63,9 @@ class DemoStoryIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fw:simulation-progress")));
         wait.until(
             ExpectedConditions.textToBePresentInElementLocated(
-                By.id("fw:simulation-status"), "COMPLETED"));
+                By.id("fw:simulation-message"), "week " + week + ": "));
+        assertThat(browser.findElement(By.id("fw:simulation-status")).getText())
+            .isEqualTo("COMPLETED");
         String message = browser.findElement(By.id("fw:simulation-message")).getText();
         assertThat(message).contains("week " + week + ": 120 questions");
         weeks.add(message);
@@ -90,7 +92,9 @@ class DemoStoryIT {
         }
       }
       assertThat(best)
-          .as("after three simulated weeks and cycles a promoted student beats the teacher: %s", weeks)
+          .as(
+              "after three simulated weeks and cycles a promoted student beats the teacher: %s",
+              weeks)
           .isNotNull();
       browser.navigate().refresh();
       wait.until(

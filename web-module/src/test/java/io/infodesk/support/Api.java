@@ -205,6 +205,19 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any request, with exactly the headers given (a null body sends none). */
+  public Reply raw(String method, String path, java.util.Map<String, String> headers, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    headers.forEach(b::header);
+    return send(
+        b.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Reply delete(String path, String authorization) {
     return send(request(path, authorization).DELETE());
   }
@@ -218,9 +231,17 @@ public final class Api {
     return b.header("Accept", "application/json, application/problem+json, */*");
   }
 
+  private volatile java.net.http.HttpHeaders lastHeaders;
+
+  /** The response headers of this client's latest request. */
+  public java.net.http.HttpHeaders lastHeaders() {
+    return lastHeaders;
+  }
+
   private Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      lastHeaders = r.headers();
       return new Reply(
           r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
     } catch (IOException e) {

@@ -97,8 +97,53 @@ public class FlywheelDashboard implements Serializable {
     return demo && simulation.progress().running();
   }
 
-  public io.infodesk.flywheel.boundary.TrafficSimulation.Progress getSimulation() {
-    return simulation.progress();
+  public SimulationView getSimulation() {
+    return new SimulationView(simulation.progress());
+  }
+
+  /** A simulated week's progress as the page reads it (EL 5 reads getters, not records). */
+  public static final class SimulationView {
+    private final io.infodesk.flywheel.boundary.TrafficSimulation.Progress p;
+
+    SimulationView(io.infodesk.flywheel.boundary.TrafficSimulation.Progress p) {
+      this.p = p;
+    }
+
+    public int getWeek() {
+      return p.week();
+    }
+
+    public String getStatus() {
+      return p.status();
+    }
+
+    public int getPercent() {
+      return p.percent();
+    }
+
+    public int getTotal() {
+      return p.total();
+    }
+
+    public int getAsked() {
+      return p.asked();
+    }
+
+    public int getMisrouted() {
+      return p.misrouted();
+    }
+
+    public int getRatedDown() {
+      return p.ratedDown();
+    }
+
+    public int getReviewed() {
+      return p.reviewed();
+    }
+
+    public String getMessage() {
+      return p.message();
+    }
   }
 
   public void simulateWeek() {

@@ -1,0 +1,149 @@
+package io.infodesk.security;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Api.Reply;
+import io.infodesk.support.Browser;
+import io.infodesk.support.Deployments;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What a request must be before the API acts on it: an operation that takes no body refuses one, a
+ * JSON operation refuses another content type, and a request authenticated by the portal's session
+ * cookie must prove it comes from InfoDesk's own pages (X-Requested-With and a same-origin Origin
+ * or Referer) before it changes anything. The session cookie is SameSite=Lax, and only a client
+ * that sent Basic credentials gets a Basic challenge back. Each refusal leaves the state as it was.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RequestPolicyIT {
+
+  static final String ADMIN = basic("admin", "demo");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  int count(Api api, String path) {
+    return api.get(path, ADMIN).array().size();
+  }
+
+  @Test
+  void operationsThatTakeNoBodyRefuseOneAndJsonOperationsRefuseOtherTypes() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    int datasets = count(api, "/api/datasets");
+    int cycles = count(api, "/api/flywheel/cycles?max=200");
+    for (String[] attempt :
+        new String[][] {
+          {"/api/datasets", "text/plain", "garbage"},
+          {"/api/datasets", "application/json", "{\"x\":1}"},
+          {"/api/models/training", "application/x-www-form-urlencoded", "a=b"},
+          {"/api/flywheel/cycles", "text/plain", "{\"go\":true}"},
+          {"/api/flywheel/cycles", "multipart/form-data; boundary=x", "--x--"},
+          {"/api/reviews/judging", "text/plain", "{\"reviewers\":2}"},
+        }) {
+      Reply r =
+          api.raw(
+              "POST",
+              attempt[0],
+              Map.of("Authorization", ADMIN, "Content-Type", attempt[1]),
+              attempt[2]);
+      assertThat(r.status()).as(String.join(" ", attempt) + ": " + r.body()).isIn(400, 415);
+      assertThat(r.isProblem()).as(r.body()).isTrue();
+      assertThat(r.json().getString("detail")).as(r.body()).containsIgnoringCase("body");
+    }
+    assertThat(count(api, "/api/datasets")).as("no dataset version was built").isEqualTo(datasets);
+    assertThat(count(api, "/api/flywheel/cycles?max=200"))
+        .as("no cycle or training started")
+        .isEqualTo(cycles);
+  }
+
+  @Test
+  void onlyClientsThatSentBasicCredentialsAreChallenged() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    Reply anonymous = api.raw("GET", "/api/me", Map.of("Accept", "application/json"), null);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.isProblem()).isTrue();
+    assertThat(api.lastHeaders().firstValue("WWW-Authenticate")).isEmpty();
+    Reply wrong = api.raw("GET", "/api/me", Map.of("Authorization", basic("admin", "nope")), null);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(api.lastHeaders().firstValue("WWW-Authenticate")).get().asString().contains("Basic");
+  }
+
+  @Test
+  void theSessionCookieCannotBeUsedFromAnotherSite() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    ChromeDriver browser = Browser.start();
+    Cookie session;
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      Browser.signIn(browser, wait, base, "admin", "demo", "/portal/admin/flywheel.xhtml");
+      session = browser.manage().getCookieNamed("JSESSIONID");
+    } finally {
+      browser.quit();
+    }
+    assertThat(session).as("the portal's session cookie").isNotNull();
+    assertThat(session.getSameSite()).isEqualTo("Lax");
+    String cookie = "JSESSIONID=" + session.getValue();
+    String self = base.toString().replaceAll("/$", "");
+    String origin = self.replaceAll("^(https?://[^/]+).*", "$1");
+
+    // the session works for reading, as the chat page needs
+    assertThat(api.raw("GET", "/api/me", Map.of("Cookie", cookie), null).status()).isEqualTo(200);
+    int cycles = count(api, "/api/flywheel/cycles?max=200");
+    for (Map<String, String> headers :
+        java.util.List.of(
+            // a cross-site form: no custom header, a foreign origin
+            Map.of("Cookie", cookie, "Origin", "http://evil.example"),
+            // a custom header but a foreign origin
+            Map.of(
+                "Cookie", cookie, "X-Requested-With", "XMLHttpRequest", "Origin", "http://evil.example"),
+            // a foreign referer
+            Map.of(
+                "Cookie",
+                cookie,
+                "X-Requested-With",
+                "XMLHttpRequest",
+                "Referer",
+                "http://evil.example/page.html"),
+            // no custom header at all
+            Map.of("Cookie", cookie, "Origin", origin))) {
+      Reply r = api.raw("POST", "/api/flywheel/cycles", headers, null);
+      assertThat(r.status()).as(headers + ": " + r.body()).isEqualTo(403);
+      assertThat(r.isProblem()).isTrue();
+      assertThat(r.json().getString("detail")).contains("same-origin");
+    }
+    assertThat(count(api, "/api/flywheel/cycles?max=200"))
+        .as("no cross-site request started a cycle")
+        .isEqualTo(cycles);
+
+    // InfoDesk's own page: the custom header and its own origin
+    Reply own =
+        api.raw(
+            "POST",
+            "/api/datasets",
+            Map.of("Cookie", cookie, "X-Requested-With", "XMLHttpRequest", "Origin", origin),
+            null);
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+  }
+}
