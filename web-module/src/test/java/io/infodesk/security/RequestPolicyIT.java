@@ -117,7 +117,12 @@ class RequestPolicyIT {
             Map.of("Cookie", cookie, "Origin", "http://evil.example"),
             // a custom header but a foreign origin
             Map.of(
-                "Cookie", cookie, "X-Requested-With", "XMLHttpRequest", "Origin", "http://evil.example"),
+                "Cookie",
+                cookie,
+                "X-Requested-With",
+                "XMLHttpRequest",
+                "Origin",
+                "http://evil.example"),
             // a foreign referer
             Map.of(
                 "Cookie",

@@ -24,7 +24,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Creates the accounts that let someone sign in on a fresh database: in demo mode one demo account
  * per role (and the demo domains), otherwise the first admin from the bootstrap settings. Both are
- * idempotent, so restarts change nothing.
+ * idempotent, so restarts change nothing. A start with demo mode off disables every account demo
+ * mode created (their password is public), logs it and audits it; a later demo start enables them
+ * again.
  */
 @Singleton
 @Startup
@@ -87,7 +89,42 @@ public class AccountBootstrap {
     if (config.getOptionalValue(Settings.DEMO, Boolean.class).orElse(false)) {
       seedDemo();
     } else {
+      disableDemoAccounts();
       bootstrapAdmin();
+    }
+  }
+
+  /** The user names demo mode created, as its audit entries record them. */
+  private List<String> createdByDemo() {
+    return em.createQuery(
+            "SELECT a.targetId FROM AuditEntry a WHERE a.action = 'DEMO_USER_CREATED'",
+            String.class)
+        .getResultList();
+  }
+
+  private void disableDemoAccounts() {
+    List<String> disabled = new java.util.ArrayList<>();
+    for (String username : createdByDemo()) {
+      AppUser user = findUser(username);
+      if (user != null && user.isEnabled()) {
+        user.setEnabled(false);
+        em.persist(
+            new AuditEntry(
+                AuditService.SYSTEM,
+                "DEMO_USER_DISABLED",
+                "user",
+                username,
+                "demo mode is off (" + Settings.DEMO + "=false)"));
+        disabled.add(username);
+      }
+    }
+    if (!disabled.isEmpty()) {
+      LOG.warning(
+          "Demo mode is off ("
+              + Settings.DEMO
+              + "=false): disabled the accounts demo mode created, whose password is public: "
+              + disabled
+              + ". Create real accounts (see docs/operations.md, the first admin).");
     }
   }
 
@@ -100,7 +137,13 @@ public class AccountBootstrap {
     em.flush();
     DEMO_ACCOUNTS.forEach(
         (username, account) -> {
-          if (findUser(username) == null) {
+          AppUser existing = findUser(username);
+          if (existing != null && !existing.isEnabled() && createdByDemo().contains(username)) {
+            existing.setEnabled(true);
+            em.persist(
+                new AuditEntry(AuditService.SYSTEM, "DEMO_USER_ENABLED", "user", username, null));
+          }
+          if (existing == null) {
             AppUser user =
                 new AppUser(
                     username, account.displayName(), hasher.hash(DEMO_PASSWORD), account.roles());

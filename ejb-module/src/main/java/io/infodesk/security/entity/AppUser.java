@@ -32,7 +32,7 @@ import java.util.Set;
 @NamedQuery(name = AppUser.FIND_ALL, query = "SELECT u FROM AppUser u ORDER BY u.username")
 @NamedQuery(
     name = AppUser.COUNT_WITH_ROLE,
-    query = "SELECT COUNT(u) FROM AppUser u JOIN u.roles r WHERE r = :role")
+    query = "SELECT COUNT(u) FROM AppUser u JOIN u.roles r WHERE r = :role AND u.enabled = TRUE")
 public class AppUser {
   public static final String FIND_BY_USERNAME = "AppUser.findByUsername";
   public static final String FIND_ALL = "AppUser.findAll";

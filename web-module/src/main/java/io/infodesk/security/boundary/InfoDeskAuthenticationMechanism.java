@@ -155,7 +155,10 @@ public class InfoDeskAuthenticationMechanism implements HttpAuthenticationMechan
     }
     try {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+      // a Basic challenge only for a client that asked with Basic: a challenge makes a browser
+      // remember the credentials and send them with cross-site requests too
+      String sent = request.getHeader("Authorization");
+      if (sent != null && sent.strip().regionMatches(true, 0, "Basic ", 0, 6)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
       }
       response.setContentType(Problem.MEDIA_TYPE);
