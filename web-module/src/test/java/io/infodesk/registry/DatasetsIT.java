@@ -77,9 +77,12 @@ class DatasetsIT {
                 + " allowance taxable?\",\"label\":\"finance\"}\n"
                 + "{\"text\":\"Sing me a "
                 + marker
-                + " song\",\"label\":\"oos\"}\n");
+                + " song\",\"label\":\"oos\"}\n"
+                + "{\"text\":\"Please fix the ssn 123456789 on my "
+                + marker
+                + " record\",\"label\":\"hr\"}\n");
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    assertThat(imported.json().getInt("imported")).isEqualTo(3);
+    assertThat(imported.json().getInt("imported")).isEqualTo(4);
 
     Reply first = api.post("/api/datasets", ADMIN, "");
     assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -93,6 +96,10 @@ class DatasetsIT {
     String b =
         api.get("/api/datasets/" + second.json().getJsonNumber("id") + "/export", ADMIN).body();
     assertThat(a).contains(marker, "\"provenance\":\"IMPORTED\"");
+    assertThat(a)
+        .as("imported rows are redacted before they are stored")
+        .contains("the ssn [NATIONAL_ID] on my " + marker)
+        .doesNotContain("123456789");
     assertThat(evalLines(b))
         .as("the evaluation part is frozen across versions")
         .isEqualTo(evalLines(a))

@@ -77,6 +77,23 @@ class RequestPolicyIT {
   }
 
   @Test
+  void aLongQuestionInAScriptWithoutSpacesIsAnswered() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    StringBuilder cjk = new StringBuilder();
+    String chars = "有給休暇申請方法教年間日数社員規則会議室予約";
+    for (int i = 0; i < 2000; i++) {
+      cjk.append(chars.charAt(i % chars.length()));
+    }
+    Reply r =
+        api.post(
+            "/api/ask",
+            basic("employee", "demo"),
+            "{\"question\":" + jakarta.json.Json.createValue(cjk.toString()) + "}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  @Test
   void onlyClientsThatSentBasicCredentialsAreChallenged() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));

@@ -67,6 +67,7 @@ public class PlaygroundService {
   @EJB EmbeddingService embeddings;
   @EJB RoutingService routing;
   @EJB SearchService search;
+  @jakarta.inject.Inject io.infodesk.guardrails.boundary.GuardrailService guardrails;
 
   public Trial trial(String domainKey, String question) {
     if (domainKey == null || domainKey.isBlank()) {
@@ -84,6 +85,8 @@ public class PlaygroundService {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> new UnknownEntityException("no domain " + domainKey));
+    // personal data never leaves the server for an LLM router, in trials as on the ask path
+    q = guardrails.redactor().redact(q).text();
     float[] vector = embeddings.embed(q);
     RouteDecision route = routing.route(q, vector);
     List<Passage> passages = search.search(domain, q, vector, 5);

@@ -73,6 +73,7 @@ public class DatasetService {
   @Resource SessionContext context;
   @EJB EmbeddingService embeddings;
   @EJB AuditService audit;
+  @jakarta.inject.Inject io.infodesk.guardrails.boundary.GuardrailService guardrails;
 
   @RolesAllowed(Role.ADMIN_NAME)
   public DatasetVersion buildByAdmin() {
@@ -238,7 +239,8 @@ public class DatasetService {
                 + ": label must be one of "
                 + new TreeMap<>(Map.of("labels", keys)).get("labels"));
       }
-      rows.add(new ImportedExample(text, label, actor()));
+      // imported rows are training data: personal data is redacted before they are stored
+      rows.add(new ImportedExample(guardrails.redactor().redact(text).text(), label, actor()));
     }
     if (rows.isEmpty()) {
       throw new InvalidInputException("the file has no examples");

@@ -251,9 +251,27 @@ public final class LuceneIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * At most this many keyword clauses in one query: a long question in a script without spaces
+   * (each CJK character is a token) would otherwise exceed Lucene's limit of 1,024 clauses.
+   */
+  public static final int MAX_KEYWORD_CLAUSES = 256;
+
   /** BM25 ranking of the domain's chunks for the question's words. */
   public List<Hit> keyword(String domain, String question, int k) {
-    Query text = new QueryBuilder(analyzer).createBooleanQuery(TEXT, question);
+    List<String> terms = terms(question);
+    Query text;
+    if (terms.size() <= MAX_KEYWORD_CLAUSES) {
+      text = new QueryBuilder(analyzer).createBooleanQuery(TEXT, question);
+    } else {
+      // the distinct terms in the order they come, as many as the cap allows
+      BooleanQuery.Builder b = new BooleanQuery.Builder();
+      terms.stream()
+          .distinct()
+          .limit(MAX_KEYWORD_CLAUSES)
+          .forEach(t -> b.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+      text = b.build();
+    }
     if (text == null) {
       return List.of();
     }
@@ -263,6 +281,23 @@ public final class LuceneIndex implements AutoCloseable {
             .add(new TermQuery(new Term(DOMAIN, domain)), BooleanClause.Occur.FILTER)
             .build();
     return search(query, k);
+  }
+
+  /** The analyzed terms of a text, in order. */
+  private List<String> terms(String text) {
+    List<String> out = new ArrayList<>();
+    try (var stream = analyzer.tokenStream(TEXT, text)) {
+      var term =
+          stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        out.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
   }
 
   /** Nearest chunks of the domain to the question's vector (HNSW). */

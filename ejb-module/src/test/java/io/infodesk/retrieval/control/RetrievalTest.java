@@ -79,6 +79,38 @@ class RetrievalTest {
   }
 
   @Test
+  void longQuestionsInScriptsWithoutSpacesStayUnderLucenesClauseLimit() {
+    try (LuceneIndex index = LuceneIndex.open(dir)) {
+      index.add(
+          List.of(
+              new LuceneIndex.Entry(
+                  1, 10, "hr", "休暇", "有給休暇は年間二十日です。 Parental leave lasts weeks.", unit(1, 0, 0))));
+      index.publish();
+      StringBuilder cjk = new StringBuilder();
+      String chars = "有給休暇申請方法教年間日数社員規則会議室予約";
+      for (int i = 0; i < 2000; i++) {
+        cjk.append(chars.charAt(i % chars.length()));
+      }
+      StringBuilder letters = new StringBuilder();
+      for (int i = 0; i < 2000; i++) {
+        letters.append((char) ('b' + i % 24)).append(' ');
+      }
+      StringBuilder distinct = new StringBuilder();
+      for (int i = 0; i < 2000; i++) {
+        distinct.append("w").append(i).append(' ');
+      }
+      distinct.append("parental leave");
+      assertThat(index.keyword("hr", cjk.toString(), 10))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .containsExactly(1L);
+      assertThat(index.keyword("hr", letters.toString(), 10)).isNotNull();
+      assertThat(index.keyword("hr", distinct.toString(), 10))
+          .as("2,000 distinct words: the first ones are kept, no TooManyClauses")
+          .isNotNull();
+    }
+  }
+
+  @Test
   void aCorruptIndexIsWipedAndReportedForRebuild() throws IOException {
     try (LuceneIndex index = LuceneIndex.open(dir)) {
       index.add(List.of(new LuceneIndex.Entry(1, 10, "hr", "", "Parental leave.", unit(1, 0, 0))));
