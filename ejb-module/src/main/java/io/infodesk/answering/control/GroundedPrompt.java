@@ -1,6 +1,7 @@
 package io.infodesk.answering.control;
 
 import io.infodesk.retrieval.entity.Passage;
+import io.infodesk.platform.control.PromptData;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,19 +18,24 @@ public final class GroundedPrompt {
         + domainName
         + " expert of an employee help desk. Answer only from the numbered passages. Cite each"
         + " fact with its passage number in square brackets, like [1]. If the passages do not"
-        + " answer the question, say that you do not know. Be brief: at most five sentences.";
+        + " answer the question, say that you do not know. Be brief: at most five sentences. "
+        + PromptData.RULE;
   }
 
   public static String user(String question, List<Passage> passages) {
     StringBuilder p = new StringBuilder();
     for (int i = 0; i < passages.size(); i++) {
-      p.append('[').append(i + 1).append("] ").append(passages.get(i).sourceTitle());
+      String title = passages.get(i).sourceTitle();
       if (passages.get(i).heading() != null && !passages.get(i).heading().isBlank()) {
-        p.append(" — ").append(passages.get(i).heading());
+        title += " — " + passages.get(i).heading();
       }
-      p.append('\n').append(passages.get(i).text()).append("\n\n");
+      p.append('[')
+          .append(i + 1)
+          .append("] ")
+          .append(PromptData.wrap("passage", "n=\"" + (i + 1) + "\"", title + "\n" + passages.get(i).text()))
+          .append("\n\n");
     }
-    return p.append("Question: ").append(question).toString();
+    return p.append("Question: ").append(PromptData.wrap("question", question)).toString();
   }
 
   /** The passage numbers (1-based) that the answer cites and that exist. */

@@ -213,7 +213,9 @@ public class JudgeService {
         continue;
       }
       Interaction i = em.find(Interaction.class, f.getInteractionId());
-      if (i == null) {
+      // a BLOCKED question was refused before routing: nothing to judge, and its text (an
+      // injection attempt, or a blocked topic) never goes to an LLM judge
+      if (i == null || i.getOutcome() == io.infodesk.answering.entity.Outcome.BLOCKED) {
         continue;
       }
       float[] vector = embeddings.embed(i.getQuestion());

@@ -66,20 +66,26 @@ public final class LlmJudge implements Judge {
         - RETRIEVAL: the routing is right but the knowledge found does not answer the question.
         - GENERATION: routing and knowledge are right but the answer itself failed the employee.
         - NONE: nothing went wrong.
+        %s
         A router trained on earlier reviewed labels and the labels of the most similar reviewed questions, where given, are what the flywheel has learned: when they agree with each other against the route, ROUTING is likely.
-        Answer with JSON only: {"attribution": "ROUTING|RETRIEVAL|GENERATION|NONE", "suggested_domain": "<key, out-of-scope or null>", "confidence": <0..1>, "rationale": "<one sentence>"}.""");
+        Answer with JSON only: {"attribution": "ROUTING|RETRIEVAL|GENERATION|NONE", "suggested_domain": "<key, out-of-scope or null>", "confidence": <0..1>, "rationale": "<one sentence>"}."""
+            .replace("%s", io.infodesk.platform.control.PromptData.RULE));
     return p.toString();
   }
 
   static String evidence(Evidence e) {
     StringBuilder b = new StringBuilder();
-    b.append("Question: ").append(e.question()).append('\n');
+    b.append("Question: ")
+        .append(io.infodesk.platform.control.PromptData.wrap("question", e.question()))
+        .append('\n');
     b.append("Routed to: ")
         .append(e.routedDomain() == null ? "out-of-scope" : e.routedDomain())
         .append('\n');
     b.append("Employee rating: ").append(e.satisfied() ? "helpful" : "not helpful").append('\n');
     if (e.comment() != null && !e.comment().isBlank()) {
-      b.append("Employee comment: ").append(e.comment()).append('\n');
+      b.append("Employee comment: ")
+          .append(io.infodesk.platform.control.PromptData.wrap("comment", e.comment()))
+          .append('\n');
     }
     if (e.correctedDomain() != null) {
       b.append("Employee says it belongs to: ").append(e.correctedDomain()).append('\n');

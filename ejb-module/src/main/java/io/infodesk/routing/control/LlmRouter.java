@@ -62,7 +62,10 @@ public final class LlmRouter implements Router {
   public RouteDecision route(String question) {
     long start = System.nanoTime();
     try {
-      String reply = chat.apply(systemPrompt(), "Question: " + question);
+      String reply =
+          chat.apply(
+              systemPrompt(),
+              "Question: " + io.infodesk.platform.control.PromptData.wrap("question", question));
       Parsed p = parse(reply, domains.stream().map(DomainCard::key).toList());
       return new RouteDecision(
           p.domain(), p.confidence(), version, (System.nanoTime() - start) / 1000, null, Map.of());
@@ -87,7 +90,8 @@ public final class LlmRouter implements Router {
     p.append("If no domain fits, use \"")
         .append(OUT_OF_SCOPE)
         .append(
-            "\". Answer with JSON only: {\"domain\": \"<key or none>\", \"confidence\": <0..1>}.");
+            "\". Answer with JSON only: {\"domain\": \"<key or none>\", \"confidence\": <0..1>}.\n")
+        .append(io.infodesk.platform.control.PromptData.RULE);
     return p.toString();
   }
 

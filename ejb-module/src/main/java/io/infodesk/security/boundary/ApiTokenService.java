@@ -68,6 +68,47 @@ public class ApiTokenService {
     audit.record("API_TOKEN_REVOKED", "api-token", String.valueOf(id), token.getLabel());
   }
 
+  /** An admin's view of any user's tokens (without their secrets). */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public List<ApiToken> of(String username) {
+    return em.createNamedQuery(ApiToken.FIND_BY_USER, ApiToken.class)
+        .setParameter("username", username)
+        .getResultList();
+  }
+
+  /** An admin revokes one of a user's tokens. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public void revokeOf(String username, long id) {
+    ApiToken token = em.find(ApiToken.class, id);
+    if (token == null || !token.getUser().getUsername().equals(username)) {
+      throw new UnknownEntityException("no token " + id + " of " + username);
+    }
+    token.revoke();
+    audit.record(
+        "API_TOKEN_REVOKED", "api-token", String.valueOf(id), "of " + username + " by an admin");
+  }
+
+  /**
+   * Revokes every token of a user, when the account is disabled or its password changes.
+   *
+   * @return how many were still usable
+   */
+  @PermitAll
+  public int revokeAll(String username, String why) {
+    int revoked = 0;
+    Instant now = Instant.now();
+    for (ApiToken t : of(username)) {
+      if (t.isUsableAt(now) || !t.isRevoked()) {
+        revoked += t.isUsableAt(now) ? 1 : 0;
+        t.revoke();
+      }
+    }
+    if (revoked > 0) {
+      audit.record("API_TOKENS_REVOKED", "user", username, revoked + " tokens: " + why);
+    }
+    return revoked;
+  }
+
   /** Resolves a bearer secret; empty when it is unknown, revoked, expired or its user disabled. */
   @PermitAll
   public Optional<TokenIdentity> authenticate(String secret) {

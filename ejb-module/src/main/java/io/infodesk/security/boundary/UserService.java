@@ -38,6 +38,7 @@ public class UserService {
   @Resource SessionContext context;
   @Inject PasswordHasher hasher;
   @EJB AuditService audit;
+  @EJB ApiTokenService tokens;
 
   /** The caller's name, roles (as the container granted them) and assigned domains. */
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
@@ -68,6 +69,48 @@ public class UserService {
   @RolesAllowed(Role.ADMIN_NAME)
   public List<AppUser> list() {
     return em.createNamedQuery(AppUser.FIND_ALL, AppUser.class).getResultList();
+  }
+
+  /**
+   * An admin disables (or enables again) an account; disabling revokes its API tokens at once. An
+   * admin cannot disable their own account.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public AppUser setEnabled(String username, Boolean enabled) {
+    if (enabled == null) {
+      throw new InvalidInputException("send {\"enabled\": true or false}");
+    }
+    AppUser user =
+        find(username).orElseThrow(() -> new UnknownEntityException("no user " + username));
+    if (!enabled && username.equals(context.getCallerPrincipal().getName())) {
+      throw new ConflictException("an admin cannot disable their own account");
+    }
+    user.setEnabled(enabled);
+    audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", username, null);
+    if (!enabled) {
+      tokens.revokeAll(username, "the account was disabled");
+    }
+    return user;
+  }
+
+  /**
+   * The caller changes their own password, proving the current one; every API token of theirs is
+   * revoked, since a changed password says the old secrets may be known.
+   */
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public void changePassword(String current, String replacement) {
+    String name = context.getCallerPrincipal().getName();
+    AppUser user = find(name).orElseThrow(() -> new UnknownEntityException("no user " + name));
+    if (current == null || !hasher.verify(current, user.getPasswordHash())) {
+      throw new InvalidInputException("currentPassword is not your current password");
+    }
+    AccountRules.checkPassword(replacement);
+    if (replacement.equals(current)) {
+      throw new InvalidInputException("newPassword must differ from the current one");
+    }
+    user.setPasswordHash(hasher.hash(replacement));
+    audit.record("PASSWORD_CHANGED", "user", name, null);
+    tokens.revokeAll(name, "the password changed");
   }
 
   @RolesAllowed(Role.ADMIN_NAME)

@@ -20,6 +20,17 @@ public class PasswordHasher {
   private volatile boolean initialized;
 
   public String hash(String password) {
+    init();
+    return pbkdf2.generate(password.toCharArray());
+  }
+
+  /** Whether the password matches a stored hash (any of this hasher's parameters). */
+  public boolean verify(String password, String hash) {
+    init();
+    return password != null && hash != null && pbkdf2.verify(password.toCharArray(), hash);
+  }
+
+  private void init() {
     if (!initialized) {
       synchronized (this) {
         if (!initialized) {
@@ -35,6 +46,5 @@ public class PasswordHasher {
         }
       }
     }
-    return pbkdf2.generate(password.toCharArray());
   }
 }

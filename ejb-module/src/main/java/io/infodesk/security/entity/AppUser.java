@@ -122,6 +122,10 @@ public class AppUser {
     this.domains.addAll(domains);
   }
 
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
   public void setPasswordHash(String passwordHash) {
     this.passwordHash = passwordHash;
   }

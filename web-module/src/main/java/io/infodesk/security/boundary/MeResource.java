@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,6 +32,9 @@ public class MeResource {
 
   /** What a client sends to get a token. */
   public record TokenRequest(String label, Integer validDays) {}
+
+  /** What a caller sends to change their password. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
 
   /** A token as listed: never its secret. */
   public record TokenView(
@@ -65,12 +69,38 @@ public class MeResource {
   @Operation(summary = "Issue a bearer token; its secret is shown only in this response")
   @APIResponse(responseCode = "201", description = "The token, with its secret")
   @APIResponse(responseCode = "400", description = "Missing or bad label or validDays")
-  public Response issue(TokenRequest request) {
+  @APIResponse(
+      responseCode = "403",
+      description = "Called with a bearer token: minting needs the password or the portal session")
+  public Response issue(
+      TokenRequest request, @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
+    if (authorization != null && authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)) {
+      // a stolen token must not outlive its own expiry by minting fresh ones
+      throw new io.infodesk.platform.entity.ForbiddenException(
+          "a bearer token cannot issue tokens: sign in with your password (HTTP Basic) or the"
+              + " portal");
+    }
     if (request == null) {
       throw new InvalidInputException("send {\"label\": \"...\", \"validDays\": 90}");
     }
     IssuedToken issued = tokens.issue(request.label(), request.validDays());
     return Response.status(Response.Status.CREATED).entity(issued).build();
+  }
+
+  @PUT
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change the caller's password (the current one is required); revokes their tokens")
+  @APIResponse(responseCode = "204", description = "Changed; every token of the caller revoked")
+  @APIResponse(responseCode = "400", description = "Wrong current password or a weak new one")
+  public Response changePassword(PasswordChange request) {
+    if (request == null) {
+      throw new InvalidInputException(
+          "send {\"currentPassword\": \"...\", \"newPassword\": \"...\"}");
+    }
+    users.changePassword(request.currentPassword(), request.newPassword());
+    return Response.noContent().build();
   }
 
   @DELETE

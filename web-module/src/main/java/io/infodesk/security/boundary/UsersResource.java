@@ -9,6 +9,7 @@ import io.infodesk.security.entity.Role;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -48,7 +49,11 @@ public class UsersResource {
   /** The domains to assign. */
   public record DomainAssignment(List<String> domains) {}
 
+  /** Whether an account may sign in. */
+  public record Enablement(Boolean enabled) {}
+
   @EJB UserService users;
+  @EJB ApiTokenService tokens;
 
   @GET
   @Operation(summary = "All accounts")
@@ -74,5 +79,31 @@ public class UsersResource {
       throw new InvalidInputException("send {\"domains\": [\"hr\", ...]}");
     }
     return UserView.of(users.assignDomains(username, request.domains()));
+  }
+
+  @PUT
+  @Path("{username}/enabled")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Disable or enable an account; disabling revokes its API tokens")
+  public UserView enable(@PathParam("username") String username, Enablement request) {
+    if (request == null) {
+      throw new InvalidInputException("send {\"enabled\": true or false}");
+    }
+    return UserView.of(users.setEnabled(username, request.enabled()));
+  }
+
+  @GET
+  @Path("{username}/tokens")
+  @Operation(summary = "A user's API tokens, without their secrets (admin)")
+  public List<MeResource.TokenView> tokens(@PathParam("username") String username) {
+    return tokens.of(username).stream().map(MeResource.TokenView::of).toList();
+  }
+
+  @DELETE
+  @Path("{username}/tokens/{id}")
+  @Operation(summary = "Revoke one of a user's API tokens (admin)")
+  public Response revoke(@PathParam("username") String username, @PathParam("id") String id) {
+    tokens.revokeOf(username, io.infodesk.platform.boundary.Params.id("token", id));
+    return Response.noContent().build();
   }
 }
