@@ -139,4 +139,26 @@ class TokensIT {
     assertThat(api.get("/api/audit?max=200", ADMIN).body())
         .contains("USER_DISABLED", "API_TOKENS_REVOKED");
   }
+
+  @Test
+  void repeatedFailedSignInsAreThrottledAndAudited() {
+    String name = account("the-right-long-secret");
+    for (int i = 0; i < 4; i++) {
+      assertThat(api.get("/api/me", basic(name, "wrong-" + i)).status()).isEqualTo(401);
+    }
+    Reply locked = api.get("/api/me", basic(name, "wrong-5"));
+    assertThat(locked.status()).as("the fifth failure locks the account").isEqualTo(401);
+    Reply refused = api.get("/api/me", basic(name, "the-right-long-secret"));
+    assertThat(refused.status()).as("even the right password waits").isEqualTo(429);
+    assertThat(refused.isProblem()).isTrue();
+    assertThat(api.lastHeaders().firstValue("Retry-After")).isPresent();
+    assertThat(api.get("/api/me", basic("employee", "demo")).status())
+        .as("other accounts are not affected")
+        .isEqualTo(200);
+    assertThat(api.get("/api/audit?max=200", ADMIN).body()).contains("LOGIN_THROTTLED");
+    Api.sleep(2500);
+    assertThat(api.get("/api/me", basic(name, "the-right-long-secret")).status())
+        .as("after the back-off the right password works")
+        .isEqualTo(200);
+  }
 }

@@ -1,7 +1,7 @@
 package io.infodesk.answering.control;
 
-import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.platform.control.PromptData;
+import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +32,9 @@ public final class GroundedPrompt {
       p.append('[')
           .append(i + 1)
           .append("] ")
-          .append(PromptData.wrap("passage", "n=\"" + (i + 1) + "\"", title + "\n" + passages.get(i).text()))
+          .append(
+              PromptData.wrap(
+                  "passage", "n=\"" + (i + 1) + "\"", title + "\n" + passages.get(i).text()))
           .append("\n\n");
     }
     return p.append("Question: ").append(PromptData.wrap("question", question)).toString();

@@ -3,8 +3,8 @@ package io.infodesk.platform.control;
 /**
  * Puts untrusted text (an employee's question or comment, a document's passage) into a prompt as
  * data: inside a named tag, with any tag of its own defused so it cannot close the delimiter and
- * speak as the prompt. Every prompt that carries such text also says, with {@link #RULE}, that
- * the tags hold data, not instructions.
+ * speak as the prompt. Every prompt that carries such text also says, with {@link #RULE}, that the
+ * tags hold data, not instructions.
  */
 public final class PromptData {
 

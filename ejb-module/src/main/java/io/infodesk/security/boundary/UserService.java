@@ -58,6 +58,32 @@ public class UserService {
         user.map(u -> domainRefs(u.getDomains())).orElse(List.of()));
   }
 
+  /**
+   * The stored password hash of an enabled account, for the authentication mechanism's
+   * verified-credential cache (a changed password or a disabled account misses it at once).
+   */
+  @PermitAll
+  public Optional<String> activeHash(String username) {
+    return find(username).filter(AppUser::isEnabled).map(AppUser::getPasswordHash);
+  }
+
+  /**
+   * After a successful sign-in: re-hashes a password stored with fewer iterations than new hashes
+   * get. Verifies the password itself, so it changes nothing for a wrong one.
+   */
+  @PermitAll
+  public void rehashIfWeaker(String username, String password) {
+    find(username)
+        .filter(u -> hasher.weakerThanNow(u.getPasswordHash()))
+        .filter(u -> hasher.verify(password, u.getPasswordHash()))
+        .ifPresent(
+            u -> {
+              u.setPasswordHash(hasher.hash(password));
+              audit.record(
+                  "PASSWORD_REHASHED", "user", username, hasher.iterations() + " iterations");
+            });
+  }
+
   /** Domain keys assigned to a user, for scoping checks in other services. */
   @PermitAll
   public Set<String> domainKeysOf(String username) {

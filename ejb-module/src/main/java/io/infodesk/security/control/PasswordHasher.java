@@ -24,6 +24,21 @@ public class PasswordHasher {
     return pbkdf2.generate(password.toCharArray());
   }
 
+  /** The iterations a new hash gets (OWASP's guidance for PBKDF2-HMAC-SHA256: 600,000). */
+  public int iterations() {
+    return config.getOptionalValue(Settings.PBKDF2_ITERATIONS, Integer.class).orElse(600_000);
+  }
+
+  /** Whether a stored hash has fewer iterations than new hashes get (re-hash on next login). */
+  public boolean weakerThanNow(String hash) {
+    String[] parts = hash == null ? new String[0] : hash.split(":");
+    try {
+      return parts.length < 2 || Integer.parseInt(parts[1]) < iterations();
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
   /** Whether the password matches a stored hash (any of this hasher's parameters). */
   public boolean verify(String password, String hash) {
     init();
@@ -34,8 +49,7 @@ public class PasswordHasher {
     if (!initialized) {
       synchronized (this) {
         if (!initialized) {
-          int iterations =
-              config.getOptionalValue(Settings.PBKDF2_ITERATIONS, Integer.class).orElse(100_000);
+          int iterations = iterations();
           pbkdf2.initialize(
               Map.of(
                   "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",

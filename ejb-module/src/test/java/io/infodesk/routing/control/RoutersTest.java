@@ -104,7 +104,8 @@ class RoutersTest {
             .withRequestBody(matchingJsonPath("$.model", equalTo("test-model")))
             .withRequestBody(
                 matchingJsonPath(
-                    "$.messages[1].content", equalTo("Question: <question>How much vacation do I have?</question>"))));
+                    "$.messages[1].content",
+                    equalTo("Question: <question>How much vacation do I have?</question>"))));
   }
 
   @Test

@@ -89,6 +89,7 @@ public class DatasetsResource {
   @POST
   @Path("import")
   @Consumes({JSONL, MediaType.TEXT_PLAIN, "application/jsonl"})
+  @jakarta.annotation.security.RolesAllowed(io.infodesk.security.entity.Role.ADMIN_NAME)
   @Operation(summary = "Import labelled examples: one {\"text\", \"label\"} JSON object a line")
   public Map<String, Integer> importJsonl(String body) {
     return Map.of("imported", datasets.importJsonl(body));

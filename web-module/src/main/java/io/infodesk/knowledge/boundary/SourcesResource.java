@@ -106,6 +106,10 @@ public class SourcesResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @jakarta.annotation.security.RolesAllowed({
+    io.infodesk.security.entity.Role.KNOWLEDGE_OWNER_NAME,
+    io.infodesk.security.entity.Role.ADMIN_NAME
+  })
   @Operation(
       summary = "Upload one or more files (parts named 'file') into a domain (part 'domain')")
   public Response upload(List<EntityPart> parts) {

@@ -18,7 +18,12 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.security.auth.callback.Callback;
 
 /**
@@ -40,6 +45,25 @@ public class InfoDeskAuthenticationMechanism implements HttpAuthenticationMechan
 
   @Inject IdentityStoreHandler identityStores;
   @EJB ApiTokenService tokens;
+  @EJB UserService users;
+  @EJB AuditService audit;
+  @Inject io.infodesk.security.control.PasswordHasher hasher;
+
+  private final io.infodesk.security.control.LoginThrottle throttle =
+      io.infodesk.security.control.LoginThrottle.defaults();
+
+  /**
+   * Basic credentials verified in the last minutes, by user: a digest of user and password, the
+   * stored hash they were checked against, and the groups. A hit skips the PBKDF2 verification (its
+   * 600,000 iterations are meant for guessers, not for every API call); a changed password or a
+   * disabled account changes or removes the stored hash, so it misses at once, on every node.
+   */
+  private record Verified(String digest, String storedHash, Set<String> groups, Instant until) {}
+
+  private static final java.time.Duration VERIFIED_FOR = java.time.Duration.ofMinutes(5);
+  private static final int MAX_VERIFIED = 10_000;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private volatile String dummyHash;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -78,12 +102,128 @@ public class InfoDeskAuthenticationMechanism implements HttpAuthenticationMechan
   }
 
   private AuthenticationStatus formLogin(Credential credential, HttpMessageContext context) {
+    String address = context.getRequest().getRemoteAddr();
+    String user =
+        credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
+    if (throttle.blocked(user, address).isPresent()) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    if (user != null && users.activeHash(user).isEmpty()) {
+      equalizeTiming(((UsernamePasswordCredential) credential).getPasswordAsString());
+    }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      failed(user, address);
       return AuthenticationStatus.SEND_FAILURE;
+    }
+    throttle.succeeded(user);
+    if (credential instanceof UsernamePasswordCredential up) {
+      users.rehashIfWeaker(up.getCaller(), up.getPasswordAsString());
     }
     context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /** Basic credentials: throttled, verified once and then recognised for a few minutes. */
+  private AuthenticationStatus basicLogin(
+      String user,
+      String password,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    String address = request.getRemoteAddr();
+    Optional<java.time.Duration> wait = throttle.blocked(user, address);
+    if (wait.isPresent()) {
+      return tooManyAttempts(request, response, wait.get());
+    }
+    Optional<String> stored = users.activeHash(user);
+    if (stored.isEmpty()) {
+      // an unknown (or disabled) user costs as much as a known one, so timing tells nothing
+      equalizeTiming(password);
+      failed(user, address);
+      return unauthorized(request, response, context, "Unknown user or wrong password.");
+    }
+    String digest =
+        io.infodesk.platform.control.Hashes.sha256(
+            (user + "\u0000" + password).getBytes(StandardCharsets.UTF_8));
+    Verified v = verified.get(user);
+    Instant now = Instant.now();
+    if (v != null
+        && v.digest().equals(digest)
+        && v.storedHash().equals(stored.get())
+        && v.until().isAfter(now)) {
+      return context.notifyContainerAboutLogin(user, v.groups());
+    }
+    CredentialValidationResult result =
+        identityStores.validate(new UsernamePasswordCredential(user, password));
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      failed(user, address);
+      return unauthorized(request, response, context, "Unknown user or wrong password.");
+    }
+    throttle.succeeded(user);
+    users.rehashIfWeaker(user, password);
+    if (verified.size() > MAX_VERIFIED) {
+      verified.clear();
+    }
+    users
+        .activeHash(user)
+        .ifPresent(
+            hash ->
+                verified.put(
+                    user,
+                    new Verified(
+                        digest, hash, Set.copyOf(result.getCallerGroups()), now.plus(VERIFIED_FOR))));
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private void failed(String user, String address) {
+    throttle
+        .failed(user, address)
+        .ifPresent(
+            lock ->
+                audit.recordNow(
+                    "LOGIN_THROTTLED",
+                    "user",
+                    user,
+                    "locked for "
+                        + lock.toSeconds()
+                        + " s after repeated failed sign-ins (last from "
+                        + address
+                        + ")"));
+  }
+
+  private void equalizeTiming(String password) {
+    if (dummyHash == null) {
+      dummyHash = hasher.hash(java.util.UUID.randomUUID().toString());
+    }
+    hasher.verify(password == null ? "" : password, dummyHash);
+  }
+
+  private static AuthenticationStatus tooManyAttempts(
+      HttpServletRequest request, HttpServletResponse response, java.time.Duration wait) {
+    try {
+      long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+      response.setStatus(429);
+      response.setHeader("Retry-After", String.valueOf(seconds));
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response
+          .getWriter()
+          .write(
+              new Problem(
+                      "about:blank",
+                      "Too Many Requests",
+                      429,
+                      "Too many failed sign-ins for this account or address: try again in "
+                          + seconds
+                          + " s.",
+                      request.getRequestURI())
+                  .toJson());
+      response.flushBuffer();
+    } catch (IOException e) {
+      // the client went away
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   /** Re-establishes the caller that the container remembered in the session. */
@@ -120,14 +260,8 @@ public class InfoDeskAuthenticationMechanism implements HttpAuthenticationMechan
         return unauthorized(
             request, response, context, "The Basic credentials need a user name and a password.");
       }
-      CredentialValidationResult result =
-          identityStores.validate(
-              new UsernamePasswordCredential(
-                  decoded.substring(0, colon), decoded.substring(colon + 1)));
-      if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-        return context.notifyContainerAboutLogin(result);
-      }
-      return unauthorized(request, response, context, "Unknown user or wrong password.");
+      return basicLogin(
+          decoded.substring(0, colon), decoded.substring(colon + 1), request, response, context);
     }
     if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return tokens
