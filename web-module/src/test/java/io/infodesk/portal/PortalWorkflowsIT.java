@@ -270,7 +270,7 @@ class PortalWorkflowsIT {
     api.post("/api/reviews/judging", admin, "{\"reviewers\":2}");
     long item =
         api
-            .get("/api/reviews", Api.basic("sme", "demo"))
+            .get("/api/reviews?max=200", Api.basic("sme", "demo"))
             .array()
             .getValuesAs(JsonObject.class)
             .stream()

@@ -75,14 +75,14 @@ class FlywheelIT {
     assertThat(judged.json().getInt("flagged")).isGreaterThanOrEqualTo(1);
     assertThat(judged.json().getInt("unsatisfied")).isGreaterThanOrEqualTo(1);
     JsonObject item =
-        api.get("/api/reviews", SME).array().getValuesAs(JsonObject.class).stream()
+        api.get("/api/reviews?max=200", SME).array().getValuesAs(JsonObject.class).stream()
             .filter(r -> r.getJsonNumber("interactionId").longValue() == wrongId)
             .findFirst()
             .orElseThrow(() -> new AssertionError("the SME does not see the flagged item"));
     assertThat(item.getString("attribution")).isEqualTo("ROUTING");
     assertThat(item.getString("suggestedDomain")).isEqualTo(corrected);
     String path = "/api/reviews/" + item.getJsonNumber("id");
-    assertThat(api.get("/api/reviews", EMPLOYEE).status()).isEqualTo(403);
+    assertThat(api.get("/api/reviews?max=200", EMPLOYEE).status()).isEqualTo(403);
     assertThat(api.post(path + "/decision", SME, "{\"decision\":\"CONFIRM_ROUTE\"}").status())
         .as("not claimed yet")
         .isEqualTo(409);

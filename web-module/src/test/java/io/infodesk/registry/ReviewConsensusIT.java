@@ -37,7 +37,7 @@ class ReviewConsensusIT {
   @ArquillianResource URL base;
 
   JsonObject itemOf(Api api, String auth, long interaction) {
-    return api.get("/api/reviews", auth).array().getValuesAs(JsonObject.class).stream()
+    return api.get("/api/reviews?max=200", auth).array().getValuesAs(JsonObject.class).stream()
         .filter(r -> r.getJsonNumber("interactionId").longValue() == interaction)
         .findFirst()
         .orElseThrow(() -> new AssertionError("no pending item for interaction " + interaction));
@@ -90,7 +90,7 @@ class ReviewConsensusIT {
     assertThat(api.post("/api/reviews/" + aId + "/claim", SME, "").status())
         .as("no second vote from the same SME")
         .isEqualTo(409);
-    assertThat(api.get("/api/reviews", SME).array().getValuesAs(JsonObject.class))
+    assertThat(api.get("/api/reviews?max=200", SME).array().getValuesAs(JsonObject.class))
         .noneMatch(r -> r.getJsonNumber("id").longValue() == aId);
     Reply secondVote = vote(api, sme2, aId, correct);
     assertThat(secondVote.status()).as(secondVote.body()).isEqualTo(200);

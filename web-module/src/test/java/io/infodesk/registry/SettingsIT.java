@@ -78,7 +78,7 @@ class SettingsIT {
           api.misroute("Who approves overtime for the night shift?", null).interactionId();
       assertThat(api.post("/api/reviews/judging", ADMIN, "").status()).isEqualTo(200);
       JsonObject item =
-          api.get("/api/reviews", ADMIN).array().getValuesAs(JsonObject.class).stream()
+          api.get("/api/reviews?max=200", ADMIN).array().getValuesAs(JsonObject.class).stream()
               .filter(r -> r.getJsonNumber("interactionId").longValue() == interaction)
               .findFirst()
               .orElseThrow();
@@ -125,7 +125,7 @@ class SettingsIT {
       assertThat(judged.json().getInt("chosen")).isEqualTo(2);
       assertThat(judged.json().getInt("flagged")).isGreaterThanOrEqualTo(4);
       List<JsonObject> queue =
-          api.get("/api/reviews", ADMIN).array().getValuesAs(JsonObject.class).stream()
+          api.get("/api/reviews?max=200", ADMIN).array().getValuesAs(JsonObject.class).stream()
               .filter(r -> misroutes.contains(r.getJsonNumber("interactionId").longValue()))
               .toList();
       assertThat(queue).as("the budget of two items is honoured").hasSize(2);

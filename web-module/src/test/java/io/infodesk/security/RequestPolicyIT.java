@@ -131,7 +131,7 @@ class RequestPolicyIT {
                 .status())
         .isEqualTo(200);
     assertThat(api.post("/api/reviews/judging", ADMIN, "").status()).isEqualTo(200);
-    assertThat(api.get("/api/reviews", ADMIN).array().getValuesAs(jakarta.json.JsonObject.class))
+    assertThat(api.get("/api/reviews?max=200", ADMIN).array().getValuesAs(jakarta.json.JsonObject.class))
         .as("the blocked question was not judged")
         .noneMatch(r -> r.getJsonNumber("interactionId").longValue() == id);
   }
@@ -141,7 +141,7 @@ class RequestPolicyIT {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
     String big = "{\"question\":\"" + "a".repeat(300 * 1024) + "\"}";
-    Reply r = api.post("/api/ask", basic("employee", "demo"), big);
+    Reply r = api.postExpectingContinue("/api/ask", basic("employee", "demo"), big);
     assertThat(r.status()).as(r.body()).isEqualTo(413);
     assertThat(r.isProblem()).isTrue();
     byte[] file = new byte[5 * 1024 * 1024];
@@ -150,10 +150,53 @@ class RequestPolicyIT {
             "/api/sources",
             basic("employee", "demo"),
             Map.of("domain", "hr"),
-            java.util.List.of(new Api.FilePart("file", "big.txt", file)));
+            java.util.List.of(new Api.FilePart("file", "big.txt", file)),
+            true);
     assertThat(upload.status()).as(upload.body()).isEqualTo(403);
     assertThat(upload.isProblem()).isTrue();
     assertThat(upload.json().getString("detail")).contains("knowledge-owner");
+  }
+
+  @Test
+  void listsComeInPages() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    for (String path : java.util.List.of("/api/reviews", "/api/reviews/disputes")) {
+      Reply one = api.get(path + "?max=1", ADMIN);
+      assertThat(one.status()).as(path).isEqualTo(200);
+      assertThat(one.array().size()).isLessThanOrEqualTo(1);
+      for (String bad : java.util.List.of("?max=0", "?max=1000", "?first=-1", "?max=lots")) {
+        Reply r = api.get(path + bad, ADMIN);
+        assertThat(r.status()).as(path + bad).isEqualTo(400);
+        assertThat(r.isProblem()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void everyPageCarriesTheSecurityHeaders() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    for (String path : java.util.List.of("/chat/", "/portal/login.xhtml", "/api/me", "/health")) {
+      Reply r = api.raw("GET", path, Map.of("Authorization", basic("employee", "demo")), null);
+      assertThat(r.status()).as(path).isLessThan(400);
+      var h = api.lastHeaders();
+      assertThat(h.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(h.firstValue("X-Frame-Options")).as(path).contains("DENY");
+      assertThat(h.firstValue("Referrer-Policy")).as(path).contains("same-origin");
+      assertThat(h.allValues("Content-Security-Policy"))
+          .as(path)
+          .anyMatch(v -> v.contains("frame-ancestors 'none'"));
+    }
+    Reply chat = api.raw("GET", "/chat/", Map.of("Authorization", basic("employee", "demo")), null);
+    assertThat(api.lastHeaders().allValues("Content-Security-Policy"))
+        .as("no inline script on the chat page")
+        .allMatch(v -> v.contains("script-src 'self';"));
+    assertThat(chat.body()).doesNotContain("<script>");
+    api.raw("GET", "/portal/login.xhtml", Map.of(), null);
+    assertThat(api.lastHeaders().allValues("Content-Security-Policy"))
+        .as("PrimeFaces lets only its nonce'd scripts run on portal pages")
+        .anyMatch(v -> v.contains("nonce-"));
   }
 
   @Test

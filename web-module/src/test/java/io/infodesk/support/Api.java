@@ -141,6 +141,15 @@ public final class Api {
     return send(request(path, authorization).GET());
   }
 
+  /** A JSON POST with {@code Expect: 100-continue}, for bodies the server may refuse unread. */
+  public Reply postExpectingContinue(String path, String authorization, String json) {
+    return send(
+        request(path, authorization)
+            .expectContinue(true)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Reply post(String path, String authorization, String json) {
     return send(
         request(path, authorization)
@@ -161,6 +170,19 @@ public final class Api {
       String authorization,
       java.util.Map<String, String> fields,
       java.util.List<FilePart> files) {
+    return multipart(path, authorization, fields, files, false);
+  }
+
+  /**
+   * @param expectContinue send {@code Expect: 100-continue}, as curl does for large uploads, so the
+   *     server may refuse before the body is sent
+   */
+  public Reply multipart(
+      String path,
+      String authorization,
+      java.util.Map<String, String> fields,
+      java.util.List<FilePart> files,
+      boolean expectContinue) {
     String boundary = "----infodesk" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     java.util.function.Consumer<String> text =
@@ -191,6 +213,7 @@ public final class Api {
     text.accept("--" + boundary + "--\r\n");
     return send(
         request(path, authorization)
+            .expectContinue(expectContinue)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }

@@ -246,7 +246,12 @@ public class AskService {
       Passage p = answer.citations().get(i);
       citations.add(
           new AskResult.Citation(
-              i + 1, p.sourceId(), p.sourceTitle(), section(p), p.snippet(), p.score()));
+              i + 1,
+              p.sourceId(),
+              p.sourceTitle(),
+              section(p),
+              io.infodesk.guardrails.control.SafeHtml.sanitize(p.snippet()),
+              p.score()));
       citationsJson.add(
           Json.createObjectBuilder()
               .add("n", i + 1)
@@ -270,10 +275,12 @@ public class AskService {
     }
     JsonObjectBuilder latencyJson = Json.createObjectBuilder();
     latency.forEach(latencyJson::add);
+    // every HTML the chat and the review desk render unescaped goes through the allow-list
+    String safeHtml = io.infodesk.guardrails.control.SafeHtml.sanitize(answer.html());
     interaction.finish(
         outcome,
         answer.mode(),
-        answer.html(),
+        safeHtml,
         citationsJson.build().toString(),
         retrievedJson.build().toString(),
         eventsJson.build().toString(),
@@ -289,7 +296,7 @@ public class AskService {
         route == null ? 0 : route.confidence(),
         interaction.getRouterVersion(),
         answer.mode(),
-        answer.html(),
+        safeHtml,
         citations,
         outcome != Outcome.ANSWERED,
         latency);

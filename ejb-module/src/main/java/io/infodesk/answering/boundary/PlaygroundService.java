@@ -95,7 +95,20 @@ public class PlaygroundService {
         route.confidence(),
         route.routerVersion(),
         route.scores(),
-        passages,
-        new ExtractiveAnswerer(3).answer(q, passages).html());
+        passages.stream()
+            .map(
+                p ->
+                    new Passage(
+                        p.chunkId(),
+                        p.sourceId(),
+                        p.sourceTitle(),
+                        p.heading(),
+                        p.text(),
+                        p.score(),
+                        p.similarity(),
+                        io.infodesk.guardrails.control.SafeHtml.sanitize(p.snippet())))
+            .toList(),
+        io.infodesk.guardrails.control.SafeHtml.sanitize(
+            new ExtractiveAnswerer(3).answer(q, passages).html()));
   }
 }

@@ -176,26 +176,54 @@ public class DatasetService {
   /** The version as JSONL: one {@code {text, label, split, provenance, interactionId}} a line. */
   @RolesAllowed(Role.ADMIN_NAME)
   public String export(long versionId) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    export(versionId, out);
+    return out.toString();
+  }
+
+  /** Writes the version as JSONL, a page of examples at a time; nothing holds the whole version. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public void export(long versionId, java.io.Writer out) {
+    requireVersion(versionId);
+    int page = 1000;
+    try {
+      for (int first = 0; ; first += page) {
+        List<DatasetExample> examples =
+            em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
+                .setParameter("version", versionId)
+                .setFirstResult(first)
+                .setMaxResults(page)
+                .getResultList();
+        for (DatasetExample e : examples) {
+          JsonObjectBuilder line =
+              Json.createObjectBuilder()
+                  .add("text", e.getText())
+                  .add("label", e.getLabel())
+                  .add("split", e.getSplit())
+                  .add("provenance", e.getProvenance());
+          if (e.getInteractionId() != null) {
+            line.add("interactionId", e.getInteractionId());
+          }
+          out.write(line.build().toString());
+          out.write('\n');
+        }
+        em.clear();
+        if (examples.size() < page) {
+          break;
+        }
+      }
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** 404 unless the version exists. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public void requireVersion(long versionId) {
     if (em.find(DatasetVersion.class, versionId) == null) {
       throw new UnknownEntityException("no dataset version " + versionId);
     }
-    StringBuilder out = new StringBuilder();
-    for (DatasetExample e :
-        em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
-            .setParameter("version", versionId)
-            .getResultList()) {
-      JsonObjectBuilder line =
-          Json.createObjectBuilder()
-              .add("text", e.getText())
-              .add("label", e.getLabel())
-              .add("split", e.getSplit())
-              .add("provenance", e.getProvenance());
-      if (e.getInteractionId() != null) {
-        line.add("interactionId", e.getInteractionId());
-      }
-      out.append(line.build()).append('\n');
-    }
-    return out.toString();
   }
 
   /**

@@ -189,11 +189,17 @@ public class TrafficSimulation {
             "the judge and the SMEs review");
     judge.judge(1);
     int reviewed = 0;
-    for (ReviewItem item : reviews.queue(null)) {
-      String domain = domainOf.get(item.getInteractionId());
-      if (domain == null) {
-        continue;
+    // this week's items, from every page of the queue, before any decision moves the pages
+    List<ReviewItem> items = new ArrayList<>();
+    for (int first = 0; ; first += ReviewService.MAX_PAGE) {
+      List<ReviewItem> page = reviews.queue(null, first, ReviewService.MAX_PAGE);
+      page.stream().filter(i -> domainOf.containsKey(i.getInteractionId())).forEach(items::add);
+      if (page.size() < ReviewService.MAX_PAGE) {
+        break;
       }
+    }
+    for (ReviewItem item : items) {
+      String domain = domainOf.get(item.getInteractionId());
       String routed = item.getRoutedDomain() == null ? RouteLabels.OOS : item.getRoutedDomain();
       reviews.claim(item.getId());
       if (routed.equals(domain)) {

@@ -63,6 +63,46 @@ public class JudgeService {
       int chosen,
       int reexamined) {}
 
+  /** Ratings read per query. */
+  static final int FEEDBACK_PAGE = 500;
+
+  /** Every rating, oldest first, read {@code size} at a time. */
+  private java.util.Iterator<Feedback> pages(int size) {
+    return new java.util.Iterator<>() {
+      private List<Feedback> page = List.of();
+      private int index;
+      private int first;
+      private boolean last;
+
+      @Override
+      public boolean hasNext() {
+        if (index < page.size()) {
+          return true;
+        }
+        if (last) {
+          return false;
+        }
+        page =
+            em.createQuery("SELECT f FROM Feedback f ORDER BY f.id", Feedback.class)
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultList();
+        first += page.size();
+        index = 0;
+        last = page.size() < size;
+        return !page.isEmpty();
+      }
+
+      @Override
+      public Feedback next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return page.get(index++);
+      }
+    };
+  }
+
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
 
@@ -179,8 +219,9 @@ public class JudgeService {
     int votes = reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers");
     Router teacher = routing.teacher();
     Router live = routing.activeRouter();
-    List<Feedback> feedback =
-        em.createQuery("SELECT f FROM Feedback f", Feedback.class).getResultList();
+    // the ratings a page at a time: nothing holds every rating in memory
+    Iterable<Feedback> feedback = () -> pages(FEEDBACK_PAGE);
+    int[] ratings = {0};
     int unsatisfied = 0;
     int judged = 0;
     int flagged = 0;
@@ -199,6 +240,7 @@ public class JudgeService {
     }
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (Feedback f : feedback) {
+      ratings[0]++;
       boolean satisfied = "up".equals(f.getRating());
       unsatisfied += satisfied ? 0 : 1;
       if (satisfied
@@ -354,7 +396,7 @@ public class JudgeService {
     }
     Summary summary =
         new Summary(
-            feedback.size(),
+            ratings[0],
             unsatisfied,
             judged,
             attributions,

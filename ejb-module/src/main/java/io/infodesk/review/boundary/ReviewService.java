@@ -44,22 +44,53 @@ public class ReviewService {
   @EJB AuditService audit;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
-  /** Pending items the caller may work on, optionally of one domain, highest confidence first. */
+  /** The most items one page of the queue or the disputes holds. */
+  public static final int MAX_PAGE = 200;
+
+  /** Pending items the caller may work on, optionally of one domain, highest gain first. */
   public List<ReviewItem> queue(String domain) {
+    return queue(domain, 0, MAX_PAGE);
+  }
+
+  /**
+   * One page of the pending items the caller may work on (their domains, not voted on by them, not
+   * claimed by someone else), optionally of one domain, in the order of the expected gain of a
+   * review. The database filters and pages; nothing loads the whole queue.
+   */
+  public List<ReviewItem> queue(String domain, int first, int max) {
     Instant now = Instant.now();
     String me = scope.caller();
     Set<String> mine = scope.isAdmin() ? null : scope.domains();
-    Set<Long> voted = votedBy(me);
-    return em.createNamedQuery(ReviewItem.FIND_PENDING, ReviewItem.class).getResultList().stream()
-        .filter(r -> visible(r, mine))
-        .filter(r -> !voted.contains(r.getId()))
-        .filter(
-            r ->
-                domain == null
-                    || domain.equals(r.getRoutedDomain())
-                    || domain.equals(r.getSuggestedDomain()))
-        .filter(r -> r.claimableBy(me, now))
-        .toList();
+    if (mine != null && mine.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder q =
+        new StringBuilder(
+            "SELECT r FROM ReviewItem r WHERE r.status = 'PENDING'"
+                + " AND (r.claimedBy IS NULL OR r.claimedBy = :me OR r.claimExpiresAt < :now)"
+                + " AND NOT EXISTS (SELECT v FROM ReviewVote v WHERE v.reviewItemId = r.id"
+                + " AND v.reviewer = :me)");
+    if (mine != null) {
+      q.append(" AND (r.routedDomain IN :mine OR r.suggestedDomain IN :mine)");
+    }
+    if (domain != null) {
+      q.append(" AND (r.routedDomain = :domain OR r.suggestedDomain = :domain)");
+    }
+    q.append(" ORDER BY r.priority DESC, r.confidence DESC, r.id");
+    var query =
+        em.createQuery(q.toString(), ReviewItem.class)
+            .setParameter("me", me)
+            .setParameter("now", now);
+    if (mine != null) {
+      query.setParameter("mine", mine);
+    }
+    if (domain != null) {
+      query.setParameter("domain", domain);
+    }
+    return query
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.max(1, Math.min(MAX_PAGE, max)))
+        .getResultList();
   }
 
   public ReviewItem claim(long id) {
@@ -254,7 +285,7 @@ public class ReviewService {
     }
     return new Context(
         item,
-        i == null ? "" : i.getAnswer(),
+        i == null ? "" : io.infodesk.guardrails.control.SafeHtml.sanitize(i.getAnswer()),
         i == null || i.getOutcome() == null ? "" : i.getOutcome().name(),
         f == null ? null : f.getRating(),
         f == null ? null : f.getComment(),
@@ -265,7 +296,16 @@ public class ReviewService {
   /** Items whose reviewers disagreed, for an admin. */
   @RolesAllowed(Role.ADMIN_NAME)
   public List<ReviewItem> disputes() {
-    return em.createNamedQuery(ReviewItem.FIND_DISPUTED, ReviewItem.class).getResultList();
+    return disputes(0, MAX_PAGE);
+  }
+
+  /** One page of the disputed items, oldest first. */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public List<ReviewItem> disputes(int first, int max) {
+    return em.createNamedQuery(ReviewItem.FIND_DISPUTED, ReviewItem.class)
+        .setFirstResult(Math.max(0, first))
+        .setMaxResults(Math.max(1, Math.min(MAX_PAGE, max)))
+        .getResultList();
   }
 
   /** An admin settles a disputed item. */

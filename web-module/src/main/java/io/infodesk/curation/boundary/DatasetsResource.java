@@ -79,7 +79,16 @@ public class DatasetsResource {
   @Operation(summary = "The version as JSONL: text, label, split, provenance, interactionId")
   public Response export(@PathParam("id") String id) {
     long versionId = Params.id("dataset version", id);
-    return Response.ok(datasets.export(versionId), JSONL)
+    datasets.requireVersion(versionId);
+    jakarta.ws.rs.core.StreamingOutput body =
+        out -> {
+          var writer =
+              new java.io.BufferedWriter(
+                  new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+          datasets.export(versionId, writer);
+          writer.flush();
+        };
+    return Response.ok(body, JSONL)
         .header(
             "Content-Disposition",
             "attachment; filename=\"infodesk-dataset-" + versionId + ".jsonl\"")

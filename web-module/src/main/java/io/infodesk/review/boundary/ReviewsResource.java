@@ -39,9 +39,18 @@ public class ReviewsResource {
   @EJB JudgeService judge;
 
   @GET
-  @Operation(summary = "Pending review items in the caller's domains, highest confidence first")
-  public List<ReviewItem> queue(@QueryParam("domain") String domain) {
-    return reviews.queue(domain == null || domain.isBlank() ? null : domain.strip());
+  @Operation(
+      summary =
+          "Pending review items in the caller's domains, highest expected gain first; paged with"
+              + " first and max (at most 200)")
+  public List<ReviewItem> queue(
+      @QueryParam("domain") String domain,
+      @QueryParam("first") String first,
+      @QueryParam("max") String max) {
+    return reviews.queue(
+        domain == null || domain.isBlank() ? null : domain.strip(),
+        io.infodesk.platform.boundary.Params.intParam("first", first, 0, 0, Integer.MAX_VALUE),
+        io.infodesk.platform.boundary.Params.intParam("max", max, 100, 1, 200));
   }
 
   @POST
@@ -82,8 +91,11 @@ public class ReviewsResource {
   @GET
   @Path("disputes")
   @Operation(summary = "Items whose reviewers disagreed, waiting for an admin (admin)")
-  public List<ReviewItem> disputes() {
-    return reviews.disputes();
+  public List<ReviewItem> disputes(
+      @QueryParam("first") String first, @QueryParam("max") String max) {
+    return reviews.disputes(
+        io.infodesk.platform.boundary.Params.intParam("first", first, 0, 0, Integer.MAX_VALUE),
+        io.infodesk.platform.boundary.Params.intParam("max", max, 100, 1, 200));
   }
 
   @POST

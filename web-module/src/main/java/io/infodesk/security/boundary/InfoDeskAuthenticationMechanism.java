@@ -103,8 +103,7 @@ public class InfoDeskAuthenticationMechanism implements HttpAuthenticationMechan
 
   private AuthenticationStatus formLogin(Credential credential, HttpMessageContext context) {
     String address = context.getRequest().getRemoteAddr();
-    String user =
-        credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
+    String user = credential instanceof UsernamePasswordCredential up ? up.getCaller() : null;
     if (throttle.blocked(user, address).isPresent()) {
       return AuthenticationStatus.SEND_FAILURE;
     }
@@ -172,7 +171,10 @@ public class InfoDeskAuthenticationMechanism implements HttpAuthenticationMechan
                 verified.put(
                     user,
                     new Verified(
-                        digest, hash, Set.copyOf(result.getCallerGroups()), now.plus(VERIFIED_FOR))));
+                        digest,
+                        hash,
+                        Set.copyOf(result.getCallerGroups()),
+                        now.plus(VERIFIED_FOR))));
     return context.notifyContainerAboutLogin(result);
   }
 
