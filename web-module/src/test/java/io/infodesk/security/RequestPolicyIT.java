@@ -131,7 +131,10 @@ class RequestPolicyIT {
                 .status())
         .isEqualTo(200);
     assertThat(api.post("/api/reviews/judging", ADMIN, "").status()).isEqualTo(200);
-    assertThat(api.get("/api/reviews?max=200", ADMIN).array().getValuesAs(jakarta.json.JsonObject.class))
+    assertThat(
+            api.get("/api/reviews?max=200", ADMIN)
+                .array()
+                .getValuesAs(jakarta.json.JsonObject.class))
         .as("the blocked question was not judged")
         .noneMatch(r -> r.getJsonNumber("interactionId").longValue() == id);
   }

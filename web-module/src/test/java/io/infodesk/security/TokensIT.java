@@ -161,4 +161,41 @@ class TokensIT {
         .as("after the back-off the right password works")
         .isEqualTo(200);
   }
+
+  @Test
+  void domainScopeBelongsToTheRole() {
+    String name = "scope" + System.nanoTime() % 1_000_000_000L;
+    Reply created =
+        api.post(
+            "/api/users",
+            ADMIN,
+            "{\"username\":\""
+                + name
+                + "\",\"displayName\":\"S\",\"password\":\"a-long-enough-secret\","
+                + "\"roles\":[\"employee\",\"knowledge-owner\",\"sme\"],"
+                + "\"ownerDomains\":[\"hr\"],\"smeDomains\":[\"finance\"]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().getJsonArray("ownerDomains").toString()).isEqualTo("[\"hr\"]");
+    assertThat(created.json().getJsonArray("smeDomains").toString()).isEqualTo("[\"finance\"]");
+    String user = basic(name, "a-long-enough-secret");
+    assertThat(api.get("/api/sources?domain=hr", user).status()).as("owner of hr").isEqualTo(200);
+    Reply finance = api.get("/api/sources?domain=finance", user);
+    assertThat(finance.status())
+        .as("being SME of finance does not make one its owner")
+        .isEqualTo(403);
+    assertThat(finance.isProblem()).isTrue();
+
+    Reply moved =
+        api.put("/api/users/" + name + "/domains", ADMIN, "{\"owner\":[\"finance\"]}");
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.json().getJsonArray("smeDomains").toString())
+        .as("the SME domains stay as they were")
+        .isEqualTo("[\"finance\"]");
+    assertThat(api.get("/api/sources?domain=finance", user).status()).isEqualTo(200);
+    assertThat(api.get("/api/sources?domain=hr", user).status()).isEqualTo(403);
+    assertThat(
+            api.put("/api/users/employee/domains", ADMIN, "{\"sme\":[\"hr\"]}").status())
+        .as("SME domains for a user without the sme role")
+        .isEqualTo(400);
+  }
 }

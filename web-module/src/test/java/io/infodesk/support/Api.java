@@ -145,6 +145,7 @@ public final class Api {
   public Reply postExpectingContinue(String path, String authorization, String json) {
     return send(
         request(path, authorization)
+            .version(HttpClient.Version.HTTP_1_1)
             .expectContinue(true)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -213,6 +214,7 @@ public final class Api {
     text.accept("--" + boundary + "--\r\n");
     return send(
         request(path, authorization)
+            .version(HttpClient.Version.HTTP_1_1)
             .expectContinue(expectContinue)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));

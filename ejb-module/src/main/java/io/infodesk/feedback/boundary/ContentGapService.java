@@ -36,7 +36,7 @@ public class ContentGapService {
   @EJB EmbeddingService embeddings;
 
   public List<GapClusters.Gap> gaps() {
-    Set<String> mine = scope.isAdmin() ? null : scope.domains();
+    Set<String> mine = scope.isAdmin() ? null : scope.domains(Role.KNOWLEDGE_OWNER_NAME);
     if (mine != null && mine.isEmpty()) {
       return List.of();
     }

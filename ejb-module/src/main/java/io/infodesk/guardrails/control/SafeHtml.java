@@ -14,8 +14,26 @@ public final class SafeHtml {
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "br", "mark", "strong", "b", "em", "i", "u", "ul", "ol", "li", "code", "pre",
-              "sup", "sub", "blockquote", "span", "h3", "h4", "a")
+              "p",
+              "br",
+              "mark",
+              "strong",
+              "b",
+              "em",
+              "i",
+              "u",
+              "ul",
+              "ol",
+              "li",
+              "code",
+              "pre",
+              "sup",
+              "sub",
+              "blockquote",
+              "span",
+              "h3",
+              "h4",
+              "a")
           .allowAttributes("class")
           .matching(java.util.regex.Pattern.compile("[a-zA-Z0-9 _-]{0,80}"))
           .onElements("span", "mark", "sup", "a")

@@ -79,7 +79,7 @@ public class SourceService {
 
   @RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})
   public Page list(String domainKey, SourceStatus status, int first, int max) {
-    Set<String> allowed = scope.isAdmin() ? null : scope.domains();
+    Set<String> allowed = scope.isAdmin() ? null : scope.domains(Role.KNOWLEDGE_OWNER_NAME);
     if (domainKey != null && allowed != null && !allowed.contains(domainKey)) {
       throw new jakarta.ejb.EJBAccessException(
           "domain '" + domainKey + "' is not one of your domains");

@@ -60,7 +60,7 @@ public class ReviewService {
   public List<ReviewItem> queue(String domain, int first, int max) {
     Instant now = Instant.now();
     String me = scope.caller();
-    Set<String> mine = scope.isAdmin() ? null : scope.domains();
+    Set<String> mine = scope.isAdmin() ? null : scope.domains(Role.SME_NAME);
     if (mine != null && mine.isEmpty()) {
       return List.of();
     }
@@ -393,7 +393,7 @@ public class ReviewService {
 
   private ReviewItem find(long id) {
     ReviewItem item = em.find(ReviewItem.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (item == null || !visible(item, scope.isAdmin() ? null : scope.domains())) {
+    if (item == null || !visible(item, scope.isAdmin() ? null : scope.domains(Role.SME_NAME))) {
       throw new UnknownEntityException("no review item " + id + " in your domains");
     }
     return item;

@@ -151,6 +151,11 @@ public class AccountBootstrap {
                 account.domains().stream()
                     .map(this::domain)
                     .collect(java.util.stream.Collectors.toSet()));
+            for (Role role : List.of(Role.KNOWLEDGE_OWNER, Role.SME)) {
+              if (account.roles().contains(role)) {
+                user.setScopedDomains(role.wireName(), Set.copyOf(account.domains()));
+              }
+            }
             em.persist(user);
             em.persist(
                 new AuditEntry(AuditService.SYSTEM, "DEMO_USER_CREATED", "user", username, null));

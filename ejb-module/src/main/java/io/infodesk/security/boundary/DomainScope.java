@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Domain scope of the caller: admins act on every domain, knowledge owners and SMEs only on the
- * domains assigned to them. Services call it before acting; it throws when the caller may not.
+ * domains assigned to them in that role. Services call it before acting; it throws when the caller
+ * may not.
  */
 @Stateless
 @PermitAll
@@ -39,9 +40,17 @@ public class DomainScope {
     return users.domainKeysOf(caller());
   }
 
-  /** Admin, or a caller with {@code role} assigned to {@code domainKey}. */
+  /** The domain keys the caller may act on in {@code role} (knowledge-owner or sme). */
+  public Set<String> domains(String role) {
+    return context.isCallerInRole(role) ? users.domainKeysOf(caller(), role) : Set.of();
+  }
+
+  /**
+   * Admin, or a caller with {@code role} assigned to {@code domainKey} in that role: owning a
+   * domain does not make one its SME, nor the other way round.
+   */
   public boolean may(String role, String domainKey) {
-    return isAdmin() || (context.isCallerInRole(role) && domains().contains(domainKey));
+    return isAdmin() || domains(role).contains(domainKey);
   }
 
   public void require(String role, String domainKey) {

@@ -159,23 +159,74 @@ public class UserService {
     }
     AppUser user =
         new AppUser(request.username(), displayName, hasher.hash(request.password()), roles);
-    user.setDomains(domains(request.domains()));
+    scope(user, request.domains(), request.ownerDomains(), request.smeDomains());
     em.persist(user);
     audit.record(
         "USER_CREATED",
         "user",
         user.getUsername(),
-        "roles=" + request.roles() + " domains=" + request.domains());
+        "roles="
+            + request.roles()
+            + " owner of "
+            + user.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME)
+            + " sme of "
+            + user.domainKeysAs(Role.SME_NAME));
     return user;
+  }
+
+  /**
+   * Sets a user's domains per role: {@code owner} and {@code sme} where given, {@code all} for each
+   * scoped role the user has otherwise; the user's domains are their union.
+   */
+  private void scope(AppUser user, List<String> all, List<String> owner, List<String> sme) {
+    Set<String> union = new HashSet<>();
+    for (Role role : List.of(Role.KNOWLEDGE_OWNER, Role.SME)) {
+      List<String> given = role == Role.KNOWLEDGE_OWNER ? owner : sme;
+      List<String> keys = given != null ? given : all;
+      Set<String> checked = new HashSet<>();
+      if (keys != null && user.getRoles().contains(role)) {
+        domains(keys).forEach(d -> checked.add(d.getKey()));
+      } else if (given != null && !given.isEmpty()) {
+        throw new InvalidInputException(
+            "domains for " + role.wireName() + " need the " + role.wireName() + " role");
+      }
+      user.setScopedDomains(role.wireName(), checked);
+      union.addAll(checked);
+    }
+    if (all != null) {
+      domains(all).forEach(d -> union.add(d.getKey()));
+    }
+    user.setDomains(domains(List.copyOf(union)));
   }
 
   @RolesAllowed(Role.ADMIN_NAME)
   public AppUser assignDomains(String username, List<String> domainKeys) {
     AppUser user =
         find(username).orElseThrow(() -> new UnknownEntityException("no user '" + username + "'"));
-    user.setDomains(domains(domainKeys));
+    scope(user, domainKeys, null, null);
     audit.record("USER_DOMAINS_ASSIGNED", "user", username, "domains=" + domainKeys);
     return user;
+  }
+
+  /** Replaces a user's domains per role (null leaves that role's domains as they are). */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public AppUser assignScopedDomains(String username, List<String> owner, List<String> sme) {
+    AppUser user =
+        find(username).orElseThrow(() -> new UnknownEntityException("no user '" + username + "'"));
+    scope(
+        user,
+        null,
+        owner != null ? owner : List.copyOf(user.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME)),
+        sme != null ? sme : List.copyOf(user.domainKeysAs(Role.SME_NAME)));
+    audit.record(
+        "USER_DOMAINS_ASSIGNED", "user", username, "owner of " + owner + ", sme of " + sme);
+    return user;
+  }
+
+  /** Domain keys a user may act on in one role, for scoping checks in other services. */
+  @PermitAll
+  public Set<String> domainKeysOf(String username, String role) {
+    return find(username).map(u -> u.domainKeysAs(role)).orElse(Set.of());
   }
 
   private Optional<AppUser> find(String username) {

@@ -69,6 +69,10 @@ public class AppUser {
       inverseJoinColumns = @JoinColumn(name = "domain_id"))
   private Set<Domain> domains = new HashSet<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "scoped_domain", joinColumns = @JoinColumn(name = "user_id"))
+  private Set<ScopedDomain> scoped = new HashSet<>();
+
   protected AppUser() {}
 
   public AppUser(String username, String displayName, String passwordHash, Set<Role> roles) {
@@ -115,6 +119,19 @@ public class AppUser {
 
   public Set<Domain> getDomains() {
     return Set.copyOf(domains);
+  }
+
+  /** The domain keys the user may act on in {@code role} (knowledge-owner or sme). */
+  public Set<String> domainKeysAs(String role) {
+    Set<String> keys = new HashSet<>();
+    scoped.stream().filter(s -> s.getRole().equals(role)).forEach(s -> keys.add(s.getDomainKey()));
+    return keys;
+  }
+
+  /** Replaces the domains of one role. */
+  public void setScopedDomains(String role, Set<String> keys) {
+    scoped.removeIf(s -> s.getRole().equals(role));
+    keys.forEach(k -> scoped.add(new ScopedDomain(role, k)));
   }
 
   public void setDomains(Set<Domain> domains) {

@@ -35,19 +35,23 @@ public class UsersResource {
       String displayName,
       boolean enabled,
       List<String> roles,
-      List<CallerProfile.DomainRef> domains) {
+      List<CallerProfile.DomainRef> domains,
+      List<String> ownerDomains,
+      List<String> smeDomains) {
     static UserView of(AppUser u) {
       return new UserView(
           u.getUsername(),
           u.getDisplayName(),
           u.isEnabled(),
           u.getRoles().stream().map(Role::wireName).sorted().toList(),
-          UserService.domainRefs(u.getDomains()));
+          UserService.domainRefs(u.getDomains()),
+          u.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME).stream().sorted().toList(),
+          u.domainKeysAs(Role.SME_NAME).stream().sorted().toList());
     }
   }
 
   /** The domains to assign. */
-  public record DomainAssignment(List<String> domains) {}
+  public record DomainAssignment(List<String> domains, List<String> owner, List<String> sme) {}
 
   /** Whether an account may sign in. */
   public record Enablement(Boolean enabled) {}
@@ -75,10 +79,16 @@ public class UsersResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Replace a user's domain assignments")
   public UserView assign(@PathParam("username") String username, DomainAssignment request) {
-    if (request == null || request.domains() == null) {
-      throw new InvalidInputException("send {\"domains\": [\"hr\", ...]}");
+    if (request == null
+        || (request.domains() == null && request.owner() == null && request.sme() == null)) {
+      throw new InvalidInputException(
+          "send {\"owner\": [\"hr\", ...], \"sme\": [...]} (the domains per role), or"
+              + " {\"domains\": [...]} for every role the user has");
     }
-    return UserView.of(users.assignDomains(username, request.domains()));
+    if (request.domains() != null) {
+      return UserView.of(users.assignDomains(username, request.domains()));
+    }
+    return UserView.of(users.assignScopedDomains(username, request.owner(), request.sme()));
   }
 
   @PUT
