@@ -202,6 +202,84 @@ class RequestPolicyIT {
         .anyMatch(v -> v.contains("nonce-"));
   }
 
+  /** A minimal DOCX with one more entry that inflates to 80 MB of zeros. */
+  static byte[] zipBombDocx() throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      String[][] parts = {
+        {
+          "[Content_Types].xml",
+          "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+              + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+              + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+              + "</Types>"
+        },
+        {
+          "_rels/.rels",
+          "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+              + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+              + "</Relationships>"
+        },
+        {
+          "word/document.xml",
+          "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+              + "<w:body><w:p><w:r><w:t>Quarterly numbers</w:t></w:r></w:p></w:body></w:document>"
+        }
+      };
+      for (String[] p : parts) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(p[0]));
+        zip.write(p[1].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+      zip.putNextEntry(new java.util.zip.ZipEntry("word/media/image1.bin"));
+      byte[] zeros = new byte[1024 * 1024];
+      for (int i = 0; i < 80; i++) {
+        zip.write(zeros);
+      }
+      zip.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void hostileDocumentsFailWithAReasonAndTheServerStaysHealthy() throws Exception {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    String owner = basic("owner", "demo");
+    String nested =
+        "<html><body>" + "<ul><li>".repeat(5_000) + "deep" + "</li></ul>".repeat(5_000) + "</body></html>";
+    for (Object[] hostile :
+        new Object[][] {
+          {"numbers.docx", zipBombDocx(), "zip bomb"},
+          {"deep.html", nested.getBytes(java.nio.charset.StandardCharsets.UTF_8), "nest"},
+        }) {
+      Reply up =
+          api.multipart(
+              "/api/sources",
+              owner,
+              Map.of("domain", "hr"),
+              java.util.List.of(new Api.FilePart("file", (String) hostile[0], (byte[]) hostile[1])));
+      assertThat(up.status()).as(up.body()).isIn(201, 202);
+      long id =
+          (up.body().trim().startsWith("[") ? up.array().getJsonObject(0) : up.json())
+              .getJsonNumber("id")
+              .longValue();
+      jakarta.json.JsonObject source = null;
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (System.nanoTime() < deadline) {
+        source = api.get("/api/sources/" + id, owner).json();
+        if (!source.getString("status").matches("QUEUED|PARSING|CHUNKING|EMBEDDING|INDEXING|UPLOADED")) {
+          break;
+        }
+        Api.sleep(500);
+      }
+      assertThat(source.getString("status")).as(source.toString()).isEqualTo("FAILED");
+      assertThat(source.getString("failure")).as(source.toString()).contains((String) hostile[2]);
+    }
+    assertThat(api.awaitReady(Duration.ofSeconds(30)).status()).isEqualTo(200);
+  }
+
   @Test
   void onlyClientsThatSentBasicCredentialsAreChallenged() {
     Api api = new Api(base.toString());

@@ -19,8 +19,11 @@ import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Turns an uploaded file into text with Markdown-style headings, using Apache Tika. The type is
- * sniffed from the bytes, not trusted from the name; only document types are accepted, and a file
- * whose text would grow past a limit (an archive bomb, say) is refused.
+ * sniffed from the bytes, not trusted from the name; only document types are accepted. Untrusted
+ * documents are parsed within explicit limits: a time limit (the parse runs on its own thread and
+ * is abandoned, interrupted, when it overruns), no embedded documents, an element nesting depth,
+ * the extracted characters, and for ZIP-based formats (DOCX) the compression ratio and the
+ * uncompressed size, counted while inflating, so a zip bomb is refused before Tika opens it.
  */
 public final class DocumentParser {
 
@@ -47,12 +50,33 @@ public final class DocumentParser {
 
   private static final Set<String> MARKDOWN_TYPES = Set.of("text/x-web-markdown", "text/markdown");
 
+  /** Elements nested deeper than this refuse the document. */
+  public static final int MAX_DEPTH = 500;
+
+  /** A ZIP-based file may inflate to at most this many times its size… */
+  public static final int MAX_COMPRESSION_RATIO = 100;
+
+  /** …and to at most this many bytes. */
+  public static final long MAX_UNCOMPRESSED = 200L * 1024 * 1024;
+
+  private static final java.util.concurrent.atomic.AtomicInteger THREADS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final Tika tika = new Tika();
   private final AutoDetectParser parser = new AutoDetectParser();
   private final int maxCharacters;
+  private final java.time.Duration timeout;
 
   public DocumentParser(int maxCharacters) {
+    this(maxCharacters, java.time.Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param timeout how long one document may take to parse
+   */
+  public DocumentParser(int maxCharacters, java.time.Duration timeout) {
     this.maxCharacters = maxCharacters;
+    this.timeout = timeout;
   }
 
   /** The media type Tika sniffs from the content (the name only breaks ties for text). */
@@ -78,21 +102,72 @@ public final class DocumentParser {
       }
       return new ParsedDocument(type, titleOf(text, filename), text.strip());
     }
+    if (isZip(content)) {
+      checkZip(content);
+    }
     HeadingTextHandler handler = new HeadingTextHandler(maxCharacters);
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, filename);
-    try (InputStream in = new ByteArrayInputStream(content)) {
-      parser.parse(in, handler, metadata, new ParseContext());
-    } catch (WriteLimitReachedException e) {
+    ParseContext context = new ParseContext();
+    // embedded documents (objects inside a DOCX, attachments of a PDF) are not parsed at all
+    context.set(
+        org.apache.tika.extractor.EmbeddedDocumentExtractor.class,
+        new org.apache.tika.extractor.EmbeddedDocumentExtractor() {
+          @Override
+          public boolean shouldParseEmbedded(Metadata m) {
+            return false;
+          }
+
+          @Override
+          public void parseEmbedded(
+              InputStream stream, org.xml.sax.ContentHandler h, Metadata m, boolean outputHtml) {
+            // skipped
+          }
+        });
+    java.util.concurrent.FutureTask<Void> task =
+        new java.util.concurrent.FutureTask<>(
+            () -> {
+              try (InputStream in = new ByteArrayInputStream(content)) {
+                parser.parse(in, handler, metadata, context);
+              }
+              return null;
+            });
+    Thread worker = new Thread(task, "document-parser-" + THREADS.incrementAndGet());
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      task.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      task.cancel(true);
       throw new RejectedDocumentException(
-          "the document expands to more than " + maxCharacters + " characters of text");
-    } catch (SAXException e) {
-      if (WriteLimitReachedException.isWriteLimitReached(e) || handler.limitReached) {
+          "the document took longer than " + timeout.toSeconds() + " s to read; it was abandoned");
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new RejectedDocumentException("reading the document was interrupted");
+    } catch (java.util.concurrent.ExecutionException wrapped) {
+      Throwable e = wrapped.getCause();
+      if (e instanceof WriteLimitReachedException) {
         throw new RejectedDocumentException(
             "the document expands to more than " + maxCharacters + " characters of text");
       }
-      throw new RejectedDocumentException("the document could not be read: " + e.getMessage());
-    } catch (TikaException | IOException e) {
+      if (e instanceof SAXException sax) {
+        if (handler.tooDeep) {
+          throw new RejectedDocumentException(
+              "the document nests its elements deeper than " + MAX_DEPTH + " levels");
+        }
+        if (WriteLimitReachedException.isWriteLimitReached(sax) || handler.limitReached) {
+          throw new RejectedDocumentException(
+              "the document expands to more than " + maxCharacters + " characters of text");
+        }
+        throw new RejectedDocumentException("the document could not be read: " + sax.getMessage());
+      }
+      if (e instanceof StackOverflowError) {
+        throw new RejectedDocumentException("the document nests its elements too deeply");
+      }
+      if (e instanceof TikaException || e instanceof IOException) {
+        throw new RejectedDocumentException("the document could not be read: " + rootMessage(e));
+      }
       throw new RejectedDocumentException("the document could not be read: " + rootMessage(e));
     }
     String text = handler.text().strip();
@@ -102,6 +177,42 @@ public final class DocumentParser {
     String title = metadata.get(TikaCoreProperties.TITLE);
     return new ParsedDocument(
         type, title == null || title.isBlank() ? titleOf(text, filename) : title.strip(), text);
+  }
+
+  private static boolean isZip(byte[] content) {
+    return content.length > 4
+        && content[0] == 'P'
+        && content[1] == 'K'
+        && content[2] == 3
+        && content[3] == 4;
+  }
+
+  /**
+   * Inflates every entry of a ZIP-based file, counting the bytes it really produces (the sizes in
+   * its headers can lie), and refuses it past the ratio or the size.
+   */
+  static void checkZip(byte[] content) throws RejectedDocumentException {
+    long limit = Math.min(MAX_UNCOMPRESSED, (long) content.length * MAX_COMPRESSION_RATIO);
+    long total = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (java.util.zip.ZipInputStream zip =
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
+      while (zip.getNextEntry() != null) {
+        for (int n; (n = zip.read(buffer)) > 0; ) {
+          total += n;
+          if (total > limit) {
+            throw new RejectedDocumentException(
+                "the document inflates to more than "
+                    + (total >= MAX_UNCOMPRESSED
+                        ? MAX_UNCOMPRESSED / (1024 * 1024) + " MB"
+                        : MAX_COMPRESSION_RATIO + " times its size")
+                    + " (a zip bomb?)");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new RejectedDocumentException("the document's archive is damaged: " + rootMessage(e));
+    }
   }
 
   private static String decodeText(byte[] content) {
@@ -138,7 +249,9 @@ public final class DocumentParser {
     private final int limit;
     private boolean inTitle;
     private boolean inScriptOrStyle;
+    private int depth;
     boolean limitReached;
+    boolean tooDeep;
 
     HeadingTextHandler(int limit) {
       this.limit = limit;
@@ -147,6 +260,10 @@ public final class DocumentParser {
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts)
         throws SAXException {
+      if (++depth > MAX_DEPTH) {
+        tooDeep = true;
+        throw new SAXException("nested deeper than " + MAX_DEPTH);
+      }
       String name = localName.isEmpty() ? qName : localName;
       name = name.toLowerCase(Locale.ROOT);
       if (name.equals("title")) {
@@ -166,6 +283,7 @@ public final class DocumentParser {
 
     @Override
     public void endElement(String uri, String localName, String qName) {
+      depth--;
       String name = (localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
       if (name.equals("title")) {
         inTitle = false;
