@@ -54,16 +54,15 @@ class ReviewConsensusIT {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
     String second = "sme2-" + System.nanoTime() % 100000;
-    assertThat(
-            api.post(
-                    "/api/users",
-                    ADMIN,
-                    "{\"username\":\""
-                        + second
-                        + "\",\"displayName\":\"Second SME\",\"password\":\"second reviewer pass\","
-                        + "\"roles\":[\"sme\"],\"domains\":[\"hr\",\"it\"]}")
-                .status())
-        .isEqualTo(201);
+    Reply created =
+        api.post(
+            "/api/users",
+            ADMIN,
+            "{\"username\":\""
+                + second
+                + "\",\"displayName\":\"Second SME\",\"password\":\"second reviewer pass\","
+                + "\"roles\":[\"sme\"],\"domains\":[\"hr\",\"it\"]}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
     String sme2 = basic(second, "second reviewer pass");
     long agreed =
         api.misroute("Who approves my corporate card limit increase?", null).interactionId();

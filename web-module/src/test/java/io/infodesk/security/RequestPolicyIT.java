@@ -157,7 +157,9 @@ class RequestPolicyIT {
             true);
     assertThat(upload.status()).as(upload.body()).isEqualTo(403);
     assertThat(upload.isProblem()).isTrue();
-    assertThat(upload.json().getString("detail")).contains("knowledge-owner");
+    assertThat(upload.json().getString("detail"))
+        .as("refused by the role check before the body is read")
+        .contains("knowledge-owner");
   }
 
   @Test
@@ -248,7 +250,11 @@ class RequestPolicyIT {
     api.awaitReady(Duration.ofMinutes(3));
     String owner = basic("owner", "demo");
     String nested =
-        "<html><body>" + "<ul><li>".repeat(5_000) + "deep" + "</li></ul>".repeat(5_000) + "</body></html>";
+        "<html><body>"
+            + "<ul><li>".repeat(5_000)
+            + "deep"
+            + "</li></ul>".repeat(5_000)
+            + "</body></html>";
     for (Object[] hostile :
         new Object[][] {
           {"numbers.docx", zipBombDocx(), "zip bomb"},
@@ -259,7 +265,8 @@ class RequestPolicyIT {
               "/api/sources",
               owner,
               Map.of("domain", "hr"),
-              java.util.List.of(new Api.FilePart("file", (String) hostile[0], (byte[]) hostile[1])));
+              java.util.List.of(
+                  new Api.FilePart("file", (String) hostile[0], (byte[]) hostile[1])));
       assertThat(up.status()).as(up.body()).isIn(201, 202);
       long id =
           (up.body().trim().startsWith("[") ? up.array().getJsonObject(0) : up.json())
@@ -269,7 +276,9 @@ class RequestPolicyIT {
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (System.nanoTime() < deadline) {
         source = api.get("/api/sources/" + id, owner).json();
-        if (!source.getString("status").matches("QUEUED|PARSING|CHUNKING|EMBEDDING|INDEXING|UPLOADED")) {
+        if (!source
+            .getString("status")
+            .matches("QUEUED|PARSING|CHUNKING|EMBEDDING|INDEXING|UPLOADED")) {
           break;
         }
         Api.sleep(500);

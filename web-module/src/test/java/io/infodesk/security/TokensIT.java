@@ -185,16 +185,14 @@ class TokensIT {
         .isEqualTo(403);
     assertThat(finance.isProblem()).isTrue();
 
-    Reply moved =
-        api.put("/api/users/" + name + "/domains", ADMIN, "{\"owner\":[\"finance\"]}");
+    Reply moved = api.put("/api/users/" + name + "/domains", ADMIN, "{\"owner\":[\"finance\"]}");
     assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     assertThat(moved.json().getJsonArray("smeDomains").toString())
         .as("the SME domains stay as they were")
         .isEqualTo("[\"finance\"]");
     assertThat(api.get("/api/sources?domain=finance", user).status()).isEqualTo(200);
     assertThat(api.get("/api/sources?domain=hr", user).status()).isEqualTo(403);
-    assertThat(
-            api.put("/api/users/employee/domains", ADMIN, "{\"sme\":[\"hr\"]}").status())
+    assertThat(api.put("/api/users/employee/domains", ADMIN, "{\"sme\":[\"hr\"]}").status())
         .as("SME domains for a user without the sme role")
         .isEqualTo(400);
   }

@@ -230,11 +230,17 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** Any request, with exactly the headers given (a null body sends none). */
+  /** Any request over HTTP/1.1, with exactly the headers given (a null body sends none). */
   public Reply raw(String method, String path, java.util.Map<String, String> headers, String body) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .version(HttpClient.Version.HTTP_1_1);
     headers.forEach(b::header);
+    if (body != null && body.length() > 100_000) {
+      // a large body the server may refuse unread: ask first, as curl does
+      b.expectContinue(true);
+    }
     return send(
         b.method(
             method,

@@ -71,6 +71,16 @@ public class ApiTokenService {
   /** An admin's view of any user's tokens (without their secrets). */
   @RolesAllowed(Role.ADMIN_NAME)
   public List<ApiToken> of(String username) {
+    if (em.createNamedQuery(AppUser.FIND_BY_USERNAME, AppUser.class)
+        .setParameter("username", username)
+        .getResultList()
+        .isEmpty()) {
+      throw new UnknownEntityException("no user '" + username + "'");
+    }
+    return tokensOf(username);
+  }
+
+  private List<ApiToken> tokensOf(String username) {
     return em.createNamedQuery(ApiToken.FIND_BY_USER, ApiToken.class)
         .setParameter("username", username)
         .getResultList();
@@ -97,7 +107,7 @@ public class ApiTokenService {
   public int revokeAll(String username, String why) {
     int revoked = 0;
     Instant now = Instant.now();
-    for (ApiToken t : of(username)) {
+    for (ApiToken t : tokensOf(username)) {
       if (t.isUsableAt(now) || !t.isRevoked()) {
         revoked += t.isUsableAt(now) ? 1 : 0;
         t.revoke();

@@ -61,6 +61,12 @@ public final class LoginThrottle {
    */
   public Optional<Duration> failed(String account, String address) {
     Instant now = clock.instant();
+    if (states.size() > MAX_KEYS) {
+      states.entrySet().removeIf(e -> e.getValue().windowStart().plus(window).isBefore(now));
+      if (states.size() > MAX_KEYS) {
+        states.clear();
+      }
+    }
     Duration started = null;
     for (String key : keys(account, address)) {
       int limit = key.startsWith("a:") ? accountLimit : addressLimit;
@@ -96,9 +102,19 @@ public final class LoginThrottle {
     }
   }
 
+  /** Keys kept at most; past this (a flood of made-up user names) the oldest state is dropped. */
+  static final int MAX_KEYS = 100_000;
+
   private static String[] keys(String account, String address) {
-    return new String[] {
-      "a:" + (account == null ? "" : account), "i:" + (address == null ? "" : address)
-    };
+    String a = "a:" + (account == null ? "" : account);
+    // a loopback address is a local reverse proxy (or a test): every client would share it
+    if (address == null || isLoopback(address)) {
+      return new String[] {a};
+    }
+    return new String[] {a, "i:" + address};
+  }
+
+  static boolean isLoopback(String address) {
+    return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
   }
 }

@@ -15,14 +15,4 @@ public record NewUser(
     List<String> roles,
     List<String> domains,
     List<String> ownerDomains,
-    List<String> smeDomains) {
-
-  public NewUser(
-      String username,
-      String displayName,
-      String password,
-      List<String> roles,
-      List<String> domains) {
-    this(username, displayName, password, roles, domains, null, null);
-  }
-}
+    List<String> smeDomains) {}

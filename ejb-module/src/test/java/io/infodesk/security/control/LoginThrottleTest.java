@@ -65,5 +65,11 @@ class LoginThrottleTest {
     clock.now = clock.now.plus(Duration.ofMinutes(20));
     assertThat(t.blocked("d", "10.0.0.1")).isEmpty();
     assertThat(t.failed("d", "10.0.0.1")).as("the window moved on").isEmpty();
+    for (int i = 0; i < 10; i++) {
+      t.failed("user" + i, "127.0.0.1");
+    }
+    assertThat(t.blocked("other", "127.0.0.1"))
+        .as("a loopback address (a local proxy) is not locked for everyone")
+        .isEmpty();
   }
 }

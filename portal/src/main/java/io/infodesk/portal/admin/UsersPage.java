@@ -65,7 +65,8 @@ public class UsersPage implements Serializable {
 
   public void create() {
     try {
-      AppUser u = users.create(new NewUser(username, displayName, password, roles, newDomains));
+      AppUser u =
+          users.create(new NewUser(username, displayName, password, roles, newDomains, null, null));
       Messages.info("Account " + u.getUsername() + " created.");
       username = null;
       displayName = null;

@@ -45,6 +45,17 @@ public final class Params {
       throw new InvalidInputException(
           "the body must be a JSON object such as {\"" + name + "\": 2}");
     }
+    java.util.Set<String> unknown = new java.util.TreeSet<>(json.keySet());
+    unknown.remove(name);
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(
+          "unknown field"
+              + (unknown.size() > 1 ? "s " : " ")
+              + unknown
+              + "; the body takes only \""
+              + name
+              + "\"");
+    }
     jakarta.json.JsonValue v = json.get(name);
     if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
       return null;

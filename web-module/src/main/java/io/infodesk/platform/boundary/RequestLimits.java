@@ -34,7 +34,7 @@ public class RequestLimits implements ContainerRequestFilter {
     if (method == null) {
       return;
     }
-    RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+    RolesAllowed roles = RequestBodyPolicy.original(method).getAnnotation(RolesAllowed.class);
     if (roles != null) {
       boolean allowed = false;
       for (String role : roles.value()) {
