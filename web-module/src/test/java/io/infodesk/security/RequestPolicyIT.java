@@ -158,8 +158,8 @@ class RequestPolicyIT {
     assertThat(upload.status()).as(upload.body()).isEqualTo(403);
     assertThat(upload.isProblem()).isTrue();
     assertThat(upload.json().getString("detail"))
-        .as("refused by the role check before the body is read")
-        .contains("knowledge-owner");
+        .as("refused by the operation's @RolesAllowed before the body is read")
+        .containsIgnoringCase("role");
   }
 
   @Test

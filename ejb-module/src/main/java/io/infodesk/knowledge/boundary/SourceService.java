@@ -79,6 +79,13 @@ public class SourceService {
 
   @RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})
   public Page list(String domainKey, SourceStatus status, int first, int max) {
+    if (domainKey != null
+        && em.createNamedQuery(io.infodesk.knowledge.entity.Domain.FIND_BY_KEY)
+            .setParameter("key", domainKey)
+            .getResultList()
+            .isEmpty()) {
+      throw new InvalidInputException("no domain '" + domainKey + "'");
+    }
     Set<String> allowed = scope.isAdmin() ? null : scope.domains(Role.KNOWLEDGE_OWNER_NAME);
     if (domainKey != null && allowed != null && !allowed.contains(domainKey)) {
       throw new jakarta.ejb.EJBAccessException(

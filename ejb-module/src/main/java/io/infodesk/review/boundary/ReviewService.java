@@ -58,6 +58,13 @@ public class ReviewService {
    * review. The database filters and pages; nothing loads the whole queue.
    */
   public List<ReviewItem> queue(String domain, int first, int max) {
+    if (domain != null
+        && em.createNamedQuery(io.infodesk.knowledge.entity.Domain.FIND_BY_KEY)
+            .setParameter("key", domain)
+            .getResultList()
+            .isEmpty()) {
+      throw new io.infodesk.platform.entity.InvalidInputException("no domain '" + domain + "'");
+    }
     Instant now = Instant.now();
     String me = scope.caller();
     Set<String> mine = scope.isAdmin() ? null : scope.domains(Role.SME_NAME);
