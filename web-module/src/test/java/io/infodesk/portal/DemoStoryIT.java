@@ -105,7 +105,7 @@ class DemoStoryIT {
     } finally {
       browser.quit();
       api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
-      api.post("/api/models/rollback", ADMIN, "");
+      api.rollbackToTeacher(ADMIN);
     }
   }
 }

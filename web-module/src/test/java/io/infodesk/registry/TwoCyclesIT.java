@@ -118,7 +118,7 @@ class TwoCyclesIT {
           .anyMatch(r -> misroutes.contains(r.getJsonNumber("interactionId").longValue()));
     } finally {
       SETTINGS.keySet().forEach(key -> api.delete("/api/settings/" + key, ADMIN));
-      api.post("/api/models/rollback", ADMIN, "");
+      api.rollbackToTeacher(ADMIN);
     }
   }
 

@@ -309,6 +309,13 @@ public final class Api {
     return models;
   }
 
+  /** Rolls back until the teacher routes again, however many students a test promoted. */
+  public void rollbackToTeacher(String admin) {
+    for (int i = 0; i < 20 && post("/api/models/rollback", admin, "").status() == 200; i++) {
+      // one promotion undone each time
+    }
+  }
+
   /** Polls a cycle (or training job) until it is no longer RUNNING. */
   public JsonObject awaitCycle(String path, String admin, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
