@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.tika.Tika;
-import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -165,9 +164,7 @@ public final class DocumentParser {
       if (e instanceof StackOverflowError) {
         throw new RejectedDocumentException("the document nests its elements too deeply");
       }
-      if (e instanceof TikaException || e instanceof IOException) {
-        throw new RejectedDocumentException("the document could not be read: " + rootMessage(e));
-      }
+      // TikaException, IOException and anything else the parser threw
       throw new RejectedDocumentException("the document could not be read: " + rootMessage(e));
     }
     String text = handler.text().strip();

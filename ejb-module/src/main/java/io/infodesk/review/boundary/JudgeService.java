@@ -221,7 +221,7 @@ public class JudgeService {
     Router live = routing.activeRouter();
     // the ratings a page at a time: nothing holds every rating in memory
     Iterable<Feedback> feedback = () -> pages(FEEDBACK_PAGE);
-    int[] ratings = {0};
+    int ratings = 0;
     int unsatisfied = 0;
     int judged = 0;
     int flagged = 0;
@@ -240,7 +240,7 @@ public class JudgeService {
     }
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (Feedback f : feedback) {
-      ratings[0]++;
+      ratings++;
       boolean satisfied = "up".equals(f.getRating());
       unsatisfied += satisfied ? 0 : 1;
       if (satisfied
@@ -396,7 +396,7 @@ public class JudgeService {
     }
     Summary summary =
         new Summary(
-            ratings[0],
+            ratings,
             unsatisfied,
             judged,
             attributions,

@@ -235,15 +235,7 @@ public class RequestBodyPolicy implements ContainerRequestFilter {
   }
 
   static boolean takesBody(Method method) {
-    for (Parameter p : method.getParameters()) {
-      boolean annotated =
-          List.of(p.getAnnotations()).stream()
-              .anyMatch(a -> NOT_THE_BODY.contains(a.annotationType()));
-      if (!annotated) {
-        return true;
-      }
-    }
-    return false;
+    return bodyType(method) != null;
   }
 
   static boolean isJson(MediaType type) {
