@@ -27,7 +27,6 @@ import io.infodesk.training.control.LinearHead;
 import io.infodesk.training.control.StudentRecipe;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
