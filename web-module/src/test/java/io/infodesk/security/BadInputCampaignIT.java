@@ -76,6 +76,7 @@ class BadInputCampaignIT {
     }
     Api.sleep(1000);
     Map<String, String> before = state(api);
+    JsonObject errorsBefore = errors(api);
     int sent = 0;
     int clientErrors = 0;
     int serverErrors = 0;
@@ -132,6 +133,10 @@ class BadInputCampaignIT {
       }
     }
     Map<String, String> after = state(api);
+    JsonObject errorsAfter = errors(api);
+    long logged =
+        errorsAfter.getJsonNumber("count").longValue()
+            - errorsBefore.getJsonNumber("count").longValue();
     List<String> changed = new ArrayList<>();
     before.forEach(
         (k, v) -> {
@@ -144,7 +149,7 @@ class BadInputCampaignIT {
         Locale.ROOT,
         "bad-input campaign: %d operations covered, %d requests sent (at least %d each), %d 4xx"
             + " (%d of them by the HTTP layer, for a body on GET or DELETE), %d 5xx, %d state"
-            + " changes, %d other failures%n",
+            + " changes, %d other failures, %d records logged at SEVERE%n",
         operations.size(),
         sent,
         fewest,
@@ -152,12 +157,25 @@ class BadInputCampaignIT {
         refusedByHttpLayer,
         serverErrors,
         changed.size(),
-        failures.size() - serverErrors);
+        failures.size() - serverErrors,
+        logged);
     failures.stream().limit(60).forEach(f -> System.out.println("  not refused properly: " + f));
     changed.forEach(c -> System.out.println("  changed: " + c));
     assertThat(failures).as("requests not refused properly").isEmpty();
     assertThat(changed).as("state changed by refused requests").isEmpty();
+    assertThat(logged)
+        .as(
+            "records the server logged at SEVERE during the campaign; the latest: %s",
+            errorsAfter.getJsonArray("latest"))
+        .isZero();
     assertThat(fewest).as("bad requests per operation").isGreaterThanOrEqualTo(20);
+  }
+
+  /** What the server has logged at SEVERE so far. */
+  static JsonObject errors(Api api) {
+    Reply r = api.get("/api/platform/nodes/local/errors", ADMIN);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
   }
 
   /** Every operation of /openapi under /api. */

@@ -163,6 +163,91 @@ class RequestPolicyIT {
   }
 
   @Test
+  void responsesCarryEachFieldOnceAndRatingsTakeAnyCase() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    String employee = basic("employee", "demo");
+    Reply me = api.get("/api/me", employee);
+    assertThat(me.json().keySet())
+        .as(me.body())
+        .containsExactlyInAnyOrder("name", "displayName", "roles", "domains");
+    Reply owner = api.get("/api/me", basic("owner", "demo"));
+    assertThat(owner.json().getJsonArray("domains").getJsonObject(0).keySet())
+        .containsExactlyInAnyOrder("key", "name");
+    Reply token = api.post("/api/me/tokens", employee, "{\"label\":\"once\",\"validDays\":1}");
+    assertThat(token.status()).as(token.body()).isEqualTo(201);
+    assertThat(token.json().keySet())
+        .as(token.body())
+        .containsExactlyInAnyOrder("id", "label", "token", "expiresAt");
+    api.delete("/api/me/tokens/" + token.json().getJsonNumber("id"), employee);
+
+    long id =
+        api.post("/api/ask", employee, "{\"question\":\"How do I reset my VPN password?\"}")
+            .json()
+            .getJsonNumber("interactionId")
+            .longValue();
+    Reply rated =
+        api.post("/api/interactions/" + id + "/feedback", employee, "{\"rating\":\"DOWN\"}");
+    assertThat(rated.status()).as(rated.body()).isEqualTo(200);
+    assertThat(rated.json().getString("rating")).isEqualTo("down");
+    Reply misspelt =
+        api.post(
+            "/api/interactions/" + id + "/feedback",
+            employee,
+            "{\"rating\":\"down\",\"correctedDomain\":\"hr\"}");
+    assertThat(misspelt.status()).isEqualTo(400);
+    assertThat(misspelt.json().getString("detail")).contains("correctedDomain");
+  }
+
+  @Test
+  void chunkedBodiesWithoutALengthAreHeldToTheSameCaps() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    String employee = basic("employee", "demo");
+    byte[] big =
+        ("{\"question\":\"" + "a".repeat(300 * 1024) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Reply r = api.postChunked("/api/ask", employee, "application/json", big);
+    assertThat(r.status()).as(r.body()).isEqualTo(413);
+    assertThat(r.isProblem()).isTrue();
+    Reply small =
+        api.postChunked(
+            "/api/ask",
+            employee,
+            "application/json",
+            "{\"question\":\"How many vacation days do I get?\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(small.status())
+        .as("a chunked body under the cap is read: " + small.body())
+        .isEqualTo(200);
+
+    // the IT server allows 2,000,000 bytes a file, so a multipart body over 20 of those is refused
+    String owner = basic("owner", "demo");
+    int before = api.get("/api/sources?max=500", ADMIN).json().getInt("total");
+    String boundary = "----chunked" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"domain\"\r\n\r\nhr\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes("policy ".repeat(6_200_000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Reply upload =
+        api.postChunked(
+            "/api/sources", owner, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    assertThat(upload.status()).as(upload.body()).isEqualTo(413);
+    assertThat(upload.isProblem()).isTrue();
+    assertThat(api.get("/api/sources?max=500", ADMIN).json().getInt("total"))
+        .as("nothing was stored")
+        .isEqualTo(before);
+  }
+
+  @Test
   void listsComeInPages() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));

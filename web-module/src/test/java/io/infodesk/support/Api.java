@@ -223,6 +223,17 @@ public final class Api {
   /** One file of a multipart upload. */
   public record FilePart(String field, String filename, byte[] content) {}
 
+  /** A POST whose body is sent chunked, with no Content-Length, as a streaming client sends it. */
+  public Reply postChunked(String path, String authorization, String contentType, byte[] body) {
+    return send(
+        request(path, authorization)
+            .version(HttpClient.Version.HTTP_1_1)
+            .header("Content-Type", contentType)
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))));
+  }
+
   public Reply postRaw(String path, String authorization, String contentType, String body) {
     return send(
         request(path, authorization)

@@ -6,6 +6,7 @@ import io.infodesk.answering.entity.Answer;
 import io.infodesk.answering.entity.AskResult;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
+import io.infodesk.answering.entity.QuestionAnswered;
 import io.infodesk.guardrails.boundary.GuardrailService;
 import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
@@ -61,6 +62,7 @@ public class AskService {
   @Inject GuardrailService guardrails;
   @Inject LlmEndpoint llm;
   @Inject Config config;
+  @Inject jakarta.enterprise.event.Event<QuestionAnswered> answered;
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
   public AskResult ask(String question, String sessionId) {
@@ -287,6 +289,13 @@ public class AskService {
         latencyJson.build().toString());
     em.persist(interaction);
     em.flush();
+    answered.fire(
+        new QuestionAnswered(
+            outcome,
+            route == null || route.outOfScope() ? null : route.domain(),
+            interaction.getRouterVersion(),
+            Map.copyOf(latency),
+            events.stream().map(GuardrailEvent::kind).toList()));
     return new AskResult(
         interaction.getId(),
         interaction.getSessionId(),

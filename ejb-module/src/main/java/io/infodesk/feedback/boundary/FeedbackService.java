@@ -3,6 +3,7 @@ package io.infodesk.feedback.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Escalation;
 import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.feedback.entity.FeedbackGiven;
 import io.infodesk.guardrails.boundary.GuardrailService;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -32,12 +33,15 @@ public class FeedbackService {
   @PersistenceContext EntityManager em;
   @Resource SessionContext context;
   @Inject GuardrailService guardrails;
+  @Inject jakarta.enterprise.event.Event<FeedbackGiven> given;
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
   public Feedback rate(long interactionId, String rating, String comment, String correctDomain) {
     Interaction interaction = own(interactionId);
+    // the rating's case does not matter: "DOWN" is "down"
+    rating = rating == null ? null : rating.strip().toLowerCase(java.util.Locale.ROOT);
     if (!"up".equals(rating) && !"down".equals(rating)) {
-      throw new InvalidInputException("rating must be \"up\" or \"down\"");
+      throw new InvalidInputException("rating must be \"up\" or \"down\" (in any case)");
     }
     String cleanComment = text("comment", comment);
     String domain = correctDomain == null || correctDomain.isBlank() ? null : correctDomain.strip();
@@ -64,6 +68,7 @@ public class FeedbackService {
                   return f;
                 });
     feedback.rate(rating, cleanComment, domain);
+    given.fire(new FeedbackGiven(rating, interaction.getDomainKey()));
     return feedback;
   }
 
@@ -81,6 +86,7 @@ public class FeedbackService {
             () -> {
               Escalation e = new Escalation(interaction.getId(), user, text("note", note));
               em.persist(e);
+              given.fire(new FeedbackGiven("escalation", interaction.getDomainKey()));
               return e;
             });
   }

@@ -1,5 +1,6 @@
 package io.infodesk.flywheel.boundary;
 
+import io.infodesk.flywheel.entity.CycleEnded;
 import io.infodesk.flywheel.entity.FlywheelCycle;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -21,6 +22,7 @@ import java.time.Instant;
 public class CycleRecords {
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<CycleEnded> ended;
 
   public FlywheelCycle create(String trigger, String node) {
     FlywheelCycle c = new FlywheelCycle(trigger, node);
@@ -74,6 +76,16 @@ public class CycleRecords {
       c.progress(steps.build().toString(), c.getFunnel());
     }
     c.finish(ok, failure);
+    java.util.Map<String, Long> millis = new java.util.LinkedHashMap<>();
+    read(c.getSteps())
+        .forEach(
+            (name, value) -> {
+              JsonObject step = value.asJsonObject();
+              if (step.containsKey("millis")) {
+                millis.put(name, step.getJsonNumber("millis").longValue());
+              }
+            });
+    ended.fire(new CycleEnded(c.getTrigger(), c.getStatus(), millis));
   }
 
   static JsonObject read(String json) {

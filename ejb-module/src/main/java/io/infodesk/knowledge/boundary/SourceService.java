@@ -35,6 +35,34 @@ public class SourceService {
 
   public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
 
+  /** The most files one upload may carry. */
+  public static final int MAX_FILES = 20;
+
+  /** The largest file accepted, {@code infodesk.ingestion.max-bytes}. */
+  public static long maxBytes(Config config) {
+    return config
+        .getOptionalValue("infodesk.ingestion.max-bytes", Long.class)
+        .orElse(DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * The largest multipart body worth reading: {@link #MAX_FILES} files at the size limit, plus a
+   * mebibyte for the other fields and the part headers.
+   */
+  public static long maxUploadBytes(Config config) {
+    return MAX_FILES * maxBytes(config) + 1024 * 1024;
+  }
+
+  /** Refuses an upload of no file or of more than {@link #MAX_FILES} files, before any is read. */
+  public static void checkFileCount(int files) {
+    if (files == 0) {
+      throw new InvalidInputException("send at least one part named 'file'");
+    }
+    if (files > MAX_FILES) {
+      throw new InvalidInputException("send at most " + MAX_FILES + " files at once");
+    }
+  }
+
   /** A page of sources and the total that matched. */
   public record Page(long total, List<Source> sources) {}
 
@@ -58,10 +86,7 @@ public class SourceService {
     if (content == null || content.length == 0) {
       throw new InvalidInputException("the file is empty");
     }
-    long max =
-        config
-            .getOptionalValue("infodesk.ingestion.max-bytes", Long.class)
-            .orElse(DEFAULT_MAX_BYTES);
+    long max = maxBytes(config);
     if (content.length > max) {
       throw new InvalidInputException(
           "the file has " + content.length + " bytes; the limit is " + max);
@@ -194,5 +219,27 @@ public class SourceService {
       throw new InvalidInputException("the file name must have 1-200 characters");
     }
     return name;
+  }
+
+  /** Sources by status, and the chunks of the indexed ones under "chunks" (for the metrics). */
+  @jakarta.annotation.security.PermitAll
+  public java.util.Map<String, Long> countsByStatus() {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    for (SourceStatus s : SourceStatus.values()) {
+      out.put(s.name(), 0L);
+    }
+    long chunks = 0;
+    for (Object[] row :
+        em.createQuery(
+                "SELECT s.status, COUNT(s), SUM(s.chunkCount) FROM Source s GROUP BY s.status",
+                Object[].class)
+            .getResultList()) {
+      out.put(((SourceStatus) row[0]).name(), ((Number) row[1]).longValue());
+      if (row[0] == SourceStatus.INDEXED && row[2] != null) {
+        chunks = ((Number) row[2]).longValue();
+      }
+    }
+    out.put("chunks", chunks);
+    return out;
   }
 }

@@ -3,6 +3,7 @@ package io.infodesk.knowledge.boundary;
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
+import io.infodesk.knowledge.entity.SourceIngested;
 import io.infodesk.knowledge.entity.SourceStatus;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,7 @@ public class SourceSteps {
   public record Work(byte[] bytes, String filename) {}
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<SourceIngested> ingested;
 
   public Work startParsing(long sourceId) {
     Source s = em.find(Source.class, sourceId);
@@ -65,13 +67,17 @@ public class SourceSteps {
   }
 
   public void indexed(long sourceId, int chunks) {
-    em.find(Source.class, sourceId).indexed(chunks);
+    Source s = em.find(Source.class, sourceId);
+    s.indexed(chunks);
+    ingested.fire(
+        new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.INDEXED, chunks));
   }
 
   public void fail(long sourceId, String reason) {
     Source s = em.find(Source.class, sourceId);
     if (s != null) {
       s.fail(reason);
+      ingested.fire(new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.FAILED, 0));
     }
   }
 

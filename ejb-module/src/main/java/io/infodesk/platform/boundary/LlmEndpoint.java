@@ -57,6 +57,7 @@ public class LlmEndpoint {
       failureRatio = 0.5,
       delay = 30,
       delayUnit = ChronoUnit.SECONDS)
+  @LlmCallsMetered
   public String complete(String system, String user, boolean jsonReply, int maxTokens) {
     if (client == null) {
       throw new IllegalStateException("no LLM endpoint is configured");

@@ -155,4 +155,38 @@ public class RegistryService {
         .findFirst()
         .orElse(null);
   }
+
+  /** The router that serves now and its last measured accuracy (NaN when never measured). */
+  public record Live(String version, double accuracy) {}
+
+  /** The live router: the ACTIVE student, or the teacher when there is none (for the metrics). */
+  @jakarta.annotation.security.PermitAll
+  public Live live() {
+    List<RouterModel> all = list();
+    for (RouterModel m : all) {
+      if (m.getStatus() == io.infodesk.registry.entity.ModelStatus.ACTIVE) {
+        return new Live(m.getVersion(), accuracy(m.getMetrics(), false));
+      }
+    }
+    // the teacher's accuracy as the newest candidate's evaluation measured it
+    return new Live(
+        "teacher", all.isEmpty() ? Double.NaN : accuracy(all.get(0).getMetrics(), true));
+  }
+
+  private static double accuracy(String metrics, boolean teacher) {
+    if (metrics == null || metrics.isBlank()) {
+      return Double.NaN;
+    }
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(metrics))) {
+      jakarta.json.JsonObject m = reader.readObject();
+      if (teacher) {
+        m = m.containsKey("teacher") ? m.getJsonObject("teacher") : null;
+      }
+      return m != null && m.get("accuracy") instanceof jakarta.json.JsonNumber n
+          ? n.doubleValue()
+          : Double.NaN;
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
 }

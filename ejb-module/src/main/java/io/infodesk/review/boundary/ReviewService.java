@@ -8,6 +8,7 @@ import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.review.control.Consensus;
+import io.infodesk.review.entity.ReviewDecided;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.ReviewVote;
 import io.infodesk.security.boundary.AuditService;
@@ -42,6 +43,7 @@ public class ReviewService {
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
   @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<ReviewDecided> decisions;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
   /** The most items one page of the queue or the disputes holds. */
@@ -140,6 +142,7 @@ public class ReviewService {
               + " minutes)");
     }
     em.persist(new ReviewVote(id, me, d.name(), decided));
+    decisions.fire(new ReviewDecided(d.name(), item.getRoutedDomain()));
     audit.record(
         "REVIEW_DECIDED",
         "review-item",
@@ -329,6 +332,7 @@ public class ReviewService {
           "review item " + id + " is " + item.getStatus() + ", not DISPUTED");
     }
     item.decide(d, decided, scope.caller());
+    decisions.fire(new ReviewDecided(d.name(), item.getRoutedDomain()));
     audit.record(
         "REVIEW_RESOLVED",
         "review-item",
@@ -411,5 +415,20 @@ public class ReviewService {
     return mine == null
         || mine.contains(r.getRoutedDomain())
         || mine.contains(r.getSuggestedDomain());
+  }
+
+  /** Items waiting for an SME, by the domain they were routed to (for the metrics). */
+  @jakarta.annotation.security.PermitAll
+  public java.util.Map<String, Long> pendingByDomain() {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "SELECT r.routedDomain, COUNT(r) FROM ReviewItem r WHERE r.status = 'PENDING'"
+                    + " GROUP BY r.routedDomain",
+                Object[].class)
+            .getResultList()) {
+      out.put(row[0] == null ? "none" : (String) row[0], ((Number) row[1]).longValue());
+    }
+    return out;
   }
 }

@@ -126,18 +126,10 @@ public class SourcesResource {
         files.add(part);
       }
     }
-    if (files.isEmpty()) {
-      throw new InvalidInputException("send at least one part named 'file'");
-    }
-    if (files.size() > 20) {
-      throw new InvalidInputException("send at most 20 files at once");
-    }
+    SourceService.checkFileCount(files.size());
+    long max = SourceService.maxBytes(config);
     List<SourceView> created = new ArrayList<>();
     for (EntityPart file : files) {
-      long max =
-          config
-              .getOptionalValue("infodesk.ingestion.max-bytes", Long.class)
-              .orElse(SourceService.DEFAULT_MAX_BYTES);
       byte[] content = read(file, max + 1);
       String name = file.getFileName().orElse(null);
       created.add(SourceView.of(sources.upload(domain, name, content)));

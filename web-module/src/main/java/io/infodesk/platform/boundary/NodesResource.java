@@ -19,10 +19,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NodesResource {
 
   @EJB ClusterNodeService nodes;
+  @EJB ErrorLog errors;
 
   @GET
   @Operation(summary = "Nodes, their roles and their heartbeat timers")
   public List<ClusterNode> list() {
     return nodes.list();
+  }
+
+  @GET
+  @Path("local/errors")
+  @Operation(
+      summary =
+          "How many records the node that answers logged at SEVERE since it started, and the"
+              + " latest of them (infodesk_log_errors_total in /metrics)")
+  public ErrorLog.Errors errors() {
+    return errors.errors();
   }
 }

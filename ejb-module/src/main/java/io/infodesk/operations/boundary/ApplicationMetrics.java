@@ -1,0 +1,273 @@
+package io.infodesk.operations.boundary;
+
+import io.infodesk.answering.entity.QuestionAnswered;
+import io.infodesk.feedback.entity.FeedbackGiven;
+import io.infodesk.flywheel.entity.CycleEnded;
+import io.infodesk.knowledge.boundary.SourceService;
+import io.infodesk.knowledge.entity.SourceIngested;
+import io.infodesk.registry.boundary.RegistryService;
+import io.infodesk.review.boundary.ReviewService;
+import io.infodesk.review.entity.ReviewDecided;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * InfoDesk's application metrics. Counters and timers follow the features' events, counted only
+ * once their transaction committed; gauges read the owning features' boundaries, at most once per
+ * {@link #SNAPSHOT_TTL} however often Prometheus scrapes. Labels are bounded: outcomes, domains,
+ * router versions, kinds and steps, never questions or users.
+ */
+@ApplicationScoped
+public class ApplicationMetrics {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationMetrics.class.getName());
+  static final Duration SNAPSHOT_TTL = Duration.ofSeconds(2);
+  static final Set<String> STAGES =
+      Set.of("guard", "embed", "route", "retrieve", "answer", "total");
+
+  @Inject MetricRegistry metrics;
+  @EJB ReviewService reviews;
+  @EJB SourceService sources;
+  @EJB RegistryService registry;
+
+  private final Set<String> gauges = ConcurrentHashMap.newKeySet();
+  private final Map<String, Double> lastCycleSeconds = new ConcurrentHashMap<>();
+  private final Snapshot<Map<String, Long>> queue = new Snapshot<>(() -> reviews.pendingByDomain());
+  private final Snapshot<Map<String, Long>> sourceCounts =
+      new Snapshot<>(() -> sources.countsByStatus());
+  private final Snapshot<RegistryService.Live> live = new Snapshot<>(() -> registry.live());
+
+  /** Registers the gauges whose labels are known at start-up. */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    for (io.infodesk.knowledge.entity.SourceStatus status :
+        io.infodesk.knowledge.entity.SourceStatus.values()) {
+      gauge(
+          "infodesk.sources",
+          "Knowledge sources by ingestion status",
+          () -> safe(sourceCounts::get, Map.<String, Long>of()).getOrDefault(status.name(), 0L),
+          new Tag("status", status.name()));
+    }
+    gauge(
+        "infodesk.chunks.indexed",
+        "Chunks of the indexed sources",
+        () -> safe(sourceCounts::get, Map.<String, Long>of()).getOrDefault("chunks", 0L));
+    gauge(
+        "infodesk.router.accuracy",
+        "The live router's last measured accuracy on the frozen evaluation (NaN before any)",
+        () -> safe(() -> live.get().accuracy(), Double.NaN));
+    // the tables may still be migrating: the first question or decision registers the rest
+    safe(
+        () -> {
+          refreshQueueGauges();
+          refreshRouterGauge();
+          return null;
+        },
+        null);
+  }
+
+  void answered(@Observes(during = TransactionPhase.AFTER_SUCCESS) QuestionAnswered q) {
+    metrics
+        .counter(
+            meta("infodesk.questions", "Questions answered, by outcome, domain and router"),
+            new Tag("outcome", q.outcome().name()),
+            new Tag("domain", label(q.domain())),
+            new Tag("router", label(q.routerVersion())))
+        .inc();
+    q.latencyMicros()
+        .forEach(
+            (stage, micros) -> {
+              if (STAGES.contains(stage)) {
+                Tag tag = new Tag("stage", stage);
+                metrics
+                    .counter(
+                        meta(
+                            "infodesk.ask.stage.micros",
+                            "Time spent in each stage of answering questions, in microseconds"),
+                        tag)
+                    .inc(micros);
+                metrics
+                    .counter(meta("infodesk.ask.stage.calls", "Questions that ran each stage"), tag)
+                    .inc();
+              }
+            });
+    for (String kind : q.guardrailKinds()) {
+      metrics
+          .counter(
+              meta("infodesk.guardrail.events", "Guardrail events, by kind"), new Tag("kind", kind))
+          .inc();
+    }
+    if (q.domain() != null) {
+      // every domain questions go to has a queue, empty or not
+      gauge(
+          "infodesk.review.queue.depth",
+          "Review items waiting for an SME, by domain",
+          () -> safe(queue::get, Map.<String, Long>of()).getOrDefault(q.domain(), 0L),
+          new Tag("domain", q.domain()));
+    }
+    refreshRouterGauge();
+  }
+
+  void feedback(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackGiven f) {
+    if (f.kind().equals("escalation")) {
+      metrics
+          .counter(
+              meta("infodesk.escalations", "Requests for a person, by domain"),
+              new Tag("domain", label(f.domain())))
+          .inc();
+    } else {
+      metrics
+          .counter(
+              meta("infodesk.ratings", "Ratings of answers, up or down, by domain"),
+              new Tag("rating", f.kind()),
+              new Tag("domain", label(f.domain())))
+          .inc();
+    }
+  }
+
+  void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReviewDecided d) {
+    metrics
+        .counter(
+            meta("infodesk.review.decisions", "SME votes and settled disputes, by decision"),
+            new Tag("decision", d.decision()),
+            new Tag("domain", label(d.domain())))
+        .inc();
+    refreshQueueGauges(d.domain());
+  }
+
+  void cycleEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CycleEnded c) {
+    metrics
+        .counter(
+            meta("infodesk.cycles", "Flywheel cycles ended, by trigger and status"),
+            new Tag("trigger", label(c.trigger())),
+            new Tag("status", c.status()))
+        .inc();
+    c.stepMillis()
+        .forEach(
+            (step, millis) -> {
+              lastCycleSeconds.put(step, millis / 1000.0);
+              gauge(
+                  "infodesk.cycle.last.step.seconds",
+                  "How long each step of the last cycle this node ran took",
+                  () -> lastCycleSeconds.getOrDefault(step, 0.0),
+                  new Tag("step", step));
+            });
+    live.expire();
+    refreshRouterGauge();
+  }
+
+  void ingested(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceIngested s) {
+    if (s.status() == io.infodesk.knowledge.entity.SourceStatus.FAILED) {
+      metrics
+          .counter(
+              meta("infodesk.ingestion.failures", "Sources whose ingestion failed, by domain"),
+              new Tag("domain", label(s.domain())))
+          .inc();
+    } else {
+      metrics
+          .counter(
+              meta("infodesk.ingestion.chunks", "Chunks indexed by this node, by domain"),
+              new Tag("domain", label(s.domain())))
+          .inc(s.chunks());
+    }
+    sourceCounts.expire();
+  }
+
+  /** One gauge per domain that has had review items, registered when first seen. */
+  private void refreshQueueGauges(String... seen) {
+    queue.expire();
+    Set<String> domains =
+        new java.util.TreeSet<>(safe(queue::get, Map.<String, Long>of()).keySet());
+    for (String d : seen) {
+      if (d != null && !d.isBlank()) {
+        domains.add(d);
+      }
+    }
+    for (String domain : domains) {
+      gauge(
+          "infodesk.review.queue.depth",
+          "Review items waiting for an SME, by domain",
+          () -> safe(queue::get, Map.<String, Long>of()).getOrDefault(domain, 0L),
+          new Tag("domain", domain));
+    }
+  }
+
+  /** {@code infodesk_router_live{version}}: 1 for the router that serves now, 0 for earlier. */
+  private void refreshRouterGauge() {
+    String version = safe(() -> live.get().version(), null);
+    if (version != null) {
+      gauge(
+          "infodesk.router.live",
+          "1 for the router version that serves now, 0 for versions that served before",
+          () -> version.equals(safe(() -> live.get().version(), null)) ? 1 : 0,
+          new Tag("version", version));
+    }
+  }
+
+  private <T extends Number> void gauge(
+      String name, String description, Supplier<T> value, Tag... tags) {
+    StringBuilder id = new StringBuilder(name);
+    for (Tag t : tags) {
+      id.append(',').append(t.getTagName()).append('=').append(t.getTagValue());
+    }
+    if (gauges.add(id.toString())) {
+      metrics.gauge(meta(name, description), value, tags);
+    }
+  }
+
+  private static Metadata meta(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
+  }
+
+  private static String label(String value) {
+    return value == null || value.isBlank() ? "none" : value;
+  }
+
+  private static <T> T safe(Supplier<T> read, T otherwise) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "a metric could not be read", e);
+      return otherwise;
+    }
+  }
+
+  /** A value read at most once per {@link #SNAPSHOT_TTL}. */
+  private static final class Snapshot<T> {
+    private final Supplier<T> read;
+    private volatile T value;
+    private volatile long readAt;
+
+    Snapshot(Supplier<T> read) {
+      this.read = read;
+    }
+
+    T get() {
+      long now = System.nanoTime();
+      T v = value;
+      if (v == null || now - readAt > SNAPSHOT_TTL.toNanos()) {
+        v = read.get();
+        value = v;
+        readAt = now;
+      }
+      return v;
+    }
+
+    void expire() {
+      value = null;
+    }
+  }
+}
