@@ -29,7 +29,8 @@ class ConfigurationFileTest {
     }
     assertThat(documented).hasSizeGreaterThan(30);
     Set<String> listed = new TreeSet<>();
-    Matcher line = Pattern.compile("(?m)^#?(infodesk\\.[a-z0-9.-]+)=").matcher(Files.readString(CONF));
+    Matcher line =
+        Pattern.compile("(?m)^#?(infodesk\\.[a-z0-9.-]+)=").matcher(Files.readString(CONF));
     while (line.find()) {
       listed.add(line.group(1));
     }

@@ -58,12 +58,12 @@ class DistributionIT {
     Path dir = Files.createTempDirectory("infodesk-dist");
     Path archive = Path.of(System.getProperty("infodesk.distribution"));
     assertThat(archive).exists();
-    Run untar =
-        exec(dir, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", archive.toString());
+    Run untar = exec(dir, Map.of("PATH", System.getenv("PATH")), "tar", "-xzf", archive.toString());
     assertThat(untar.exit()).as(untar.output()).isZero();
     Path home;
     try (var entries = Files.list(dir)) {
-      home = entries.filter(p -> p.getFileName().toString().startsWith("infodesk-")).findFirst().get();
+      home =
+          entries.filter(p -> p.getFileName().toString().startsWith("infodesk-")).findFirst().get();
     }
     for (String part :
         List.of(
@@ -96,8 +96,7 @@ class DistributionIT {
     env.put("INFODESK_FLYWHEEL_SCHEDULE", "off");
     env.put("INFODESK_START_TIMEOUT_SECONDS", "240");
     env.put(
-        "INFODESK_DB_URL",
-        pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
+        "INFODESK_DB_URL", pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA);
     env.put("INFODESK_DB_DATASOURCE_CLASS", "org.postgresql.ds.PGSimpleDataSource");
     env.put("INFODESK_DB_USER", pgUser);
 
@@ -110,15 +109,23 @@ class DistributionIT {
       assertThat(refused.exit()).as(refused.output()).isEqualTo(2);
       assertThat(refused.output()).contains("infodesk.http.port='eighty'");
 
-      // InfoDesk's start-up check: PostgreSQL with the embedded H2 default password
-      Run weak = exec(home, env, bin.toString(), "start");
-      assertThat(weak.exit()).as(weak.output()).isEqualTo(2);
-      assertThat(weak.output()).contains("Invalid settings", "infodesk.db.password");
+      // a deployment that fails (here: no database password) is reported, and nothing runs
+      Run failed = exec(home, env, bin.toString(), "start");
+      assertThat(failed.exit()).as(failed.output()).isEqualTo(1);
+      assertThat(failed.output()).contains("did not deploy", "password authentication failed");
       assertThat(exec(home, env, bin.toString(), "status").exit())
-          .as("a refused start leaves nothing running")
+          .as("a failed start leaves nothing running")
           .isEqualTo(3);
 
+      // InfoDesk's own start-up check names the bad setting
       env.put("INFODESK_DB_PASSWORD", pgPassword);
+      Map<String, String> badRole = new HashMap<>(env);
+      badRole.put("INFODESK_NODE_ROLES", "serve,cook");
+      Run weak = exec(home, badRole, bin.toString(), "start");
+      assertThat(weak.exit()).as(weak.output()).isEqualTo(2);
+      assertThat(weak.output()).contains("Invalid settings", "infodesk.node.roles", "cook");
+      assertThat(exec(home, env, bin.toString(), "status").exit()).isEqualTo(3);
+
       env.put("INFODESK_BOOTSTRAP_ADMIN_USER", "alice");
       env.put("INFODESK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
       Run started = exec(home, env, bin.toString(), "start");
@@ -130,7 +137,7 @@ class DistributionIT {
       String base = "http://127.0.0.1:" + port;
       HttpResponse<String> me = get(base + "/api/me", basic("alice", ADMIN_PASSWORD));
       assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-      assertThat(me.body()).contains("ADMIN");
+      assertThat(me.body()).contains("\"admin\"");
       assertThat(get(base + "/api/me", basic("admin", "demo")).statusCode())
           .as("demo mode is off: no demo accounts")
           .isEqualTo(401);
@@ -154,6 +161,10 @@ class DistributionIT {
       assertThat(exec(home, env, bin.toString(), "status").exit()).isEqualTo(3);
     } finally {
       exec(home, env, bin.toString(), "stop");
+      // half a gigabyte unpacked: leave nothing behind
+      try (var all = Files.walk(dir)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
@@ -176,7 +187,8 @@ class DistributionIT {
 
   Run exec(Path dir, Map<String, String> env, String... command)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().clear();
     pb.environment().putAll(env);
     Process p = pb.start();
