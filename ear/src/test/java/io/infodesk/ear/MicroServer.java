@@ -41,7 +41,11 @@ final class MicroServer implements AutoCloseable {
    * @param settings extra {@code -D} settings such as {@code infodesk.demo=true}
    */
   static MicroServer start(Path data, List<String> settings) throws IOException {
-    int port = freePort();
+    return start(data, settings, freePort());
+  }
+
+  /** The same, on a given port: a node restarted behind a load balancer keeps its address. */
+  static MicroServer start(Path data, List<String> settings, int port) throws IOException {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -122,6 +126,17 @@ final class MicroServer implements AutoCloseable {
             .header("Authorization", authorization)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> put(String path, String authorization, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
