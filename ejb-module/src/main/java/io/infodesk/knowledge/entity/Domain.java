@@ -40,6 +40,10 @@ public class Domain {
   @Column(name = "created_at")
   private Instant createdAt;
 
+  /** When what the router reads (name, description, exemplars, state) last changed. */
+  @Column(name = "changed_at")
+  private Instant changedAt;
+
   @Column(name = "bm25_weight")
   private double keywordWeight = 1.0;
 
@@ -58,6 +62,7 @@ public class Domain {
     this.description = description;
     this.active = true;
     this.createdAt = Instant.now();
+    this.changedAt = createdAt;
   }
 
   public Long getId() {
@@ -82,10 +87,20 @@ public class Domain {
 
   public void setName(String name) {
     this.name = name;
+    changed();
   }
 
   public void setDescription(String description) {
     this.description = description;
+    changed();
+  }
+
+  public Instant getChangedAt() {
+    return changedAt;
+  }
+
+  private void changed() {
+    changedAt = Instant.now();
   }
 
   public List<String> getExemplars() {
@@ -94,6 +109,7 @@ public class Domain {
 
   /** Replaces the exemplar utterances, keeping their order. */
   public void setExemplars(List<String> texts) {
+    changed();
     exemplars.clear();
     for (int i = 0; i < texts.size(); i++) {
       exemplars.add(new DomainExemplar(this, texts.get(i), i));

@@ -46,11 +46,40 @@ public class RoutingService {
   private volatile long checkedAt;
   private volatile List<StudentRouter> shadows = List.of();
 
+  private volatile String zeroShotBuiltFrom;
+  private volatile long domainsCheckedAt;
+
   static final long ACTIVE_CHECK_NANOS = 5_000_000_000L;
 
   /** Forgets the built routers; the next question rebuilds them from the current domains. */
   public void invalidate() {
     zeroShot = null;
+  }
+
+  /**
+   * What the zero-shot router is built from, in one cheap query: the active domains' count and
+   * their newest change. Every node compares it every few seconds, so a description or exemplars
+   * saved on another node reach this node's routing within that time.
+   */
+  private String domainsFingerprint() {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(d), MAX(d.changedAt) FROM Domain d WHERE d.active = true",
+                Object[].class)
+            .getSingleResult();
+    return row[0] + "@" + row[1];
+  }
+
+  /** Drops the zero-shot router when another node changed the domains since it was built. */
+  private void checkDomains() {
+    long now = System.nanoTime();
+    if (zeroShot == null || now - domainsCheckedAt < ACTIVE_CHECK_NANOS) {
+      return;
+    }
+    domainsCheckedAt = now;
+    if (!domainsFingerprint().equals(zeroShotBuiltFrom)) {
+      zeroShot = null;
+    }
   }
 
   public RouteDecision route(String question, float[] questionVector) {
@@ -181,12 +210,16 @@ public class RoutingService {
   }
 
   private ZeroShotRouter zeroShot() {
+    checkDomains();
     ZeroShotRouter current = zeroShot;
     if (current != null) {
       return current;
     }
     synchronized (this) {
       if (zeroShot == null) {
+        // read before the domains, so that a change made while building is seen at the next check
+        String fingerprint = domainsFingerprint();
+        domainsCheckedAt = System.nanoTime();
         List<Domain> domains = active();
         if (domains.isEmpty()) {
           return null;
@@ -212,6 +245,7 @@ public class RoutingService {
                 config
                     .getOptionalValue("infodesk.routing.zero-shot.percentile", Double.class)
                     .orElse(0.05));
+        zeroShotBuiltFrom = fingerprint;
       }
       return zeroShot;
     }

@@ -134,6 +134,9 @@ public class InteractionsResource {
   @Path("{id}/escalation")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask for a person to take over this question")
+  @io.infodesk.platform.boundary.Answers(
+      status = 201,
+      value = InteractionsResource.EscalationView.class)
   public Response escalate(@PathParam("id") String id, EscalationRequest request) {
     Escalation e =
         feedback.escalate(Params.id("interaction", id), request == null ? null : request.note());

@@ -67,6 +67,7 @@ public class DatasetsResource {
 
   @POST
   @Operation(summary = "Build a new immutable version from everything labelled so far")
+  @io.infodesk.platform.boundary.Answers(status = 201, value = DatasetsResource.VersionView.class)
   public Response build() {
     return Response.status(Response.Status.CREATED)
         .entity(VersionView.of(datasets.buildByAdmin()))
@@ -77,6 +78,10 @@ public class DatasetsResource {
   @Path("{id}/export")
   @Produces({JSONL, Problem.MEDIA_TYPE})
   @Operation(summary = "The version as JSONL: text, label, split, provenance, interactionId")
+  @io.infodesk.platform.boundary.Answers(
+      status = 200,
+      value = String.class,
+      mediaType = DatasetsResource.JSONL)
   public Response export(@PathParam("id") String id) {
     long versionId = Params.id("dataset version", id);
     datasets.requireVersion(versionId);

@@ -80,6 +80,7 @@ public class CyclesResource {
 
   @POST
   @Operation(summary = "Start a cycle now; 409 while another runs anywhere in the cluster")
+  @io.infodesk.platform.boundary.Answers(status = 202, value = CyclesResource.CycleView.class)
   public Response start() {
     return accepted(flywheel.startByAdmin());
   }

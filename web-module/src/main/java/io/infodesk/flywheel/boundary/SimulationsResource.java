@@ -27,6 +27,9 @@ public class SimulationsResource {
           "Demo mode: replay the next week of demo questions through the ask path with simulated"
               + " ratings, corrections and SME votes, in the background (202; poll GET); 409"
               + " while one runs, 400 outside demo mode")
+  @io.infodesk.platform.boundary.Answers(
+      status = 202,
+      value = io.infodesk.flywheel.boundary.TrafficSimulation.Progress.class)
   public Response start() {
     return Response.accepted(simulation.start()).build();
   }

@@ -73,6 +73,7 @@ public class DomainsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create a domain (admin)")
+  @io.infodesk.platform.boundary.Answers(status = 201, value = DomainsResource.DomainView.class)
   public Response create(NewDomain d) {
     if (d == null) {
       throw new InvalidInputException("send key, name, description and exemplars");

@@ -112,6 +112,10 @@ public class SourcesResource {
   })
   @Operation(
       summary = "Upload one or more files (parts named 'file') into a domain (part 'domain')")
+  @io.infodesk.platform.boundary.Answers(
+      status = 202,
+      value = SourcesResource.SourceView.class,
+      list = true)
   public Response upload(List<EntityPart> parts) {
     if (parts == null || parts.isEmpty()) {
       throw new InvalidInputException(
@@ -170,6 +174,7 @@ public class SourcesResource {
   @POST
   @Path("{id}/reindex")
   @Operation(summary = "Parse, chunk, embed and index the source again")
+  @io.infodesk.platform.boundary.Answers(status = 202, value = SourcesResource.SourceView.class)
   public Response reindex(@PathParam("id") String id) {
     return Response.accepted(SourceView.of(sources.reindex(Params.id("source", id)))).build();
   }

@@ -83,6 +83,9 @@ public class ModelsResource {
               + " in the background: 202 with the job to poll at /api/flywheel/cycles/{id} (its"
               + " train step shows progress); the candidates then appear in /api/models. 409 while"
               + " a cycle or another training runs anywhere in the cluster")
+  @io.infodesk.platform.boundary.Answers(
+      status = 202,
+      value = io.infodesk.flywheel.boundary.CyclesResource.CycleView.class)
   public Response train() {
     return CyclesResource.accepted(flywheel.startTraining());
   }

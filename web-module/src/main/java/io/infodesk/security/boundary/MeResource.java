@@ -72,6 +72,9 @@ public class MeResource {
   @APIResponse(
       responseCode = "403",
       description = "Called with a bearer token: minting needs the password or the portal session")
+  @io.infodesk.platform.boundary.Answers(
+      status = 201,
+      value = io.infodesk.security.entity.IssuedToken.class)
   public Response issue(
       TokenRequest request, @jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
     if (authorization != null && authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -94,6 +97,7 @@ public class MeResource {
       summary = "Change the caller's password (the current one is required); revokes their tokens")
   @APIResponse(responseCode = "204", description = "Changed; every token of the caller revoked")
   @APIResponse(responseCode = "400", description = "Wrong current password or a weak new one")
+  @io.infodesk.platform.boundary.Answers(status = 204)
   public Response changePassword(PasswordChange request) {
     if (request == null) {
       throw new InvalidInputException(
@@ -108,6 +112,7 @@ public class MeResource {
   @Operation(summary = "Revoke one of the caller's tokens")
   @APIResponse(responseCode = "204", description = "Revoked")
   @APIResponse(responseCode = "404", description = "No such token of the caller's")
+  @io.infodesk.platform.boundary.Answers(status = 204)
   public Response revoke(@PathParam("id") String id) {
     tokens.revoke(io.infodesk.platform.boundary.Params.id("token", id));
     return Response.noContent().build();

@@ -68,6 +68,7 @@ public class UsersResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Create an account with roles and domains")
+  @io.infodesk.platform.boundary.Answers(status = 201, value = UsersResource.UserView.class)
   public Response create(NewUser request) {
     return Response.status(Response.Status.CREATED)
         .entity(UserView.of(users.create(request)))
@@ -112,6 +113,7 @@ public class UsersResource {
   @DELETE
   @Path("{username}/tokens/{id}")
   @Operation(summary = "Revoke one of a user's API tokens (admin)")
+  @io.infodesk.platform.boundary.Answers(status = 204)
   public Response revoke(@PathParam("username") String username, @PathParam("id") String id) {
     tokens.revokeOf(username, io.infodesk.platform.boundary.Params.id("token", id));
     return Response.noContent().build();
