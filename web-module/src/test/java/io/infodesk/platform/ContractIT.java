@@ -108,8 +108,13 @@ class ContractIT {
                         }));
     assertThat(untyped).as("operations the document does not type").isEmpty();
 
+    // Payara adds a top-level "endpoints" list of its own, outside the OpenAPI 3.0 schema
+    String spec =
+        openapi.containsKey("endpoints")
+            ? Json.createObjectBuilder(openapi).remove("endpoints").build().toString()
+            : doc.body();
     OpenApiInteractionValidator validator =
-        OpenApiInteractionValidator.createForInlineApiSpecification(doc.body()).build();
+        OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
 
     // a question, its rating and an escalation, so that the lists are not empty
     String employee = CALLERS.get("employee");

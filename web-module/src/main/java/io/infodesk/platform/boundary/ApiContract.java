@@ -78,9 +78,13 @@ public class ApiContract implements OASFilter {
 
   private final Map<String, Schema> schemas = new LinkedHashMap<>();
   private final Map<Class<?>, String> names = new LinkedHashMap<>();
+  private final java.util.Set<String> operationIds = new java.util.HashSet<>();
 
   @Override
   public void filterOpenAPI(OpenAPI api) {
+    schemas.clear();
+    names.clear();
+    operationIds.clear();
     if (api.getPaths() == null) {
       return;
     }
@@ -99,10 +103,31 @@ public class ApiContract implements OASFilter {
                 : item.getOperations().get(PathItem.HttpMethod.valueOf(verb));
         if (op != null) {
           op.setResponses(responses(m));
+          // Payara names an operation after its Java method, and list() is everywhere
+          String prefix = resource.getSimpleName().replace("Resource", "");
+          String id =
+              Character.toLowerCase(prefix.charAt(0))
+                  + prefix.substring(1)
+                  + Character.toUpperCase(m.getName().charAt(0))
+                  + m.getName().substring(1);
+          String unique = id;
+          for (int n = 2; !operationIds.add(unique); n++) {
+            unique = id + n;
+          }
+          op.setOperationId(unique);
         }
       }
     }
     schemas.put("Problem", problemSchema());
+    // two resources share the flywheel tag; a document lists each tag once
+    if (api.getTags() != null) {
+      Map<String, org.eclipse.microprofile.openapi.models.tags.Tag> tags = new LinkedHashMap<>();
+      api.getTags().forEach(t -> tags.putIfAbsent(t.getName(), t));
+      api.setTags(new java.util.ArrayList<>(tags.values()));
+    }
+    if (api.getExtensions() != null) {
+      api.getExtensions().remove("endpoints");
+    }
     if (api.getComponents() == null) {
       api.setComponents(OASFactory.createComponents());
     }
