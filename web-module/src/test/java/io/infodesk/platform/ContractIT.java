@@ -116,6 +116,17 @@ class ContractIT {
     OpenApiInteractionValidator validator =
         OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
 
+    // the validator is not lenient: an answer of the wrong shape is refused
+    ValidationReport wrong =
+        validator.validateResponse(
+            "/api/ask",
+            Request.Method.POST,
+            SimpleResponse.Builder.status(200)
+                .withContentType("application/json")
+                .withBody("{\"interactionId\":\"seven\",\"citations\":{}}")
+                .build());
+    assertThat(wrong.hasErrors()).as("a wrong answer is caught").isTrue();
+
     // a question, its rating and an escalation, so that the lists are not empty
     String employee = CALLERS.get("employee");
     Reply asked =
@@ -169,7 +180,7 @@ class ContractIT {
       }
     }
     System.out.printf(
-        "contract: %d operations typed, %d real answers validated, %d mismatches%n",
+        "contract: %d paths typed, %d real answers validated, %d mismatches%n",
         openapi.getJsonObject("paths").size(), validated, mismatches.size());
     mismatches.stream().limit(40).forEach(m -> System.out.println("  mismatch: " + m));
     assertThat(mismatches).as("answers that do not match /openapi").isEmpty();
