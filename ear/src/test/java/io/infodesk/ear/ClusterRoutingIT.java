@@ -42,37 +42,26 @@ class ClusterRoutingIT {
   static final String SCHEMA = "cluster_it";
   static final String QUESTION = "Which VPN gateway should I use in the Lisbon office?";
 
-  /** Questions about the demo knowledge base, none of them an exemplar (as web-module's Api). */
-  static final List<String> TRAFFIC =
-      List.of(
-          "How many days of paid time off do new employees get?",
-          "Can I carry unused vacation days into next year?",
-          "How long is parental leave for the second parent?",
-          "When does open enrollment for health insurance start?",
-          "How much does the company match on the 401k?",
-          "When are performance reviews held?",
-          "Do I need approval to work remotely on Fridays?",
-          "How do I install the VPN client on my laptop?",
-          "My VPN says gateway unreachable",
-          "How do I reset my password after it expired?",
-          "How do I set up multi-factor authentication on a new phone?",
-          "When is my laptop due for a refresh?",
-          "How do I print from my laptop to the office printer?",
-          "How do I report a phishing email?",
-          "When is payday this month?",
-          "How do I change my direct deposit account?",
-          "What is the hotel cap in New York?",
-          "How do I submit an expense report?",
-          "What is the per diem for meals when travelling?",
-          "Where do I find my W-2 form?",
-          "How do I raise a purchase order?",
-          "What is the mileage reimbursement rate?",
-          "What does error FLOW-429 mean?",
-          "How do I authenticate to the Kestrel Flow API?",
-          "How do I configure a webhook in Kestrel Flow?",
-          "What changed in release 4.2?",
-          "How do I configure SAML single sign-on?",
-          "What are the API rate limits?");
+  /**
+   * Traffic to learn from: n in-scope questions spread over the demo's own traffic
+   * (demo/traffic.txt in the EJB jar, "domain|question" a line, grouped by domain), never a
+   * domain's exemplar.
+   */
+  static List<String> traffic(int n) throws java.io.IOException {
+    try (var in = ClusterRoutingIT.class.getClassLoader().getResourceAsStream("demo/traffic.txt")) {
+      assertThat(in).as("demo/traffic.txt on the test class path").isNotNull();
+      List<String> all =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("oos|"))
+              .map(l -> l.substring(l.indexOf('|') + 1).strip())
+              .toList();
+      int step = Math.max(1, all.size() / n);
+      return java.util.stream.IntStream.range(0, n)
+          .mapToObj(i -> all.get(Math.min(all.size() - 1, i * step)))
+          .toList();
+    }
+  }
 
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -247,7 +236,7 @@ class ClusterRoutingIT {
   /** A student promoted on A routes B's questions within 10 s, and so does the rollback. */
   void promotionAndRollbackReachTheOtherNode(MicroServer a, MicroServer b) throws Exception {
     // traffic to learn from: distinct questions about the demo knowledge base, rated up
-    for (String q : TRAFFIC) {
+    for (String q : traffic(28)) {
       HttpResponse<String> asked = a.post("/api/ask", basic("employee"), ask(q));
       long id = json(asked.body()).getJsonNumber("interactionId").longValue();
       a.post("/api/interactions/" + id + "/feedback", basic("employee"), "{\"rating\":\"up\"}");

@@ -120,23 +120,21 @@ final class MicroServer implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String authorization, String json) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return send("POST", path, authorization, json);
   }
 
   HttpResponse<String> put(String path, String authorization, String json) throws Exception {
+    return send("PUT", path, authorization, json);
+  }
+
+  private HttpResponse<String> send(String method, String path, String authorization, String json)
+      throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
             .header("Authorization", authorization)
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }

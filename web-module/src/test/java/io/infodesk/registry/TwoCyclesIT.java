@@ -124,13 +124,7 @@ class TwoCyclesIT {
 
   /** Starts a cycle and waits for it to complete. */
   private static JsonObject cycle(Api api) {
-    Reply started = api.post("/api/flywheel/cycles", ADMIN, "");
-    assertThat(started.status()).as(started.body()).isEqualTo(202);
-    JsonObject cycle =
-        api.awaitCycle(
-            "/api/flywheel/cycles/" + started.json().getJsonNumber("id"),
-            ADMIN,
-            Duration.ofMinutes(4));
+    JsonObject cycle = api.runCycle(ADMIN, Duration.ofMinutes(4));
     assertThat(cycle.getString("status")).as(cycle.toString()).isEqualTo("COMPLETED");
     return cycle;
   }

@@ -225,21 +225,19 @@ class RequestPolicyIT {
     String owner = basic("owner", "demo");
     int before = api.get("/api/sources?max=500", ADMIN).json().getInt("total");
     String boundary = "----chunked" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"domain\"\r\n\r\nhr\r\n--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
-                + "Content-Type: text/plain\r\n\r\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    body.writeBytes("policy ".repeat(6_200_000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    body.writeBytes(
-        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] body =
+        Api.multipartBody(
+            boundary,
+            Map.of("domain", "hr"),
+            java.util.List.of(
+                new Api.FilePart(
+                    "file",
+                    "huge.txt",
+                    "policy "
+                        .repeat(6_200_000)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     Reply upload =
-        api.postChunked(
-            "/api/sources", owner, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        api.postChunked("/api/sources", owner, "multipart/form-data; boundary=" + boundary, body);
     assertThat(upload.status()).as(upload.body()).isEqualTo(413);
     assertThat(upload.isProblem()).isTrue();
     assertThat(api.get("/api/sources?max=500", ADMIN).json().getInt("total"))

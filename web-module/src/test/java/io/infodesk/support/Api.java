@@ -185,6 +185,18 @@ public final class Api {
       java.util.List<FilePart> files,
       boolean expectContinue) {
     String boundary = "----infodesk" + System.nanoTime();
+    byte[] body = multipartBody(boundary, fields, files);
+    return send(
+        request(path, authorization)
+            .version(HttpClient.Version.HTTP_1_1)
+            .expectContinue(expectContinue)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A multipart/form-data body: text fields, then files, between {@code boundary} lines. */
+  public static byte[] multipartBody(
+      String boundary, java.util.Map<String, String> fields, java.util.List<FilePart> files) {
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
     java.util.function.Consumer<String> text =
         t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
@@ -212,12 +224,7 @@ public final class Api {
       text.accept("\r\n");
     }
     text.accept("--" + boundary + "--\r\n");
-    return send(
-        request(path, authorization)
-            .version(HttpClient.Version.HTTP_1_1)
-            .expectContinue(expectContinue)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    return body.toByteArray();
   }
 
   /** One file of a multipart upload. */
@@ -318,6 +325,16 @@ public final class Api {
     }
     java.util.Collections.reverse(models);
     return models;
+  }
+
+  /** Starts a flywheel cycle ({@code POST /api/flywheel/cycles}, 202) and waits until it ends. */
+  public JsonObject runCycle(String admin, Duration timeout) {
+    Reply started = post("/api/flywheel/cycles", admin, "");
+    if (started.status() != 202) {
+      throw new AssertionError(
+          "the cycle did not start: " + started.status() + " " + started.body());
+    }
+    return awaitCycle("/api/flywheel/cycles/" + started.json().getJsonNumber("id"), admin, timeout);
   }
 
   /** Rolls back until the teacher routes again, however many students a test promoted. */

@@ -80,81 +80,67 @@ public class ApplicationMetrics {
   }
 
   void answered(@Observes(during = TransactionPhase.AFTER_SUCCESS) QuestionAnswered q) {
-    metrics
-        .counter(
-            meta("infodesk.questions", "Questions answered, by outcome, domain and router"),
-            new Tag("outcome", q.outcome().name()),
-            new Tag("domain", label(q.domain())),
-            new Tag("router", label(q.routerVersion())))
-        .inc();
+    count(
+        "infodesk.questions",
+        "Questions answered, by outcome, domain and router",
+        1,
+        new Tag("outcome", q.outcome().name()),
+        new Tag("domain", label(q.domain())),
+        new Tag("router", label(q.routerVersion())));
     q.latencyMicros()
         .forEach(
             (stage, micros) -> {
               if (STAGES.contains(stage)) {
                 Tag tag = new Tag("stage", stage);
-                metrics
-                    .counter(
-                        meta(
-                            "infodesk.ask.stage.micros",
-                            "Time spent in each stage of answering questions, in microseconds"),
-                        tag)
-                    .inc(micros);
-                metrics
-                    .counter(meta("infodesk.ask.stage.calls", "Questions that ran each stage"), tag)
-                    .inc();
+                count(
+                    "infodesk.ask.stage.micros",
+                    "Time spent in each stage of answering questions, in microseconds",
+                    micros,
+                    tag);
+                count("infodesk.ask.stage.calls", "Questions that ran each stage", 1, tag);
               }
             });
     for (String kind : q.guardrailKinds()) {
-      metrics
-          .counter(
-              meta("infodesk.guardrail.events", "Guardrail events, by kind"), new Tag("kind", kind))
-          .inc();
+      count("infodesk.guardrail.events", "Guardrail events, by kind", 1, new Tag("kind", kind));
     }
     if (q.domain() != null) {
       // every domain questions go to has a queue, empty or not
-      gauge(
-          "infodesk.review.queue.depth",
-          "Review items waiting for an SME, by domain",
-          () -> safe(queue::get, Map.<String, Long>of()).getOrDefault(q.domain(), 0L),
-          new Tag("domain", q.domain()));
+      queueGauge(q.domain());
     }
     refreshRouterGauge();
   }
 
   void feedback(@Observes(during = TransactionPhase.AFTER_SUCCESS) FeedbackGiven f) {
+    Tag domain = new Tag("domain", label(f.domain()));
     if (f.kind().equals("escalation")) {
-      metrics
-          .counter(
-              meta("infodesk.escalations", "Requests for a person, by domain"),
-              new Tag("domain", label(f.domain())))
-          .inc();
+      count("infodesk.escalations", "Requests for a person, by domain", 1, domain);
     } else {
-      metrics
-          .counter(
-              meta("infodesk.ratings", "Ratings of answers, up or down, by domain"),
-              new Tag("rating", f.kind()),
-              new Tag("domain", label(f.domain())))
-          .inc();
+      count(
+          "infodesk.ratings",
+          "Ratings of answers, up or down, by domain",
+          1,
+          new Tag("rating", f.kind()),
+          domain);
     }
   }
 
   void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReviewDecided d) {
-    metrics
-        .counter(
-            meta("infodesk.review.decisions", "SME votes and settled disputes, by decision"),
-            new Tag("decision", d.decision()),
-            new Tag("domain", label(d.domain())))
-        .inc();
+    count(
+        "infodesk.review.decisions",
+        "SME votes and settled disputes, by decision",
+        1,
+        new Tag("decision", d.decision()),
+        new Tag("domain", label(d.domain())));
     refreshQueueGauges(d.domain());
   }
 
   void cycleEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CycleEnded c) {
-    metrics
-        .counter(
-            meta("infodesk.cycles", "Flywheel cycles ended, by trigger and status"),
-            new Tag("trigger", label(c.trigger())),
-            new Tag("status", c.status()))
-        .inc();
+    count(
+        "infodesk.cycles",
+        "Flywheel cycles ended, by trigger and status",
+        1,
+        new Tag("trigger", label(c.trigger())),
+        new Tag("status", c.status()));
     c.stepMillis()
         .forEach(
             (step, millis) -> {
@@ -170,18 +156,15 @@ public class ApplicationMetrics {
   }
 
   void ingested(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceIngested s) {
+    Tag domain = new Tag("domain", label(s.domain()));
     if (s.status() == io.infodesk.knowledge.entity.SourceStatus.FAILED) {
-      metrics
-          .counter(
-              meta("infodesk.ingestion.failures", "Sources whose ingestion failed, by domain"),
-              new Tag("domain", label(s.domain())))
-          .inc();
+      count("infodesk.ingestion.failures", "Sources whose ingestion failed, by domain", 1, domain);
     } else {
-      metrics
-          .counter(
-              meta("infodesk.ingestion.chunks", "Chunks indexed by this node, by domain"),
-              new Tag("domain", label(s.domain())))
-          .inc(s.chunks());
+      count(
+          "infodesk.ingestion.chunks",
+          "Chunks indexed by this node, by domain",
+          s.chunks(),
+          domain);
     }
     sourceCounts.expire();
   }
@@ -196,13 +179,19 @@ public class ApplicationMetrics {
         domains.add(d);
       }
     }
-    for (String domain : domains) {
-      gauge(
-          "infodesk.review.queue.depth",
-          "Review items waiting for an SME, by domain",
-          () -> safe(queue::get, Map.<String, Long>of()).getOrDefault(domain, 0L),
-          new Tag("domain", domain));
-    }
+    domains.forEach(this::queueGauge);
+  }
+
+  private void queueGauge(String domain) {
+    gauge(
+        "infodesk.review.queue.depth",
+        "Review items waiting for an SME, by domain",
+        () -> safe(queue::get, Map.<String, Long>of()).getOrDefault(domain, 0L),
+        new Tag("domain", domain));
+  }
+
+  private void count(String name, String description, long by, Tag... tags) {
+    metrics.counter(meta(name, description), tags).inc(by);
   }
 
   /** {@code infodesk_router_live{version}}: 1 for the router that serves now, 0 for earlier. */

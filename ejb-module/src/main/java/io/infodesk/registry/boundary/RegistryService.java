@@ -162,15 +162,22 @@ public class RegistryService {
   /** The live router: the ACTIVE student, or the teacher when there is none (for the metrics). */
   @jakarta.annotation.security.PermitAll
   public Live live() {
-    List<RouterModel> all = list();
-    for (RouterModel m : all) {
-      if (m.getStatus() == io.infodesk.registry.entity.ModelStatus.ACTIVE) {
-        return new Live(m.getVersion(), accuracy(m.getMetrics(), false));
-      }
+    // one row each, not every model with its weights: Prometheus reads this every few seconds
+    List<RouterModel> active =
+        em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
+            .setParameter("status", io.infodesk.registry.entity.ModelStatus.ACTIVE)
+            .setMaxResults(1)
+            .getResultList();
+    if (!active.isEmpty()) {
+      return new Live(active.get(0).getVersion(), accuracy(active.get(0).getMetrics(), false));
     }
     // the teacher's accuracy as the newest candidate's evaluation measured it
+    List<RouterModel> newest =
+        em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class)
+            .setMaxResults(1)
+            .getResultList();
     return new Live(
-        "teacher", all.isEmpty() ? Double.NaN : accuracy(all.get(0).getMetrics(), true));
+        "teacher", newest.isEmpty() ? Double.NaN : accuracy(newest.get(0).getMetrics(), true));
   }
 
   private static double accuracy(String metrics, boolean teacher) {
