@@ -63,7 +63,15 @@ class ClusterRoutingIT {
     }
   }
 
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * HTTP/1.1 as browsers speak it in clear text: Java's default HTTP/2 upgrade ({@code h2c}) would
+   * turn HAProxy's connection into a tunnel to one node.
+   */
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   static String basic(String user) {
     return "Basic "
@@ -121,6 +129,7 @@ class ClusterRoutingIT {
                 .start();
         String front = "http://127.0.0.1:" + lbPort;
         await(() -> status(front + "/health/ready") == 200, "HAProxy forwards to the nodes");
+        portalSessionsStickToTheirNode(front);
 
         // ratings through the load balancer while node B restarts
         MicroServer old = b;
@@ -198,6 +207,87 @@ class ClusterRoutingIT {
         b.close();
       }
     }
+  }
+
+  /**
+   * A portal sign-in through the load balancer stays signed in on every later page, because HAProxy
+   * pins the session to its node by cookie (sticky sessions, the documented choice); without that
+   * cookie the other node does not know the session, which is what the stickiness is for.
+   */
+  void portalSessionsStickToTheirNode(String front) throws Exception {
+    java.net.CookieManager cookies = new java.net.CookieManager();
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    HttpResponse<String> form =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(front + "/portal/login.xhtml")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher state =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+            .matcher(form.body());
+    assertThat(state.find()).as("the login form's view state").isTrue();
+    String node = form.headers().firstValue("X-InfoDesk-Node").orElseThrow();
+    String fields =
+        String.join(
+            "&",
+            "login=login",
+            "login%3Ausername=admin",
+            "login%3Apassword=demo",
+            "login%3Anext=%2Fportal%2F",
+            "login%3Asubmit=",
+            "jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(state.group(1), StandardCharsets.UTF_8));
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(front + "/portal/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/portal/");
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> page =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(front + "/portal/")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).as("page %d after signing in", i).isEqualTo(200);
+      assertThat(page.headers().firstValue("X-InfoDesk-Node")).contains(node);
+      HttpResponse<String> me =
+          browser.send(
+              HttpRequest.newBuilder(URI.create(front + "/api/me")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(me.statusCode()).isEqualTo(200);
+      assertThat(json(me.body()).getString("name")).isEqualTo("admin");
+    }
+    // the same session cookie without the node cookie: round robin reaches the other node
+    String session =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("JSESSIONID"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    java.util.Set<String> refusedBy = new java.util.TreeSet<>();
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> unpinned =
+          http.send(
+              HttpRequest.newBuilder(URI.create(front + "/api/me"))
+                  .header("Cookie", "JSESSIONID=" + session)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (unpinned.statusCode() == 401) {
+        refusedBy.add(unpinned.headers().firstValue("X-InfoDesk-Node").orElse("?"));
+      }
+    }
+    assertThat(refusedBy)
+        .as("sessions are not replicated: the other node does not know this one")
+        .containsExactly(node.equals("a") ? "b" : "a");
   }
 
   /** Exemplars saved on A; B's zero-shot router follows (it was only A's before: the bug). */
@@ -282,7 +372,7 @@ class ClusterRoutingIT {
   /**
    * Round robin over both nodes, each checked by readiness every second; a request whose node went
    * away is re-sent to the other (retries with redispatch), and portal sessions stick to their node
-   * by cookie.
+   * by cookie. Every answer names the node that gave it ({@code X-InfoDesk-Node}).
    */
   static String haproxyConfig(int port, int a, int b) {
     return String.join(
@@ -306,6 +396,7 @@ class ClusterRoutingIT {
         "  option httpchk GET /health/ready",
         "  http-check expect status 200",
         "  default-server inter 1s fall 2 rise 2",
+        "  http-response set-header X-InfoDesk-Node %s",
         "  server a 127.0.0.1:" + a + " check cookie a",
         "  server b 127.0.0.1:" + b + " check cookie b",
         "");

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A small HTTP client for the integration tests: JSON in, status and JSON out. */
+/**
+ * A small HTTP client for the integration tests: JSON in, status and JSON out. Every answer from
+ * {@code /api} is checked against the server's OpenAPI document ({@link Contract}).
+ */
 public final class Api {
 
   /** One response, with its body parsed lazily. */
@@ -289,10 +292,17 @@ public final class Api {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest sent = request.build();
+      HttpResponse<String> r = client.send(sent, HttpResponse.BodyHandlers.ofString());
       lastHeaders = r.headers();
-      return new Reply(
-          r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+      Reply reply =
+          new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+      String path = sent.uri().getRawPath();
+      String root = URI.create(base + "/").getRawPath();
+      if (path.startsWith(root)) {
+        Contract.of(base).check(sent.method(), path.substring(root.length() - 1), reply);
+      }
+      return reply;
     } catch (IOException e) {
       throw new IllegalStateException("HTTP call failed: " + e, e);
     } catch (InterruptedException e) {

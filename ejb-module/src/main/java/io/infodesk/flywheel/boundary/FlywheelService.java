@@ -2,6 +2,7 @@ package io.infodesk.flywheel.boundary;
 
 import io.infodesk.flywheel.entity.FlywheelCycle;
 import io.infodesk.platform.boundary.NodeIdentity;
+import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.entity.ClusterNode;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
@@ -35,14 +36,13 @@ public class FlywheelService {
   /** An admin's training run on its own: the cycle's train step, recorded like a cycle. */
   public static final String TRAINING_JOB = "model-training";
 
-  static final java.time.Duration HEARTBEAT_SILENCE = java.time.Duration.ofMinutes(1);
-
   @PersistenceContext EntityManager em;
   @EJB CycleLease lease;
   @EJB CycleRecords records;
   @EJB AuditService audit;
   @EJB DriftMonitor drift;
   @Inject NodeIdentity node;
+  @Inject org.eclipse.microprofile.config.Config config;
 
   @RolesAllowed(Role.ADMIN_NAME)
   public FlywheelCycle startByAdmin() {
@@ -129,7 +129,7 @@ public class FlywheelService {
       boolean dead =
           (startingUp && holderNode.equals(node.name()))
               || row == null
-              || row.getLastHeartbeat().isBefore(Instant.now().minus(HEARTBEAT_SILENCE));
+              || row.getLastHeartbeat().isBefore(Instant.now().minus(heartbeatSilence()));
       if (!dead) {
         return false;
       }
@@ -146,6 +146,13 @@ public class FlywheelService {
           .warning("Flywheel cycle " + c.getId() + " was interrupted by a node failure");
     }
     return freed;
+  }
+
+  private java.time.Duration heartbeatSilence() {
+    return java.time.Duration.ofSeconds(
+        config
+            .getOptionalValue(Settings.HEARTBEAT_SILENCE, Integer.class)
+            .orElse(Settings.DEFAULT_HEARTBEAT_SILENCE_SECONDS));
   }
 
   /** An admin's drift check on demand (the scheduler runs the same check on its own). */

@@ -8,6 +8,14 @@ public final class Settings {
   public static final String DB_PASSWORD = "infodesk.db.password";
   public static final String DB_DATASOURCE_CLASS = "infodesk.db.datasource-class";
   public static final String NODE_ROLES = "infodesk.node.roles";
+
+  /**
+   * Seconds a node's heartbeat (every 5 s) may be silent before the flywheel lease it holds is
+   * taken from it and its running cycle marked FAILED.
+   */
+  public static final String HEARTBEAT_SILENCE = "infodesk.cluster.heartbeat-silence-seconds";
+
+  public static final int DEFAULT_HEARTBEAT_SILENCE_SECONDS = 60;
   public static final String NODE_NAME = "infodesk.node.name";
   public static final String DEMO = "infodesk.demo";
   public static final String PUBLIC_URL = "infodesk.public-url";

@@ -143,6 +143,23 @@ public final class SettingsValidator {
               }
             });
     setting
+        .apply(Settings.HEARTBEAT_SILENCE)
+        .ifPresent(
+            v -> {
+              try {
+                int n = Integer.parseInt(v.trim());
+                if (n < 15 || n > 3600) {
+                  problems.add(
+                      Settings.HEARTBEAT_SILENCE
+                          + "='"
+                          + v
+                          + "' must be between 15 (three heartbeats) and 3600 seconds");
+                }
+              } catch (NumberFormatException e) {
+                problems.add(Settings.HEARTBEAT_SILENCE + "='" + v + "' is not a number");
+              }
+            });
+    setting
         .apply("infodesk.review.consensus")
         .filter(v -> !Set.of("majority", "unanimous").contains(v.trim().toLowerCase(Locale.ROOT)))
         .ifPresent(

@@ -64,6 +64,8 @@ class SettingsValidatorTest {
             new Case(Settings.DATA_DIR, "", Settings.DATA_DIR),
             new Case("infodesk.review.reviewers", "0", "between 1 and 9"),
             new Case("infodesk.review.reviewers", "two", "infodesk.review.reviewers"),
+            new Case("infodesk.cluster.heartbeat-silence-seconds", "5", "between 15"),
+            new Case("infodesk.cluster.heartbeat-silence-seconds", "soon", "not a number"),
             new Case("infodesk.review.consensus", "loudest", "majority or unanimous"),
             new Case("infodesk.judge.mode", "oracle", "infodesk.judge.mode"))) {
       Map<String, String> s = defaults();
