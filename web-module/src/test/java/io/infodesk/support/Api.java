@@ -299,8 +299,13 @@ public final class Api {
           new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
       String path = sent.uri().getRawPath();
       String root = URI.create(base + "/").getRawPath();
+      // InfoDesk's own answers carry its security headers; an answer without them came from
+      // Payara's HTTP layer before InfoDesk saw the request (an empty 400 for a body on GET),
+      // which the document cannot describe
+      boolean fromInfoDesk = r.headers().firstValue("X-Content-Type-Options").isPresent();
       if (path.startsWith(root)) {
-        Contract.of(base).check(sent.method(), path.substring(root.length() - 1), reply);
+        Contract.of(base)
+            .check(sent.method(), path.substring(root.length() - 1), reply, fromInfoDesk);
       }
       return reply;
     } catch (IOException e) {
