@@ -12,10 +12,10 @@ import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.platform.control.Text;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.retrieval.boundary.SearchService;
-import io.infodesk.retrieval.control.Snippets;
 import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.entity.RouteDecision;
@@ -167,7 +167,7 @@ public class AskService {
     if (passages.isEmpty() || best < minSimilarity) {
       String html =
           "<p>I don't know: I found nothing in the "
-              + Snippets.escape(domain.getName())
+              + Text.escape(domain.getName())
               + " knowledge base that answers this well enough. You can ask a person instead.</p>";
       return finish(
           interaction,

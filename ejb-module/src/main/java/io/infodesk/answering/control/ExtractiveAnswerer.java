@@ -1,7 +1,7 @@
 package io.infodesk.answering.control;
 
 import io.infodesk.answering.entity.Answer;
-import io.infodesk.retrieval.control.Snippets;
+import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 
@@ -26,7 +26,7 @@ public final class ExtractiveAnswerer {
     for (int i = 0; i < cited.size(); i++) {
       Passage p = cited.get(i);
       html.append("<li>")
-          .append(Snippets.highlight(p.text(), question, 2))
+          .append(Text.highlight(p.text(), question, 2))
           .append(" <a class=\"cite\" href=\"#cite-")
           .append(i + 1)
           .append("\">[")

@@ -4,7 +4,7 @@ import io.infodesk.answering.entity.Answer;
 import io.infodesk.guardrails.control.GroundingCheck;
 import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
-import io.infodesk.retrieval.control.Snippets;
+import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +78,7 @@ public final class GroundedAnswerer {
         cited.isEmpty()
             ? passages.subList(0, 1)
             : cited.stream().map(n -> passages.get(n - 1)).toList();
-    String html = Snippets.escape(text);
+    String html = Text.escape(text);
     for (int i = 0; i < cited.size(); i++) {
       html =
           html.replace(

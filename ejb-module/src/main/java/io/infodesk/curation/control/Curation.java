@@ -1,6 +1,6 @@
 package io.infodesk.curation.control;
 
-import io.infodesk.retrieval.control.MiniLmEmbedder;
+import io.infodesk.platform.control.Vectors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class Curation {
       List<float[]> same = keptByLabel.computeIfAbsent(e.label(), k -> new ArrayList<>());
       boolean near = false;
       for (float[] v : same) {
-        if (MiniLmEmbedder.dot(v, e.vector()) >= nearThreshold) {
+        if (Vectors.dot(v, e.vector()) >= nearThreshold) {
           near = true;
           break;
         }

@@ -1,6 +1,6 @@
 package io.infodesk.feedback.control;
 
-import io.infodesk.retrieval.control.MiniLmEmbedder;
+import io.infodesk.platform.control.Vectors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +53,7 @@ public final class GapClusters {
       List<Question> home = null;
       for (List<Question> g : groups) {
         if (g.get(0).domain().equals(q.domain())
-            && MiniLmEmbedder.dot(g.get(0).vector(), q.vector()) >= threshold) {
+            && Vectors.dot(g.get(0).vector(), q.vector()) >= threshold) {
           home = g;
           break;
         }

@@ -1,6 +1,6 @@
 package io.infodesk.guardrails.control;
 
-import io.infodesk.retrieval.control.Snippets;
+import io.infodesk.platform.control.Text;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +21,11 @@ public final class GroundingCheck {
   public List<String> unsupported(String answer, List<String> passages) {
     Set<String> evidence = new HashSet<>();
     for (String p : passages) {
-      evidence.addAll(Snippets.terms(p));
+      evidence.addAll(Text.terms(p));
     }
     List<String> unsupported = new ArrayList<>();
-    for (String sentence : Snippets.sentences(answer.replaceAll("\\[\\d+\\]", ""))) {
-      Set<String> terms = Snippets.terms(sentence);
+    for (String sentence : Text.sentences(answer.replaceAll("\\[\\d+\\]", ""))) {
+      Set<String> terms = Text.terms(sentence);
       if (terms.size() < 3) {
         continue;
       }

@@ -1,10 +1,10 @@
 package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.knowledge.entity.DomainsChanged;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
@@ -34,7 +34,7 @@ public class DomainService {
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
   @EJB AuditService audit;
-  @EJB RoutingService routing;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<DomainsChanged> changed;
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
   public List<Domain> list() {
@@ -69,7 +69,7 @@ public class DomainService {
     d.setExemplars(checkExemplars(exemplars == null ? List.of() : exemplars));
     em.persist(d);
     audit.record("DOMAIN_CREATED", "domain", key, name);
-    routing.invalidate();
+    changed.fire(new DomainsChanged(key, "created"));
     return d;
   }
 
@@ -95,7 +95,7 @@ public class DomainService {
         key,
         (update.description() != null ? "description " : "")
             + (update.exemplars() != null ? update.exemplars().size() + " exemplars" : ""));
-    routing.invalidate();
+    changed.fire(new DomainsChanged(key, "updated"));
     return d;
   }
 

@@ -1,6 +1,5 @@
 package io.infodesk.platform.control;
 
-import io.infodesk.registry.control.PromotionGate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class FlywheelSettings {
   private static final Map<String, Definition> ALL = new LinkedHashMap<>();
 
   static {
-    PromotionGate.Bounds gates = PromotionGate.Bounds.defaults();
     add(
         "Schedule",
         "infodesk.flywheel.schedule",
@@ -49,19 +47,19 @@ public final class FlywheelSettings {
     add(
         "Gates",
         "infodesk.gates.accuracy-tolerance",
-        String.valueOf(gates.accuracyTolerance()),
+        "0.02",
         "accuracy may be at most this below the teacher's",
         number(0, 1));
     add(
         "Gates",
         "infodesk.gates.max-domain-f1-drop",
-        String.valueOf(gates.maxDomainF1Drop()),
+        "0.05",
         "no domain's F1 may drop more than this against the incumbent",
         number(0, 1));
     add(
         "Gates",
         "infodesk.gates.p95-budget-micros",
-        String.valueOf(gates.p95BudgetMicros()),
+        "1000.0",
         "p95 route latency budget (µs)",
         number(1, 1e9));
     add(

@@ -3,8 +3,8 @@ package io.infodesk.registry.boundary;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.registry.entity.ModelStatus;
+import io.infodesk.registry.entity.RegistryChanged;
 import io.infodesk.registry.entity.RouterModel;
-import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,7 +26,7 @@ public class RegistryService {
 
   @PersistenceContext EntityManager em;
   @EJB AuditService audit;
-  @EJB RoutingService routing;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<RegistryChanged> changed;
 
   public List<RouterModel> list() {
     return em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class).getResultList();
@@ -77,7 +77,7 @@ public class RegistryService {
         "router-model",
         model.getVersion(),
         "replaces " + (current == null ? "the teacher" : current.getVersion()));
-    routing.registryChanged();
+    changed.fire(new RegistryChanged(model.getVersion(), model.getStatus()));
     return model;
   }
 
@@ -93,7 +93,7 @@ public class RegistryService {
     }
     model.moveTo(ModelStatus.SHADOW);
     audit.record("MODEL_SHADOWED", "router-model", model.getVersion(), null);
-    routing.registryChanged();
+    changed.fire(new RegistryChanged(model.getVersion(), model.getStatus()));
     return model;
   }
 
@@ -143,7 +143,7 @@ public class RegistryService {
     }
     em.flush();
     audit.record("MODEL_ROLLED_BACK", "router-model", current.getVersion(), "now live: " + now);
-    routing.registryChanged();
+    changed.fire(new RegistryChanged(current.getVersion(), current.getStatus()));
     return now;
   }
 

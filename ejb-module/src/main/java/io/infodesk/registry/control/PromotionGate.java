@@ -1,6 +1,7 @@
 package io.infodesk.registry.control;
 
 import io.infodesk.evaluation.control.RoutingMetrics;
+import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.routing.entity.RouteLabels;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,12 @@ public final class PromotionGate {
       this(accuracyTolerance, maxDomainF1Drop, p95BudgetMicros, 1);
     }
 
+    /** The bounds' defaults, as {@link FlywheelSettings} defines them. */
     public static Bounds defaults() {
-      return new Bounds(0.02, 0.05, 1000);
+      return new Bounds(
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.accuracy-tolerance")),
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.max-domain-f1-drop")),
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.p95-budget-micros")));
     }
   }
 

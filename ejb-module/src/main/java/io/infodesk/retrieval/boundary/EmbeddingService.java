@@ -1,6 +1,7 @@
 package io.infodesk.retrieval.boundary;
 
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.control.Vectors;
 import io.infodesk.retrieval.control.MiniLmEmbedder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -81,7 +82,7 @@ public class EmbeddingService {
 
   /** Cosine similarity of two embeddings. */
   public static double similarity(float[] a, float[] b) {
-    return MiniLmEmbedder.cosine(a, b);
+    return Vectors.cosine(a, b);
   }
 
   private MiniLmEmbedder embedder() {

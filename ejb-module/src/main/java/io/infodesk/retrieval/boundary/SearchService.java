@@ -5,9 +5,9 @@ import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.retrieval.control.RankFusion;
-import io.infodesk.retrieval.control.Snippets;
 import io.infodesk.retrieval.entity.Passage;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -246,7 +246,7 @@ public class SearchService {
               c.getText(),
               f.score(),
               similarity,
-              Snippets.highlight(c.getText(), question, 2)));
+              Text.highlight(c.getText(), question, 2)));
     }
     return passages;
   }

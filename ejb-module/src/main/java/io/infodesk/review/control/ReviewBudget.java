@@ -1,6 +1,6 @@
 package io.infodesk.review.control;
 
-import io.infodesk.retrieval.control.MiniLmEmbedder;
+import io.infodesk.platform.control.Vectors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -85,7 +85,7 @@ public final class ReviewBudget {
         if (a.label().equals(b.label())
             && a.vector() != null
             && b.vector() != null
-            && MiniLmEmbedder.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE) {
+            && Vectors.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE) {
           duplicates.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(b);
           duplicates.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(a);
         }

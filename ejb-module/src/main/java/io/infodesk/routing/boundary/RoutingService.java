@@ -1,22 +1,26 @@
 package io.infodesk.routing.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.knowledge.entity.DomainsChanged;
 import io.infodesk.platform.boundary.LlmEndpoint;
 import io.infodesk.registry.entity.ModelStatus;
+import io.infodesk.registry.entity.RegistryChanged;
 import io.infodesk.registry.entity.RouterModel;
 import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.routing.control.LinearHead;
 import io.infodesk.routing.control.LlmRouter;
+import io.infodesk.routing.control.NgramFeaturizer;
 import io.infodesk.routing.control.Router;
 import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
-import io.infodesk.training.control.LinearHead;
-import io.infodesk.training.control.NgramFeaturizer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,6 +58,11 @@ public class RoutingService {
   /** Forgets the built routers; the next question rebuilds them from the current domains. */
   public void invalidate() {
     zeroShot = null;
+  }
+
+  /** A domain changed on this node: the zero-shot router is built again for the next question. */
+  public void domainsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainsChanged e) {
+    invalidate();
   }
 
   /**
@@ -121,8 +130,9 @@ public class RoutingService {
     return s != null ? s : teacher();
   }
 
-  /** Makes the next question re-read the registry at once (after promote or rollback). */
-  public void registryChanged() {
+  /** Makes the next question re-read the registry at once (after promote, shadow or rollback). */
+  public void registryChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) RegistryChanged e) {
     checkedAt = 0;
   }
 

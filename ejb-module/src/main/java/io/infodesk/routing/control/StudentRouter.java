@@ -1,8 +1,6 @@
 package io.infodesk.routing.control;
 
 import io.infodesk.routing.entity.RouteDecision;
-import io.infodesk.training.control.LinearHead;
-import io.infodesk.training.control.NgramFeaturizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

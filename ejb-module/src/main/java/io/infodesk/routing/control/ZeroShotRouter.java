@@ -1,6 +1,6 @@
 package io.infodesk.routing.control;
 
-import io.infodesk.retrieval.control.MiniLmEmbedder;
+import io.infodesk.platform.control.Vectors;
 import io.infodesk.routing.entity.RouteDecision;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +71,7 @@ public final class ZeroShotRouter implements Router {
     String best = null;
     double bestScore = -2;
     for (var e : centroids.entrySet()) {
-      double s = MiniLmEmbedder.dot(q, e.getValue());
+      double s = Vectors.dot(q, e.getValue());
       scores.put(e.getKey(), s);
       if (s > bestScore) {
         bestScore = s;
@@ -102,7 +102,7 @@ public final class ZeroShotRouter implements Router {
           others.add(d.description());
         }
         if (!others.isEmpty()) {
-          scores.add(MiniLmEmbedder.dot(held, mean(others)));
+          scores.add(Vectors.dot(held, mean(others)));
         }
       }
     }

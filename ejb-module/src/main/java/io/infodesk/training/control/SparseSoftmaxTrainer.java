@@ -1,5 +1,7 @@
 package io.infodesk.training.control;
 
+import io.infodesk.routing.control.LinearHead;
+import io.infodesk.routing.control.NgramFeaturizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

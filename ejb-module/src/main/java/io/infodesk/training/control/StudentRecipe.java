@@ -1,6 +1,8 @@
 package io.infodesk.training.control;
 
 import io.infodesk.curation.control.Curation;
+import io.infodesk.routing.control.LinearHead;
+import io.infodesk.routing.control.NgramFeaturizer;
 import io.infodesk.routing.control.StudentRouter;
 import java.util.List;
 import java.util.function.Consumer;

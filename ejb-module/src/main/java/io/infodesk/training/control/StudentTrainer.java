@@ -20,6 +20,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.infodesk.routing.control.LinearHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;

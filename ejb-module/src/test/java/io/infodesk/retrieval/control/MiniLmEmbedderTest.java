@@ -3,6 +3,7 @@ package io.infodesk.retrieval.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.infodesk.platform.control.Vectors;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +47,8 @@ class MiniLmEmbedderTest {
                 "How many vacation days do I get per year?",
                 "What is my annual paid time off allowance?",
                 "My laptop will not connect to the VPN."));
-    float same = MiniLmEmbedder.cosine(v[0], v[1]);
-    float other = MiniLmEmbedder.cosine(v[0], v[2]);
+    float same = Vectors.cosine(v[0], v[1]);
+    float other = Vectors.cosine(v[0], v[2]);
     assertThat(same).isGreaterThan(other + 0.2f);
   }
 
@@ -60,8 +61,7 @@ class MiniLmEmbedderTest {
             "a much longer sentence about the expense policy for travel");
     float[][] batch = embedder.embedAll(texts);
     for (int i = 0; i < texts.size(); i++) {
-      assertThat(MiniLmEmbedder.cosine(batch[i], embedder.embed(texts.get(i))))
-          .isGreaterThan(0.9999f);
+      assertThat(Vectors.cosine(batch[i], embedder.embed(texts.get(i)))).isGreaterThan(0.9999f);
     }
   }
 

@@ -2,6 +2,7 @@ package io.infodesk.retrieval.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.platform.control.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +225,7 @@ class RetrievalTest {
   @Test
   void snippetsPickTheMatchingSentenceMarkItAndEscapeHtml() {
     String passage = "Our office opens at 8. Parental leave is 16 weeks <paid>. Parking is free.";
-    String html = Snippets.highlight(passage, "How long is parental leave?", 1);
+    String html = Text.highlight(passage, "How long is parental leave?", 1);
     assertThat(html)
         .isEqualTo("<mark>Parental</mark> <mark>leave</mark> is 16 weeks &lt;paid&gt;.");
   }

@@ -3,6 +3,8 @@ package io.infodesk.training.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.infodesk.routing.control.LinearHead;
+import io.infodesk.routing.control.NgramFeaturizer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;

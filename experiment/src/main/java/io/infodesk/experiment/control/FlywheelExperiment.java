@@ -10,20 +10,20 @@ import io.infodesk.experiment.control.ExperimentReport.JudgeQuality;
 import io.infodesk.experiment.control.ExperimentReport.ModelRow;
 import io.infodesk.flywheel.control.OutOfFold;
 import io.infodesk.flywheel.control.TrainingPipeline;
+import io.infodesk.platform.control.Vectors;
 import io.infodesk.registry.control.PromotionGate;
-import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.review.control.Consensus;
 import io.infodesk.review.control.EmbeddedJudge;
 import io.infodesk.review.control.Judge;
 import io.infodesk.review.control.LabelSuspicion;
 import io.infodesk.review.control.ReviewBudget;
 import io.infodesk.review.entity.Verdict;
+import io.infodesk.routing.control.LinearHead;
 import io.infodesk.routing.control.Router;
 import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
 import io.infodesk.routing.entity.RouteLabels;
-import io.infodesk.training.control.LinearHead;
 import io.infodesk.training.control.StudentRecipe;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -461,9 +461,9 @@ public final class FlywheelExperiment {
         if (isJudged) {
           Map<String, Double> similarity = new LinkedHashMap<>();
           for (ZeroShotRouter.DomainEvidence d : evidence) {
-            double best = MiniLmEmbedder.dot(e.vector, d.description());
+            double best = Vectors.dot(e.vector, d.description());
             for (float[] x : d.exemplars()) {
-              best = Math.max(best, MiniLmEmbedder.dot(e.vector, x));
+              best = Math.max(best, Vectors.dot(e.vector, x));
             }
             similarity.put(d.key(), best);
           }
@@ -775,9 +775,9 @@ public final class FlywheelExperiment {
           Map<String, Double> similarity = new LinkedHashMap<>();
           float[] q = vector(i.text);
           for (ZeroShotRouter.DomainEvidence d : evidence) {
-            double best = MiniLmEmbedder.dot(q, d.description());
+            double best = Vectors.dot(q, d.description());
             for (float[] e : d.exemplars()) {
-              best = Math.max(best, MiniLmEmbedder.dot(q, e));
+              best = Math.max(best, Vectors.dot(q, e));
             }
             similarity.put(d.key(), best);
           }

@@ -1,4 +1,4 @@
-package io.infodesk.training.control;
+package io.infodesk.routing.control;
 
 /**
  * A trained router's weights as plain Java arrays, for serving without the inference engine:
@@ -82,7 +82,8 @@ public final class LinearHead {
     return softmax(z);
   }
 
-  static void softmaxInPlace(float[] z) {
+  /** Turns logits into probabilities in place (stable: the largest logit is subtracted first). */
+  public static void softmaxInPlace(float[] z) {
     float max = Float.NEGATIVE_INFINITY;
     for (float v : z) {
       max = Math.max(max, v);

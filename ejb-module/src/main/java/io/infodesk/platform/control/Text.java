@@ -1,4 +1,4 @@
-package io.infodesk.retrieval.control;
+package io.infodesk.platform.control;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Picks the sentences of a passage that best match a question and marks the matching words. The
- * text is HTML-escaped first, so a snippet is safe to show as HTML.
+ * Text utilities shared by every feature: content words, sentences, and snippets (the sentences of
+ * a passage that best match a question, with the matching words marked). The text is HTML-escaped
+ * first, so a snippet is safe to show as HTML.
  */
-public final class Snippets {
+public final class Text {
 
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*");
   static final Set<String> STOP =
@@ -24,7 +25,7 @@ public final class Snippets {
           "which", "who", "why", "will", "with", "you", "your", "we", "our", "am", "have", "has",
           "not");
 
-  private Snippets() {}
+  private Text() {}
 
   /** The question's content words, lower-cased and crudely stemmed. */
   public static Set<String> terms(String text) {

@@ -1,4 +1,4 @@
-package io.infodesk.training.control;
+package io.infodesk.routing.control;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,0 +1,166 @@
+package io.infodesk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.freeze.FreezingArchRule.freeze;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateful;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The features' allowed dependencies, as docs/architecture.md draws them. Features are the packages
+ * {@code io.infodesk.<feature>}; {@link #LAYERS} orders them from the lowest, and a feature may use
+ * only the features below it, so there is no cycle between features once no dependency runs up
+ * (each cycle needs at least one upward arrow, and every upward arrow is a violation here;
+ * ArchUnit's own cycle rule lists every dependency of up to 100 cycles, too many and too unstable
+ * to freeze). Rules that today's code does not meet yet are frozen: the violations that existed
+ * when the rule was written are recorded under {@code src/test/resources/archunit_store} and every
+ * new one fails the build; a violation that is fixed leaves the store for good.
+ */
+@AnalyzeClasses(packages = "io.infodesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** The features from the lowest layer up. */
+  static final List<String> LAYERS =
+      List.of(
+          "platform",
+          "security",
+          "knowledge",
+          "retrieval",
+          "routing",
+          "guardrails",
+          "answering",
+          "feedback",
+          "review",
+          "curation",
+          "training",
+          "evaluation",
+          "registry",
+          "flywheel",
+          "operations",
+          "portal");
+
+  private static final Pattern FEATURE =
+      Pattern.compile("io\\.infodesk\\.([a-z]+)(\\.([a-z]+))?.*");
+
+  /** The feature a class belongs to, if it is one of InfoDesk's. */
+  static Optional<String> feature(JavaClass c) {
+    Matcher m = FEATURE.matcher(c.getPackageName());
+    return m.matches() && LAYERS.contains(m.group(1)) ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** The layer below the feature ({@code boundary}, {@code control}, {@code entity}), if any. */
+  static Optional<String> layer(JavaClass c) {
+    Matcher m = FEATURE.matcher(c.getPackageName());
+    return m.matches() && m.group(3) != null ? Optional.of(m.group(3)) : Optional.empty();
+  }
+
+  @ArchTest
+  static final ArchRule everyPackageIsAKnownFeature =
+      classes()
+          .that()
+          .resideInAPackage("io.infodesk.(*)..")
+          .should(
+              new ArchCondition<JavaClass>("belong to a feature named in LAYERS") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                  if (feature(c).isEmpty()) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " has no layer"));
+                  }
+                }
+              });
+
+  @ArchTest
+  static final ArchRule featuresUseOnlyTheFeaturesBelowThem =
+      freeze(
+          classes()
+              .that()
+              .resideInAPackage("io.infodesk..")
+              .should(
+                  new ArchCondition<JavaClass>("use only features in lower layers") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                      Optional<String> own = feature(c);
+                      if (own.isEmpty()) {
+                        return;
+                      }
+                      int rank = LAYERS.indexOf(own.get());
+                      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                        Optional<String> target = feature(d.getTargetClass());
+                        if (target.isPresent() && LAYERS.indexOf(target.get()) > rank) {
+                          events.add(
+                              SimpleConditionEvent.violated(
+                                  d,
+                                  own.get() + " uses " + target.get() + ": " + d.getDescription()));
+                        }
+                      }
+                    }
+                  }));
+
+  @ArchTest
+  static final ArchRule controlClassesStayInTheirFeature =
+      freeze(
+          classes()
+              .that()
+              .resideInAPackage("io.infodesk..")
+              .should(
+                  new ArchCondition<JavaClass>(
+                      "use no other feature's control classes, except platform's") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                      Optional<String> own = feature(c);
+                      if (own.isEmpty()) {
+                        return;
+                      }
+                      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                        JavaClass t = d.getTargetClass();
+                        Optional<String> target = feature(t);
+                        if (target.isPresent()
+                            && !target.equals(own)
+                            && !target.get().equals("platform")
+                            && layer(t).filter("control"::equals).isPresent()) {
+                          events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                        }
+                      }
+                    }
+                  }));
+
+  @ArchTest
+  static final ArchRule entityManagerOnlyInBoundaryAndControl =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.infodesk..boundary..", "io.infodesk..control..")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(EntityManager.class)
+          .because("entities and views reach the database only through a feature's services");
+
+  @ArchTest
+  static final ArchRule noNamedEjb =
+      noClasses()
+          .that()
+          .areAnnotatedWith(Stateless.class)
+          .or()
+          .areAnnotatedWith(Singleton.class)
+          .or()
+          .areAnnotatedWith(Stateful.class)
+          .should()
+          .beAnnotatedWith(Named.class)
+          .because("pages use view beans; EJBs are the features' services");
+}
