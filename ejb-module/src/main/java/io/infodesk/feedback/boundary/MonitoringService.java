@@ -2,8 +2,8 @@ package io.infodesk.feedback.boundary;
 
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.control.DailyStats;
+import io.infodesk.feedback.entity.Day;
 import io.infodesk.feedback.entity.Feedback;
-import io.infodesk.flywheel.control.Charts;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -30,26 +30,14 @@ import java.util.Map;
 @RolesAllowed(Role.ADMIN_NAME)
 public class MonitoringService {
 
-  /** The three charts of the monitoring page, and the days behind them. */
-  public record Monitoring(
-      List<DailyStats.Day> days,
-      String volumeChart,
-      String satisfactionChart,
-      String latencyChart) {
-    public String getVolumeChart() {
-      return volumeChart;
-    }
-
-    public String getSatisfactionChart() {
-      return satisfactionChart;
-    }
-
-    public String getLatencyChart() {
-      return latencyChart;
+  /** The days of the monitoring page, oldest first (the portal draws them). */
+  public record Monitoring(List<Day> days) {
+    public List<Day> getDays() {
+      return days;
     }
 
     public long getQuestions() {
-      return days.stream().mapToLong(DailyStats.Day::questions).sum();
+      return days.stream().mapToLong(Day::questions).sum();
     }
   }
 
@@ -83,44 +71,8 @@ public class MonitoringService {
               routeMicros(i.getLatencies()),
               guardrailEvents(i.getGuardrailEvents())));
     }
-    List<DailyStats.Day> stats = DailyStats.of(events, today, n);
-    List<String> x = stats.stream().map(d -> d.day().toString()).toList();
-    return new Monitoring(
-        stats,
-        Charts.lines(
-            "Questions and guardrail events per day",
-            x,
-            List.of(
-                new Charts.Series(
-                    "questions",
-                    stats.stream().map(d -> (double) d.questions()).toList(),
-                    "#4338ca"),
-                new Charts.Series(
-                    "guardrail events",
-                    stats.stream().map(d -> (double) d.guardrailEvents()).toList(),
-                    "#dc2626")),
-            "count",
-            false),
-        Charts.lines(
-            "Satisfaction (share of ratings that were helpful)",
-            x,
-            List.of(
-                new Charts.Series(
-                    "satisfied",
-                    stats.stream().map(DailyStats.Day::satisfaction).toList(),
-                    "#16a34a")),
-            "%",
-            true),
-        Charts.lines(
-            "Median route latency",
-            x,
-            List.of(
-                new Charts.Series(
-                    "route p50",
-                    stats.stream().map(DailyStats.Day::routeP50Millis).toList(),
-                    "#f97316")),
-            "ms",
-            false));
+    List<Day> stats = DailyStats.of(events, today, n);
+    return new Monitoring(stats);
   }
 
   static Long routeMicros(String latencies) {

@@ -1,5 +1,6 @@
 package io.infodesk.feedback.control;
 
+import io.infodesk.feedback.entity.Day;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,15 +18,6 @@ public final class DailyStats {
 
   /** One interaction as monitoring sees it. */
   public record Event(Instant at, Boolean satisfied, Long routeMicros, int guardrailEvents) {}
-
-  /** One day. {@code satisfaction} and {@code routeP50Millis} are null without data. */
-  public record Day(
-      LocalDate day,
-      long questions,
-      long ratings,
-      Double satisfaction,
-      Double routeP50Millis,
-      long guardrailEvents) {}
 
   private DailyStats() {}
 

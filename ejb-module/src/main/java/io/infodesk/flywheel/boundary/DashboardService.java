@@ -1,6 +1,5 @@
 package io.infodesk.flywheel.boundary;
 
-import io.infodesk.flywheel.control.Charts;
 import io.infodesk.flywheel.entity.FlywheelCycle;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.registry.entity.RouterModel;
@@ -223,17 +222,24 @@ public class DashboardService {
         funnel);
   }
 
-  /** The funnel of a cycle as a bar chart. */
-  public String funnelChart(long cycleId) {
+  /** The funnel of a cycle: how many items each stage kept, by stage key. */
+  public Map<String, Long> funnel(long cycleId) {
     FlywheelCycle c = em.find(FlywheelCycle.class, cycleId);
     if (c == null) {
       throw new UnknownEntityException("no flywheel cycle " + cycleId);
     }
-    return Charts.funnel(row(c).funnel());
+    return row(c).funnel();
   }
 
-  /** Accuracy of every model version in training order, beside its teacher's, as lines. */
-  public String accuracyChart() {
+  /**
+   * Accuracy of every model version in training order, beside its teacher's: one series per
+   * architecture, null where a version is of the other architecture.
+   */
+  public record AccuracyByVersion(
+      List<String> versions, List<Double> ngram, List<Double> mlp, List<Double> teacher) {}
+
+  /** Accuracy of every model version in training order, beside its teacher's. */
+  public AccuracyByVersion accuracyByVersion() {
     List<RouterModel> models = modelsOldestFirst();
     List<String> x = new ArrayList<>();
     List<Double> ngram = new ArrayList<>();
@@ -250,13 +256,7 @@ public class DashboardService {
               ? number(metrics.getJsonObject("teacher"), "accuracy")
               : null);
     }
-    return Charts.lines(
-        "Accuracy on the frozen evaluation set",
-        x,
-        List.of(
-            new Charts.Series("n-gram student", ngram, "#16a34a"),
-            new Charts.Series("MiniLM MLP student", mlp, "#9333ea"),
-            new Charts.Series("teacher", teacher, "#f97316")));
+    return new AccuracyByVersion(x, ngram, mlp, teacher);
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.infodesk.feedback.control.DailyStats.Event;
+import io.infodesk.feedback.entity.Day;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,7 @@ class DailyStatsTest {
 
   @Test
   void countsRatesAndMediansPerUtcDayWithEmptyDaysKept() {
-    List<DailyStats.Day> days =
+    List<Day> days =
         DailyStats.of(
             List.of(
                 new Event(at("2026-11-27T09:00:00Z"), true, 1000L, 0),
@@ -28,16 +29,16 @@ class DailyStatsTest {
             LocalDate.parse("2026-11-28"),
             3);
     assertThat(days)
-        .extracting(DailyStats.Day::day)
+        .extracting(Day::day)
         .containsExactly(
             LocalDate.parse("2026-11-26"),
             LocalDate.parse("2026-11-27"),
             LocalDate.parse("2026-11-28"));
-    DailyStats.Day empty = days.get(0);
+    Day empty = days.get(0);
     assertThat(empty.questions()).isZero();
     assertThat(empty.satisfaction()).isNull();
     assertThat(empty.routeP50Millis()).isNull();
-    DailyStats.Day busy = days.get(1);
+    Day busy = days.get(1);
     assertThat(busy.questions()).isEqualTo(3);
     assertThat(busy.ratings()).isEqualTo(2);
     assertThat(busy.satisfaction()).isEqualTo(0.5);

@@ -2,7 +2,7 @@ package io.infodesk.portal.admin;
 
 import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.entity.DatasetVersion;
-import io.infodesk.flywheel.control.Charts;
+import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.security.entity.Role;

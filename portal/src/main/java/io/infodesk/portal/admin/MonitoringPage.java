@@ -1,6 +1,8 @@
 package io.infodesk.portal.admin;
 
 import io.infodesk.feedback.boundary.MonitoringService;
+import io.infodesk.feedback.entity.Day;
+import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +11,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 
 /** Monitoring over time: volume, satisfaction, route latency and guardrail events per day. */
 @Named
@@ -39,6 +42,49 @@ public class MonitoringPage implements Serializable {
 
   public MonitoringService.Monitoring getData() {
     return data;
+  }
+
+  private List<String> x() {
+    return data.days().stream().map(d -> d.day().toString()).toList();
+  }
+
+  public String getVolumeChart() {
+    return Charts.lines(
+        "Questions and guardrail events per day",
+        x(),
+        List.of(
+            new Charts.Series(
+                "questions",
+                data.days().stream().map(d -> (double) d.questions()).toList(),
+                "#4338ca"),
+            new Charts.Series(
+                "guardrail events",
+                data.days().stream().map(d -> (double) d.guardrailEvents()).toList(),
+                "#dc2626")),
+        "count",
+        false);
+  }
+
+  public String getSatisfactionChart() {
+    return Charts.lines(
+        "Satisfaction (share of ratings that were helpful)",
+        x(),
+        List.of(
+            new Charts.Series(
+                "satisfied", data.days().stream().map(Day::satisfaction).toList(), "#16a34a")),
+        "%",
+        true);
+  }
+
+  public String getLatencyChart() {
+    return Charts.lines(
+        "Median route latency",
+        x(),
+        List.of(
+            new Charts.Series(
+                "route p50", data.days().stream().map(Day::routeP50Millis).toList(), "#f97316")),
+        "ms",
+        false);
   }
 
   public int getDays() {

@@ -2,6 +2,7 @@ package io.infodesk.portal.flywheel;
 
 import io.infodesk.flywheel.boundary.DashboardService;
 import io.infodesk.flywheel.boundary.FlywheelService;
+import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.registry.boundary.RegistryService;
@@ -64,7 +65,7 @@ public class FlywheelDashboard implements Serializable {
   public void refresh() {
     readCycles();
     comparison = dashboard.comparison();
-    accuracyChart = comparison.isEmpty() ? null : dashboard.accuracyChart();
+    accuracyChart = comparison.isEmpty() ? null : accuracyChart(dashboard.accuracyByVersion());
     if (selectedModel == null) {
       selectedModel =
           comparison.stream()
@@ -81,7 +82,17 @@ public class FlywheelDashboard implements Serializable {
     if (selectedCycle == null || cycles.stream().noneMatch(c -> c.id() == selectedCycle)) {
       selectedCycle = cycles.isEmpty() ? null : cycles.get(0).id();
     }
-    funnelChart = selectedCycle == null ? null : dashboard.funnelChart(selectedCycle);
+    funnelChart = selectedCycle == null ? null : Charts.funnel(dashboard.funnel(selectedCycle));
+  }
+
+  static String accuracyChart(DashboardService.AccuracyByVersion a) {
+    return Charts.lines(
+        "Accuracy on the frozen evaluation set",
+        a.versions(),
+        List.of(
+            new Charts.Series("n-gram student", a.ngram(), "#16a34a"),
+            new Charts.Series("MiniLM MLP student", a.mlp(), "#9333ea"),
+            new Charts.Series("teacher", a.teacher(), "#f97316")));
   }
 
   public boolean isRunning() {

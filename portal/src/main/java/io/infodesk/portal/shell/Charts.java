@@ -1,4 +1,4 @@
-package io.infodesk.flywheel.control;
+package io.infodesk.portal.shell;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chart.js configurations, as JSON, for PrimeFaces' chart component: the flywheel funnel as bars
- * and accuracy per model version as lines.
+ * Chart.js configurations, as JSON, for PrimeFaces' chart component, built in the portal from the
+ * data series the services return: the flywheel funnel as bars, accuracy per model version and the
+ * monitoring days as lines, datasets' labels as bars.
  */
 public final class Charts {
 

@@ -1,4 +1,4 @@
-package io.infodesk.flywheel.control;
+package io.infodesk.portal.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
