@@ -10,6 +10,7 @@ import io.infodesk.curation.entity.FrozenEvalExample;
 import io.infodesk.curation.entity.ImportedExample;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.retrieval.boundary.EmbeddingService;
@@ -72,7 +73,7 @@ public class DatasetService {
   @PersistenceContext EntityManager em;
   @Resource SessionContext context;
   @EJB EmbeddingService embeddings;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject io.infodesk.guardrails.boundary.GuardrailService guardrails;
 
   @RolesAllowed(Role.ADMIN_NAME)
@@ -160,11 +161,12 @@ public class DatasetService {
           new DatasetExample(
               version.getId(), e.text(), e.label(), l.provenance(), l.interactionId(), "eval"));
     }
-    audit.record(
-        "DATASET_BUILT",
-        "dataset-version",
-        String.valueOf(version.getVersionNo()),
-        train.size() + " train, " + eval.size() + " eval");
+    audited.fire(
+        new Audited(
+            "DATASET_BUILT",
+            "dataset-version",
+            String.valueOf(version.getVersionNo()),
+            train.size() + " train, " + eval.size() + " eval"));
     return new Built(version, train, eval);
   }
 
@@ -274,7 +276,8 @@ public class DatasetService {
       throw new InvalidInputException("the file has no examples");
     }
     rows.forEach(em::persist);
-    audit.record("DATASET_IMPORTED", "imported-example", null, rows.size() + " examples");
+    audited.fire(
+        new Audited("DATASET_IMPORTED", "imported-example", null, rows.size() + " examples"));
     return rows.size();
   }
 
@@ -326,7 +329,7 @@ public class DatasetService {
         added++;
       }
     }
-    audit.record("FROZEN_EVAL_EXTENDED", "frozen-eval", null, added + " examples");
+    audited.fire(new Audited("FROZEN_EVAL_EXTENDED", "frozen-eval", null, added + " examples"));
     return added;
   }
 

@@ -2,10 +2,10 @@ package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.DomainsChanged;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +33,7 @@ public class DomainService {
 
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<DomainsChanged> changed;
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
@@ -68,7 +68,7 @@ public class DomainService {
     Domain d = new Domain(key, checkName(name), checkDescription(description));
     d.setExemplars(checkExemplars(exemplars == null ? List.of() : exemplars));
     em.persist(d);
-    audit.record("DOMAIN_CREATED", "domain", key, name);
+    audited.fire(new Audited("DOMAIN_CREATED", "domain", key, name));
     changed.fire(new DomainsChanged(key, "created"));
     return d;
   }
@@ -89,12 +89,13 @@ public class DomainService {
     if (update.exemplars() != null) {
       d.setExemplars(checkExemplars(update.exemplars()));
     }
-    audit.record(
-        "DOMAIN_UPDATED",
-        "domain",
-        key,
-        (update.description() != null ? "description " : "")
-            + (update.exemplars() != null ? update.exemplars().size() + " exemplars" : ""));
+    audited.fire(
+        new Audited(
+            "DOMAIN_UPDATED",
+            "domain",
+            key,
+            (update.description() != null ? "description " : "")
+                + (update.exemplars() != null ? update.exemplars().size() + " exemplars" : "")));
     changed.fire(new DomainsChanged(key, "updated"));
     return d;
   }
@@ -104,7 +105,7 @@ public class DomainService {
     Domain d = find(key);
     scope.require(Role.KNOWLEDGE_OWNER_NAME, key);
     d.setFusionWeights(keyword, vector);
-    audit.record("DOMAIN_FUSION_TUNED", "domain", key, detail);
+    audited.fire(new Audited("DOMAIN_FUSION_TUNED", "domain", key, detail));
     return d;
   }
 

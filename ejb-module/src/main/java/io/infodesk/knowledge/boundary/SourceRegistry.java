@@ -3,12 +3,11 @@ package io.infodesk.knowledge.boundary;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.security.boundary.AuditService;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,7 +24,7 @@ import jakarta.persistence.PersistenceContext;
 public class SourceRegistry {
 
   @PersistenceContext EntityManager em;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
 
   public Source create(
       String domainKey,
@@ -59,8 +58,12 @@ public class SourceRegistry {
     Source source = new Source(domain, filename, mediaType, content, hash, uploadedBy);
     em.persist(source);
     em.flush();
-    audit.record(
-        "SOURCE_UPLOADED", "source", String.valueOf(source.getId()), domainKey + ": " + filename);
+    audited.fire(
+        new Audited(
+            "SOURCE_UPLOADED",
+            "source",
+            String.valueOf(source.getId()),
+            domainKey + ": " + filename));
     return source;
   }
 
@@ -76,11 +79,12 @@ public class SourceRegistry {
           "source " + id + " is already being ingested (" + s.getStatus() + ")");
     }
     s.moveTo(SourceStatus.QUEUED);
-    audit.record(
-        "SOURCE_REINDEXED",
-        "source",
-        String.valueOf(id),
-        s.getDomain().getKey() + ": " + s.getTitle());
+    audited.fire(
+        new Audited(
+            "SOURCE_REINDEXED",
+            "source",
+            String.valueOf(id),
+            s.getDomain().getKey() + ": " + s.getTitle()));
     return s;
   }
 }

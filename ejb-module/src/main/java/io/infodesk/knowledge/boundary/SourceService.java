@@ -5,11 +5,11 @@ import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.platform.control.Hashes;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.retrieval.boundary.SearchService;
-import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -71,7 +71,7 @@ public class SourceService {
   @EJB SourceSteps steps;
   @EJB IngestionService ingestion;
   @EJB SearchService search;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @EJB SourceRegistry registry;
   @Inject Config config;
 
@@ -184,11 +184,12 @@ public class SourceService {
     }
     s.moveTo(SourceStatus.RETIRED);
     search.removeSource(id);
-    audit.record(
-        "SOURCE_RETIRED",
-        "source",
-        String.valueOf(id),
-        s.getDomain().getKey() + ": " + s.getTitle());
+    audited.fire(
+        new Audited(
+            "SOURCE_RETIRED",
+            "source",
+            String.valueOf(id),
+            s.getDomain().getKey() + ": " + s.getTitle()));
     return s;
   }
 

@@ -3,9 +3,9 @@ package io.infodesk.platform.boundary;
 import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.entity.AppSetting;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -74,7 +74,7 @@ public class SettingsService {
   @Inject Config config;
   @Inject LlmEndpoint llm;
   @EJB RuntimeSettings runtime;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @PersistenceContext EntityManager em;
   @jakarta.annotation.Resource jakarta.ejb.SessionContext context;
 
@@ -131,7 +131,7 @@ public class SettingsService {
       row.change(v, caller());
     }
     em.flush();
-    audit.record("SETTING_CHANGED", "setting", k, v);
+    audited.fire(new Audited("SETTING_CHANGED", "setting", k, v));
     runtime.changed();
     return find(k);
   }
@@ -146,7 +146,7 @@ public class SettingsService {
     if (row != null) {
       em.remove(row);
       em.flush();
-      audit.record("SETTING_RESET", "setting", k, null);
+      audited.fire(new Audited("SETTING_RESET", "setting", k, null));
     }
     runtime.changed();
     return find(k);

@@ -1,14 +1,13 @@
 package io.infodesk.registry.boundary;
 
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.registry.entity.ModelStatus;
 import io.infodesk.registry.entity.RegistryChanged;
 import io.infodesk.registry.entity.RouterModel;
-import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,7 +24,7 @@ import java.util.List;
 public class RegistryService {
 
   @PersistenceContext EntityManager em;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<RegistryChanged> changed;
 
   public List<RouterModel> list() {
@@ -40,11 +39,12 @@ public class RegistryService {
   public List<RouterModel> register(List<RouterModel> models, String summary) {
     models.forEach(em::persist);
     em.flush();
-    audit.record(
-        "MODELS_TRAINED",
-        "router-model",
-        models.stream().map(RouterModel::getVersion).toList().toString(),
-        summary);
+    audited.fire(
+        new Audited(
+            "MODELS_TRAINED",
+            "router-model",
+            models.stream().map(RouterModel::getVersion).toList().toString(),
+            summary));
     return models;
   }
 
@@ -72,11 +72,12 @@ public class RegistryService {
     }
     model.activate(current == null ? null : current.getId());
     em.flush();
-    audit.record(
-        "MODEL_PROMOTED",
-        "router-model",
-        model.getVersion(),
-        "replaces " + (current == null ? "the teacher" : current.getVersion()));
+    audited.fire(
+        new Audited(
+            "MODEL_PROMOTED",
+            "router-model",
+            model.getVersion(),
+            "replaces " + (current == null ? "the teacher" : current.getVersion())));
     changed.fire(new RegistryChanged(model.getVersion(), model.getStatus()));
     return model;
   }
@@ -92,7 +93,7 @@ public class RegistryService {
           "only a CANDIDATE can go to shadow; " + model.getVersion() + " is " + model.getStatus());
     }
     model.moveTo(ModelStatus.SHADOW);
-    audit.record("MODEL_SHADOWED", "router-model", model.getVersion(), null);
+    audited.fire(new Audited("MODEL_SHADOWED", "router-model", model.getVersion(), null));
     changed.fire(new RegistryChanged(model.getVersion(), model.getStatus()));
     return model;
   }
@@ -142,7 +143,8 @@ public class RegistryService {
       now = previous.getVersion();
     }
     em.flush();
-    audit.record("MODEL_ROLLED_BACK", "router-model", current.getVersion(), "now live: " + now);
+    audited.fire(
+        new Audited("MODEL_ROLLED_BACK", "router-model", current.getVersion(), "now live: " + now));
     changed.fire(new RegistryChanged(current.getVersion(), current.getStatus()));
     return now;
   }

@@ -4,6 +4,7 @@ import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.retrieval.entity.Passage;
@@ -19,7 +20,6 @@ import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.control.Router;
 import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.entity.RouteLabels;
-import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -119,7 +119,7 @@ public class JudgeService {
   @EJB EmbeddingService embeddings;
   @EJB SearchService search;
   @EJB RoutingService routing;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @Inject LlmEndpoint llm;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
   @Inject Config config;
@@ -405,7 +405,7 @@ public class JudgeService {
             budget,
             chosen.size(),
             reexamined);
-    audit.record("JUDGED", "flywheel", null, summary.toString());
+    audited.fire(new Audited("JUDGED", "flywheel", null, summary.toString()));
     return summary;
   }
 }

@@ -4,6 +4,7 @@ import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
@@ -11,7 +12,6 @@ import io.infodesk.review.control.Consensus;
 import io.infodesk.review.entity.ReviewDecided;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.ReviewVote;
-import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +42,7 @@ public class ReviewService {
 
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<ReviewDecided> decisions;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
@@ -143,11 +143,12 @@ public class ReviewService {
     }
     em.persist(new ReviewVote(id, me, d.name(), decided));
     decisions.fire(new ReviewDecided(d.name(), item.getRoutedDomain()));
-    audit.record(
-        "REVIEW_DECIDED",
-        "review-item",
-        String.valueOf(id),
-        d + (decided == null ? "" : " " + decided));
+    audited.fire(
+        new Audited(
+            "REVIEW_DECIDED",
+            "review-item",
+            String.valueOf(id),
+            d + (decided == null ? "" : " " + decided)));
     List<ReviewVote> votes = votes(id);
     Consensus.Outcome outcome =
         Consensus.of(
@@ -172,19 +173,20 @@ public class ReviewService {
       }
       case "DISPUTED" -> {
         item.dispute();
-        audit.record(
-            "REVIEW_DISPUTED",
-            "review-item",
-            String.valueOf(id),
-            votes.stream()
-                .map(
-                    v ->
-                        v.getReviewer()
-                            + "="
-                            + v.getDecision()
-                            + (v.getDecidedDomain() == null ? "" : " " + v.getDecidedDomain()))
-                .toList()
-                .toString());
+        audited.fire(
+            new Audited(
+                "REVIEW_DISPUTED",
+                "review-item",
+                String.valueOf(id),
+                votes.stream()
+                    .map(
+                        v ->
+                            v.getReviewer()
+                                + "="
+                                + v.getDecision()
+                                + (v.getDecidedDomain() == null ? "" : " " + v.getDecidedDomain()))
+                    .toList()
+                    .toString()));
       }
       default -> item.release();
     }
@@ -333,11 +335,12 @@ public class ReviewService {
     }
     item.decide(d, decided, scope.caller());
     decisions.fire(new ReviewDecided(d.name(), item.getRoutedDomain()));
-    audit.record(
-        "REVIEW_RESOLVED",
-        "review-item",
-        String.valueOf(id),
-        d + (decided == null ? "" : " " + decided));
+    audited.fire(
+        new Audited(
+            "REVIEW_RESOLVED",
+            "review-item",
+            String.valueOf(id),
+            d + (decided == null ? "" : " " + decided)));
     return item;
   }
 

@@ -1,5 +1,6 @@
 package io.infodesk.security.boundary;
 
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.security.control.TokenCodec;
@@ -10,7 +11,6 @@ import io.infodesk.security.entity.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -30,7 +30,7 @@ public class ApiTokenService {
 
   @PersistenceContext EntityManager em;
   @Resource SessionContext context;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
   public IssuedToken issue(String label, Integer validDays) {
@@ -46,7 +46,8 @@ public class ApiTokenService {
     ApiToken token = new ApiToken(user, label.strip(), TokenCodec.digest(secret), expires);
     em.persist(token);
     em.flush();
-    audit.record("API_TOKEN_ISSUED", "api-token", String.valueOf(token.getId()), label.strip());
+    audited.fire(
+        new Audited("API_TOKEN_ISSUED", "api-token", String.valueOf(token.getId()), label.strip()));
     return new IssuedToken(token.getId(), token.getLabel(), secret, expires);
   }
 
@@ -65,7 +66,8 @@ public class ApiTokenService {
       throw new UnknownEntityException("no token " + id);
     }
     token.revoke();
-    audit.record("API_TOKEN_REVOKED", "api-token", String.valueOf(id), token.getLabel());
+    audited.fire(
+        new Audited("API_TOKEN_REVOKED", "api-token", String.valueOf(id), token.getLabel()));
   }
 
   /** An admin's view of any user's tokens (without their secrets). */
@@ -94,8 +96,12 @@ public class ApiTokenService {
       throw new UnknownEntityException("no token " + id + " of " + username);
     }
     token.revoke();
-    audit.record(
-        "API_TOKEN_REVOKED", "api-token", String.valueOf(id), "of " + username + " by an admin");
+    audited.fire(
+        new Audited(
+            "API_TOKEN_REVOKED",
+            "api-token",
+            String.valueOf(id),
+            "of " + username + " by an admin"));
   }
 
   /**
@@ -114,7 +120,8 @@ public class ApiTokenService {
       }
     }
     if (revoked > 0) {
-      audit.record("API_TOKENS_REVOKED", "user", username, revoked + " tokens: " + why);
+      audited.fire(
+          new Audited("API_TOKENS_REVOKED", "user", username, revoked + " tokens: " + why));
     }
     return revoked;
   }

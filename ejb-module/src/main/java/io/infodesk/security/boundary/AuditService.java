@@ -1,5 +1,6 @@
 package io.infodesk.security.boundary;
 
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.security.entity.AuditEntry;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -8,13 +9,15 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
 /**
- * The audit log. Every privileged action records itself here in the caller's transaction, so an
- * action and its audit entry commit or roll back together.
+ * The audit log. Every privileged action fires {@link Audited}, which this service records in the
+ * firing transaction, so an action and its audit entry commit or roll back together. Callers
+ * outside a transaction (a failed sign-in, a started cycle) use {@link #recordNow}.
  */
 @Stateless
 public class AuditService {
@@ -24,10 +27,11 @@ public class AuditService {
   @PersistenceContext EntityManager em;
   @Resource SessionContext context;
 
+  /** Records an action in the transaction of the change that fired it. */
   @PermitAll
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void record(String action, String targetType, String targetId, String detail) {
-    em.persist(new AuditEntry(actor(), action, targetType, targetId, detail));
+  public void audited(@Observes Audited a) {
+    em.persist(new AuditEntry(actor(), a.action(), a.targetType(), a.targetId(), a.detail()));
   }
 
   /** For callers outside a transaction: the entry commits on its own. */

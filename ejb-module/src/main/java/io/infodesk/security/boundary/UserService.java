@@ -1,6 +1,7 @@
 package io.infodesk.security.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
@@ -37,7 +38,7 @@ public class UserService {
   @PersistenceContext EntityManager em;
   @Resource SessionContext context;
   @Inject PasswordHasher hasher;
-  @EJB AuditService audit;
+  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @EJB ApiTokenService tokens;
 
   /** The caller's name, roles (as the container granted them) and assigned domains. */
@@ -79,8 +80,9 @@ public class UserService {
         .ifPresent(
             u -> {
               u.setPasswordHash(hasher.hash(password));
-              audit.record(
-                  "PASSWORD_REHASHED", "user", username, hasher.iterations() + " iterations");
+              audited.fire(
+                  new Audited(
+                      "PASSWORD_REHASHED", "user", username, hasher.iterations() + " iterations"));
             });
   }
 
@@ -112,7 +114,7 @@ public class UserService {
       throw new ConflictException("an admin cannot disable their own account");
     }
     user.setEnabled(enabled);
-    audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", username, null);
+    audited.fire(new Audited(enabled ? "USER_ENABLED" : "USER_DISABLED", "user", username, null));
     if (!enabled) {
       tokens.revokeAll(username, "the account was disabled");
     }
@@ -135,7 +137,7 @@ public class UserService {
       throw new InvalidInputException("newPassword must differ from the current one");
     }
     user.setPasswordHash(hasher.hash(replacement));
-    audit.record("PASSWORD_CHANGED", "user", name, null);
+    audited.fire(new Audited("PASSWORD_CHANGED", "user", name, null));
     tokens.revokeAll(name, "the password changed");
   }
 
@@ -161,16 +163,17 @@ public class UserService {
         new AppUser(request.username(), displayName, hasher.hash(request.password()), roles);
     scope(user, request.domains(), request.ownerDomains(), request.smeDomains());
     em.persist(user);
-    audit.record(
-        "USER_CREATED",
-        "user",
-        user.getUsername(),
-        "roles="
-            + request.roles()
-            + " owner of "
-            + user.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME)
-            + " sme of "
-            + user.domainKeysAs(Role.SME_NAME));
+    audited.fire(
+        new Audited(
+            "USER_CREATED",
+            "user",
+            user.getUsername(),
+            "roles="
+                + request.roles()
+                + " owner of "
+                + user.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME)
+                + " sme of "
+                + user.domainKeysAs(Role.SME_NAME)));
     return user;
   }
 
@@ -204,7 +207,7 @@ public class UserService {
     AppUser user =
         find(username).orElseThrow(() -> new UnknownEntityException("no user '" + username + "'"));
     scope(user, domainKeys, null, null);
-    audit.record("USER_DOMAINS_ASSIGNED", "user", username, "domains=" + domainKeys);
+    audited.fire(new Audited("USER_DOMAINS_ASSIGNED", "user", username, "domains=" + domainKeys));
     return user;
   }
 
@@ -218,8 +221,9 @@ public class UserService {
         null,
         owner != null ? owner : List.copyOf(user.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME)),
         sme != null ? sme : List.copyOf(user.domainKeysAs(Role.SME_NAME)));
-    audit.record(
-        "USER_DOMAINS_ASSIGNED", "user", username, "owner of " + owner + ", sme of " + sme);
+    audited.fire(
+        new Audited(
+            "USER_DOMAINS_ASSIGNED", "user", username, "owner of " + owner + ", sme of " + sme));
     return user;
   }
 
