@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * What an operation that returns a JAX-RS {@code Response} answers when it succeeds, for the
- * OpenAPI document ({@link ApiContract}): an operation that returns its entity needs none.
+ * OpenAPI document (operations.boundary.ApiContract): an operation that returns its entity needs
+ * none.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -1,5 +1,7 @@
-package io.infodesk.platform.boundary;
+package io.infodesk.operations.boundary;
 
+import io.infodesk.platform.boundary.Answers;
+import io.infodesk.platform.boundary.Problem;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -45,7 +47,7 @@ public class ApiContract implements OASFilter {
   static final List<Class<?>> RESOURCES =
       List.of(
           io.infodesk.answering.boundary.AskResource.class,
-          io.infodesk.answering.boundary.InteractionsResource.class,
+          io.infodesk.feedback.boundary.InteractionsResource.class,
           io.infodesk.curation.boundary.DatasetsResource.class,
           io.infodesk.feedback.boundary.EscalationsResource.class,
           io.infodesk.flywheel.boundary.CyclesResource.class,

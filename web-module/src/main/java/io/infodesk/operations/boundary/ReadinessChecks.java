@@ -1,5 +1,7 @@
-package io.infodesk.platform.boundary;
+package io.infodesk.operations.boundary;
 
+import io.infodesk.platform.boundary.ClusterNodeService;
+import io.infodesk.platform.boundary.DatabaseMigrations;
 import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.training.boundary.PyTorchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;

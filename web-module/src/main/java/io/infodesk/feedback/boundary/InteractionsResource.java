@@ -1,8 +1,8 @@
-package io.infodesk.answering.boundary;
+package io.infodesk.feedback.boundary;
 
+import io.infodesk.answering.boundary.InteractionService;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.boundary.EscalationsResource.EscalationView;
-import io.infodesk.feedback.boundary.FeedbackService;
 import io.infodesk.feedback.entity.Escalation;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.platform.boundary.JsonColumns;
@@ -26,7 +26,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's interactions: history, detail, rating and escalation. */
+/**
+ * The caller's interactions: history, detail, rating and escalation. It lives with feedback, the
+ * feature that composes the interaction log (answering) with the ratings and escalations it owns.
+ */
 @Path("interactions")
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -68,25 +71,6 @@ public class InteractionsResource {
 
   /** What an escalation sends. */
   public record EscalationRequest(String note) {}
-
-  /** An escalation. */
-  public record EscalationView(
-      long id,
-      long interactionId,
-      String requestedBy,
-      String note,
-      String status,
-      Instant createdAt) {
-    static EscalationView of(Escalation e) {
-      return new EscalationView(
-          e.getId(),
-          e.getInteractionId(),
-          e.getRequestedBy(),
-          e.getNote(),
-          e.getStatus(),
-          e.getCreatedAt());
-    }
-  }
 
   @EJB InteractionService interactions;
   @EJB FeedbackService feedback;
@@ -134,9 +118,7 @@ public class InteractionsResource {
   @Path("{id}/escalation")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Ask for a person to take over this question")
-  @io.infodesk.platform.boundary.Answers(
-      status = 201,
-      value = InteractionsResource.EscalationView.class)
+  @io.infodesk.platform.boundary.Answers(status = 201, value = EscalationView.class)
   public Response escalate(@PathParam("id") String id, EscalationRequest request) {
     Escalation e =
         feedback.escalate(Params.id("interaction", id), request == null ? null : request.note());
