@@ -122,7 +122,7 @@ public class AskService {
     }
 
     t = System.nanoTime();
-    float[] vector = embeddings.embed(q);
+    float[] vector = embeddings.embedQuestion(q);
     latency.put("embed", micros(t));
 
     t = System.nanoTime();
@@ -213,7 +213,8 @@ public class AskService {
             .getResultList();
     if (!recent.isEmpty()) {
       double similarity =
-          EmbeddingService.similarity(vector, embeddings.embed(recent.get(0).getQuestion()));
+          EmbeddingService.similarity(
+              vector, embeddings.embedQuestion(recent.get(0).getQuestion()));
       if (similarity
           >= config
               .getOptionalValue("infodesk.feedback.rephrase-similarity", Double.class)

@@ -3,6 +3,7 @@ package io.infodesk.retrieval.boundary;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.control.Vectors;
 import io.infodesk.retrieval.control.MiniLmEmbedder;
+import io.infodesk.retrieval.control.VectorCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -35,9 +36,15 @@ public class EmbeddingService {
 
   private volatile CompletableFuture<MiniLmEmbedder> model;
   private volatile String failure;
+  private VectorCache questions;
 
   @PostConstruct
   void startLoading() {
+    questions =
+        new VectorCache(
+            config
+                .getOptionalValue("infodesk.embedding.question-cache", Integer.class)
+                .orElse(10_000));
     Path dir =
         Path.of(config.getValue(Settings.DATA_DIR, String.class), "models", "all-minilm-l6-v2");
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -74,6 +81,16 @@ public class EmbeddingService {
 
   public float[] embed(String text) {
     return embedder().embed(text);
+  }
+
+  /**
+   * A question's vector, from the node's bounded cache of recent questions when it is there ({@code
+   * infodesk.embedding.question-cache}, default 10,000 questions; 0 turns it off). The caller must
+   * not change the array.
+   */
+  public float[] embedQuestion(String question) {
+    MiniLmEmbedder m = embedder();
+    return questions.get(m.version(), question, m::embed);
   }
 
   public float[][] embedAll(List<String> texts) {

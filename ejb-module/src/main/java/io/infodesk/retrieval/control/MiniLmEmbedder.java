@@ -33,14 +33,37 @@ public final class MiniLmEmbedder implements AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final Set<String> inputNames;
+  private final String version;
 
   private MiniLmEmbedder(
-      OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer)
+      OrtEnvironment environment,
+      OrtSession session,
+      HuggingFaceTokenizer tokenizer,
+      String version)
       throws OrtException {
     this.environment = environment;
     this.session = session;
     this.tokenizer = tokenizer;
     this.inputNames = session.getInputNames();
+    this.version = version;
+  }
+
+  /** The model's name and the SHA-256 of its file: what cached vectors belong to. */
+  public String version() {
+    return version;
+  }
+
+  private static String digest(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        sha.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -67,7 +90,11 @@ public final class MiniLmEmbedder implements AutoCloseable {
       // thread pool per call only adds contention on small machines (see docs/benchmarks.md).
       options.setIntraOpNumThreads(Integer.getInteger("infodesk.embedding.threads", 1));
       options.setInterOpNumThreads(1);
-      return new MiniLmEmbedder(env, env.createSession(model.toString(), options), tokenizer);
+      return new MiniLmEmbedder(
+          env,
+          env.createSession(model.toString(), options),
+          tokenizer,
+          MODEL_RESOURCE + "@" + digest(model));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the MiniLM model into " + modelDir, e);
     } catch (OrtException e) {

@@ -73,4 +73,12 @@ class MiniLmEmbedderTest {
     assertThat(pooled[0]).isCloseTo(1f, within(1e-6f));
     assertThat(pooled[1]).isCloseTo(0f, within(1e-6f));
   }
+
+  @Test
+  void caseAndSpacesDoNotChangeAVectorSoTheCacheMayIgnoreThem() {
+    float[] a = embedder.embed("How many vacation days do I get?");
+    float[] b = embedder.embed(VectorCache.key("  how MANY vacation   days do I get? "));
+    assertThat(b).containsExactly(a, within(1e-5f));
+    assertThat(embedder.version()).startsWith("all-minilm-l6-v2.onnx@").hasSizeGreaterThan(30);
+  }
 }

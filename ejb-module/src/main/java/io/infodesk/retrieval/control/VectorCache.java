@@ -1,0 +1,86 @@
+package io.infodesk.retrieval.control;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A bounded cache of question vectors, least recently used first out, keyed by the normalised
+ * question (case and runs of white space do not change what the uncased MiniLM tokenizer sees).
+ * Every entry belongs to one model version: asking with another version empties the cache, so a
+ * changed model never answers with the old one's vectors. Help desks see the same questions again
+ * and again; a miss costs one embedding, as without the cache. Thread-safe.
+ */
+public final class VectorCache {
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private final int capacity;
+  private final Map<String, float[]> entries;
+  private String version;
+  private long hits;
+  private long misses;
+
+  /**
+   * @param capacity how many questions it keeps at most (0 keeps none)
+   */
+  public VectorCache(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("capacity must not be negative");
+    }
+    this.capacity = capacity;
+    this.entries = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /** The key of a question: lower case, white space collapsed, stripped. */
+  public static String key(String question) {
+    return SPACES.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
+  }
+
+  /**
+   * The vector of {@code question} under {@code modelVersion}: the cached one, or {@code embed}'s
+   * (computed outside the lock, so concurrent misses do not wait for each other). The caller must
+   * not change the returned array.
+   */
+  public float[] get(String modelVersion, String question, Function<String, float[]> embed) {
+    String key = key(question);
+    synchronized (this) {
+      if (!modelVersion.equals(version)) {
+        entries.clear();
+        version = modelVersion;
+      }
+      float[] cached = entries.get(key);
+      if (cached != null) {
+        hits++;
+        return cached;
+      }
+      misses++;
+    }
+    float[] vector = embed.apply(question);
+    if (capacity > 0) {
+      synchronized (this) {
+        if (modelVersion.equals(version)) {
+          entries.put(key, vector);
+          if (entries.size() > capacity) {
+            entries.remove(entries.keySet().iterator().next());
+          }
+        }
+      }
+    }
+    return vector;
+  }
+
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  public synchronized long hits() {
+    return hits;
+  }
+
+  public synchronized long misses() {
+    return misses;
+  }
+}
