@@ -2,6 +2,7 @@ package io.infodesk.retrieval.boundary;
 
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.control.Vectors;
+import io.infodesk.retrieval.control.BatchingEmbedder;
 import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.retrieval.control.VectorCache;
 import jakarta.annotation.PostConstruct;
@@ -37,6 +38,7 @@ public class EmbeddingService {
   private volatile CompletableFuture<MiniLmEmbedder> model;
   private volatile String failure;
   private VectorCache questions;
+  private volatile BatchingEmbedder batching;
 
   @PostConstruct
   void startLoading() {
@@ -54,6 +56,13 @@ public class EmbeddingService {
               long start = System.nanoTime();
               MiniLmEmbedder embedder = MiniLmEmbedder.load(dir, loader);
               embedder.embed("warm-up");
+              long window =
+                  config
+                      .getOptionalValue("infodesk.embedding.batch-window-micros", Long.class)
+                      .orElse(0L);
+              if (window > 0) {
+                batching = new BatchingEmbedder(embedder::embedAll, 16, window);
+              }
               LOG.info(
                   () ->
                       "MiniLM embedding model ready in "
@@ -90,7 +99,8 @@ public class EmbeddingService {
    */
   public float[] embedQuestion(String question) {
     MiniLmEmbedder m = embedder();
-    return questions.get(m.version(), question, m::embed);
+    BatchingEmbedder b = batching;
+    return questions.get(m.version(), question, b == null ? m::embed : b::embed);
   }
 
   public float[][] embedAll(List<String> texts) {
@@ -112,6 +122,10 @@ public class EmbeddingService {
 
   @PreDestroy
   void close() {
+    BatchingEmbedder b = batching;
+    if (b != null) {
+      b.close();
+    }
     model.thenAccept(MiniLmEmbedder::close);
   }
 }

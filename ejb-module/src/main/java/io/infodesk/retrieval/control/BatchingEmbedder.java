@@ -1,0 +1,141 @@
+package io.infodesk.retrieval.control;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Embeds the questions that arrive within a short window as one batch. The first caller of a batch
+ * leads it: it waits up to the window (or until the batch is full), takes every question queued
+ * meanwhile and embeds them in one call of the model, on its own thread; the others wait for their
+ * vector. Batches led by different callers run at the same time, so every core stays busy. A batch
+ * that fails fails only its own callers. {@link #close} refuses new questions and waits for the
+ * batches under way. Thread-safe.
+ */
+public final class BatchingEmbedder implements AutoCloseable {
+
+  private record Pending(String text, CompletableFuture<float[]> vector) {}
+
+  private final Function<List<String>, float[][]> model;
+  private final int maxBatch;
+  private final long windowNanos;
+  private final Object lock = new Object();
+  private List<Pending> open = new ArrayList<>();
+  private int running;
+  private boolean closed;
+  private long batches;
+  private long embedded;
+
+  /**
+   * @param model embeds a list of texts, in order
+   * @param maxBatch the most questions in one batch (1 or more)
+   * @param windowMicros how long the leader waits for more questions
+   */
+  public BatchingEmbedder(
+      Function<List<String>, float[][]> model, int maxBatch, long windowMicros) {
+    if (maxBatch < 1 || windowMicros < 0) {
+      throw new IllegalArgumentException("maxBatch must be at least 1 and the window not negative");
+    }
+    this.model = model;
+    this.maxBatch = maxBatch;
+    this.windowNanos = TimeUnit.MICROSECONDS.toNanos(windowMicros);
+  }
+
+  /** The vector of {@code text}, embedded in a batch with the questions that came with it. */
+  public float[] embed(String text) {
+    Pending mine = new Pending(text, new CompletableFuture<>());
+    List<Pending> batch = null;
+    synchronized (lock) {
+      if (closed) {
+        throw new IllegalStateException("the embedder is closed");
+      }
+      open.add(mine);
+      if (open.size() >= maxBatch) {
+        lock.notifyAll();
+      }
+      if (open.size() == 1) {
+        // this caller leads the batch: wait for company, then take what came
+        long deadline = System.nanoTime() + windowNanos;
+        long left;
+        while (open.size() < maxBatch
+            && !closed
+            && open.contains(mine)
+            && (left = deadline - System.nanoTime()) > 0) {
+          try {
+            TimeUnit.NANOSECONDS.timedWait(lock, left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+        if (open.contains(mine)) {
+          batch = open;
+          open = new ArrayList<>();
+          running++;
+        }
+      }
+    }
+    if (batch != null) {
+      run(batch);
+    }
+    try {
+      return mine.vector().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  private void run(List<Pending> batch) {
+    try {
+      float[][] vectors = model.apply(batch.stream().map(Pending::text).toList());
+      if (vectors.length != batch.size()) {
+        throw new IllegalStateException(
+            "the model returned " + vectors.length + " vectors for " + batch.size() + " texts");
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).vector().complete(vectors[i]);
+      }
+    } catch (RuntimeException | Error e) {
+      batch.forEach(p -> p.vector().completeExceptionally(e));
+    } finally {
+      synchronized (lock) {
+        running--;
+        batches++;
+        embedded += batch.size();
+        lock.notifyAll();
+      }
+    }
+  }
+
+  /** Batches run so far, and the questions in them. */
+  public long[] counts() {
+    synchronized (lock) {
+      return new long[] {batches, embedded};
+    }
+  }
+
+  /** Refuses new questions and waits (up to 30 s) until the queued and running batches end. */
+  @Override
+  public void close() {
+    synchronized (lock) {
+      closed = true;
+      lock.notifyAll();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      long left;
+      while ((running > 0 || !open.isEmpty()) && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+}
