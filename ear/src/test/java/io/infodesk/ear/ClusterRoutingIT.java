@@ -263,7 +263,7 @@ class ClusterRoutingIT {
           browser.send(
               HttpRequest.newBuilder(URI.create(front + "/api/me")).build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(me.statusCode()).isEqualTo(200);
+      assertThat(me.statusCode()).as("GET /api/me %d: %s", i, me.body()).isEqualTo(200);
       assertThat(json(me.body()).getString("name")).isEqualTo("admin");
     }
     // the same session cookie without the node cookie: round robin reaches the other node

@@ -25,8 +25,13 @@ import java.util.Set;
 public final class MiniLmEmbedder implements AutoCloseable {
 
   public static final int DIMENSIONS = 384;
-  static final String MODEL_RESOURCE = "all-minilm-l6-v2.onnx";
-  static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
+
+  /** The full-precision model (the langchain4j jar all-minilm-l6-v2). */
+  public static final String FULL = "all-minilm-l6-v2";
+
+  /** The 8-bit quantized model (the langchain4j jar all-minilm-l6-v2-q). */
+  public static final String QUANTIZED = "all-minilm-l6-v2-q";
+
   static final int MAX_TOKENS = 256;
 
   private final OrtEnvironment environment;
@@ -72,10 +77,22 @@ public final class MiniLmEmbedder implements AutoCloseable {
    * @param classLoader the loader that sees the langchain4j model jar
    */
   public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader) {
+    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", FULL));
+  }
+
+  /**
+   * Copies the model {@code name} ({@link #FULL} or {@link #QUANTIZED}) out of the class path into
+   * {@code modelDir} (once) and loads it.
+   */
+  public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader, String name) {
+    if (!name.equals(FULL) && !name.equals(QUANTIZED)) {
+      throw new IllegalArgumentException(
+          "infodesk.embedding.model must be " + FULL + " or " + QUANTIZED + ", not " + name);
+    }
     try {
       Files.createDirectories(modelDir);
-      Path model = extract(classLoader, MODEL_RESOURCE, modelDir);
-      Path tokenizerFile = extract(classLoader, TOKENIZER_RESOURCE, modelDir);
+      Path model = extract(classLoader, name + ".onnx", modelDir);
+      Path tokenizerFile = extract(classLoader, name + "-tokenizer.json", modelDir);
       HuggingFaceTokenizer tokenizer =
           HuggingFaceTokenizer.builder()
               .optTokenizerPath(tokenizerFile)
@@ -94,7 +111,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
           env,
           env.createSession(model.toString(), options),
           tokenizer,
-          MODEL_RESOURCE + "@" + digest(model));
+          name + ".onnx@" + digest(model));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the MiniLM model into " + modelDir, e);
     } catch (OrtException e) {

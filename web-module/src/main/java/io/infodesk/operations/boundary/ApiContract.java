@@ -70,6 +70,7 @@ public class ApiContract implements OASFilter {
     ERRORS.put("401", "Not signed in, or bad credentials");
     ERRORS.put("403", "Signed in without the role or the domain this needs");
     ERRORS.put("404", "No such object (or not one the caller may see)");
+    ERRORS.put("406", "The Accept header names no type the operation answers with");
     ERRORS.put("409", "Conflicts with the object's state");
     ERRORS.put("413", "The body is over its limit");
     ERRORS.put("415", "The body's content type is not one the operation takes");
