@@ -13,11 +13,12 @@ for config in "$@"; do
   (
     IFS=',' read -ra pairs <<< "$settings"
     for p in "${pairs[@]}"; do [ -n "$p" ] && export "${p?}"; done
-    exec mvn -q -o -Prun -pl web-module package > /tmp/infodesk-bench-server.log 2>&1
+    exec mvn -q -Prun -pl web-module package > /tmp/infodesk-bench-server.log 2>&1
   ) &
   server=$!
   # ready, and every demo document indexed
   for _ in $(seq 1 300); do
+    kill -0 "$server" 2>/dev/null || { echo "the server stopped: /tmp/infodesk-bench-server.log"; exit 1; }
     if curl -sf -u admin:demo "$base/api/sources?max=200" 2>/dev/null | grep -q INDEXED \
       && ! curl -sf -u admin:demo "$base/api/sources?max=200" | grep -qE '"(QUEUED|PARSING|EMBEDDING)"'; then
       break
