@@ -19,11 +19,17 @@ public final class BatchingEmbedder implements AutoCloseable {
 
   private record Pending(String text, CompletableFuture<float[]> vector) {}
 
+  /** A batch while it forms: it takes questions until it is full or its leader takes it. */
+  private static final class Forming {
+    final List<Pending> items = new ArrayList<>();
+    boolean taken;
+  }
+
   private final Function<List<String>, float[][]> model;
   private final int maxBatch;
   private final long windowNanos;
   private final Object lock = new Object();
-  private List<Pending> open = new ArrayList<>();
+  private Forming forming;
   private int running;
   private boolean closed;
   private long batches;
@@ -47,22 +53,28 @@ public final class BatchingEmbedder implements AutoCloseable {
   /** The vector of {@code text}, embedded in a batch with the questions that came with it. */
   public float[] embed(String text) {
     Pending mine = new Pending(text, new CompletableFuture<>());
-    List<Pending> batch = null;
+    Forming batch;
+    boolean leader = false;
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("the embedder is closed");
       }
-      open.add(mine);
-      if (open.size() >= maxBatch) {
+      if (forming == null || forming.taken || forming.items.size() >= maxBatch) {
+        // a full or taken batch forms no more: this caller starts and leads the next one
+        forming = new Forming();
+        leader = true;
+      }
+      batch = forming;
+      batch.items.add(mine);
+      if (batch.items.size() >= maxBatch) {
         lock.notifyAll();
       }
-      if (open.size() == 1) {
-        // this caller leads the batch: wait for company, then take what came
+      if (leader) {
+        // wait for company until the batch is full, the window ends, or the embedder closes
         long deadline = System.nanoTime() + windowNanos;
         long left;
-        while (open.size() < maxBatch
+        while (batch.items.size() < maxBatch
             && !closed
-            && open.contains(mine)
             && (left = deadline - System.nanoTime()) > 0) {
           try {
             TimeUnit.NANOSECONDS.timedWait(lock, left);
@@ -71,15 +83,15 @@ public final class BatchingEmbedder implements AutoCloseable {
             break;
           }
         }
-        if (open.contains(mine)) {
-          batch = open;
-          open = new ArrayList<>();
-          running++;
+        batch.taken = true;
+        if (forming == batch) {
+          forming = null;
         }
+        running++;
       }
     }
-    if (batch != null) {
-      run(batch);
+    if (leader) {
+      run(List.copyOf(batch.items));
     }
     try {
       return mine.vector().join();
@@ -128,7 +140,8 @@ public final class BatchingEmbedder implements AutoCloseable {
       lock.notifyAll();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       long left;
-      while ((running > 0 || !open.isEmpty()) && (left = deadline - System.nanoTime()) > 0) {
+      while ((running > 0 || (forming != null && !forming.items.isEmpty()))
+          && (left = deadline - System.nanoTime()) > 0) {
         try {
           TimeUnit.NANOSECONDS.timedWait(lock, left);
         } catch (InterruptedException e) {

@@ -67,7 +67,9 @@ class BatchingEmbedderTest {
             sizes.add(texts.size());
             return model.embedAll(texts);
           };
-      BatchingEmbedder batching = new BatchingEmbedder(counted, 16, 50_000);
+      // a batch as large as the questions, and a window long enough for every thread to arrive
+      BatchingEmbedder batching =
+          new BatchingEmbedder(counted, QUESTIONS.size(), TimeUnit.SECONDS.toMicros(20));
       List<float[]> vectors = askTogether(batching, QUESTIONS);
       for (int i = 0; i < QUESTIONS.size(); i++) {
         assertThat(vectors.get(i))
@@ -123,6 +125,8 @@ class BatchingEmbedderTest {
   @Test
   void closeDrainsTheBatchesUnderWayAndRefusesNewQuestions() throws Exception {
     CountDownLatch inModel = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean finished =
+        new java.util.concurrent.atomic.AtomicBoolean();
     BatchingEmbedder batching =
         new BatchingEmbedder(
             texts -> {
@@ -132,6 +136,7 @@ class BatchingEmbedderTest {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
+              finished.set(true);
               return texts.stream().map(t -> new float[] {t.length()}).toArray(float[][]::new);
             },
             8,
@@ -141,8 +146,8 @@ class BatchingEmbedderTest {
       Future<float[]> underWay = pool.submit(() -> batching.embed("draining"));
       assertThat(inModel.await(10, TimeUnit.SECONDS)).isTrue();
       batching.close();
-      assertThat(underWay.isDone()).as("close waited for the batch under way").isTrue();
-      assertThat(underWay.get()[0]).isEqualTo(8f);
+      assertThat(finished).as("close waited for the batch under way").isTrue();
+      assertThat(underWay.get(10, TimeUnit.SECONDS)[0]).isEqualTo(8f);
       assertThatThrownBy(() -> batching.embed("late"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("closed");
