@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.infodesk.knowledge.control.Chunker;
+import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.retrieval.control.FusionTuner;
 import io.infodesk.retrieval.control.LuceneIndex;
-import io.infodesk.retrieval.control.MiniLmEmbedder;
 import io.infodesk.retrieval.control.RankFusion;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

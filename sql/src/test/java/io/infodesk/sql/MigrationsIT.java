@@ -87,9 +87,45 @@ class MigrationsIT {
     }
     Flyway flyway = config.load();
 
-    MigrateResult first = flyway.migrate();
+    // up to V16, with a user assigned to a domain as V16 stored it (by the domain's id)
+    MigrateResult first = config.target("16").load().migrate();
     assertThat(first.success).isTrue();
     assertThat(first.migrationsExecuted).isGreaterThanOrEqualTo(5);
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement()) {
+      if (schema != null) {
+        c.setSchema(schema);
+      }
+      s.executeUpdate(
+          "INSERT INTO app_user (id, username, display_name, password_hash, enabled, created_at)"
+              + " VALUES (7, 'owner', 'Owner', 'x', TRUE, CURRENT_TIMESTAMP)");
+      s.executeUpdate(
+          "INSERT INTO kb_domain (id, domain_key, name, description, active, created_at)"
+              + " VALUES (70, 'hr', 'HR', 'people', TRUE, CURRENT_TIMESTAMP)");
+      s.executeUpdate("INSERT INTO domain_assignment (user_id, domain_id) VALUES (7, 70)");
+    }
+
+    MigrateResult rest = flyway.migrate();
+    assertThat(rest.success).isTrue();
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement()) {
+      if (schema != null) {
+        c.setSchema(schema);
+      }
+      try (ResultSet rs =
+          s.executeQuery("SELECT user_id, domain_key FROM domain_assignment ORDER BY user_id")) {
+        assertThat(rs.next()).as("V17 keeps the assignment").isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(7);
+        assertThat(rs.getString(2)).as("by the domain's key").isEqualTo("hr");
+        assertThat(rs.next()).isFalse();
+      }
+      assertThatThrownBy(
+              () ->
+                  s.executeUpdate(
+                      "INSERT INTO domain_assignment (user_id, domain_key) VALUES (7, 'hr')"))
+          .as("one assignment per user and key")
+          .isInstanceOf(SQLException.class);
+    }
 
     MigrateResult second = flyway.migrate();
     assertThat(second.migrationsExecuted).as("a second start applies nothing").isZero();

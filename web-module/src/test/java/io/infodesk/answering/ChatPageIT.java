@@ -13,10 +13,10 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -38,12 +38,13 @@ class ChatPageIT {
   }
 
   @ArquillianResource URL base;
+  @RegisterExtension final Browser session = new Browser();
   ChromeDriver browser;
   WebDriverWait wait;
 
   @BeforeEach
   void open() {
-    browser = Browser.start();
+    browser = session.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
@@ -55,13 +56,6 @@ class ChatPageIT {
                 .getInt("total")
             < 8) {
       Api.sleep(1000);
-    }
-  }
-
-  @AfterEach
-  void close() {
-    if (browser != null) {
-      browser.quit();
     }
   }
 

@@ -236,6 +236,10 @@ class PrometheusIT {
                 .timeout(Duration.ofSeconds(10))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() == 503) {
+      // Prometheus answers 503 until its storage is ready
+      throw new IOException("Prometheus is not ready yet: " + r.body());
+    }
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     try (var reader = Json.createReader(new StringReader(r.body()))) {
       return reader.readObject().getJsonObject("data").getJsonArray("result");
@@ -251,7 +255,7 @@ class PrometheusIT {
           return;
         }
       } catch (IOException starting) {
-        // Prometheus is still starting
+        // Prometheus is still starting (no answer yet, or 503 until its storage is ready)
       }
       Thread.sleep(500);
     }

@@ -18,6 +18,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,6 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DemoStoryIT {
 
   static final String ADMIN = basic("admin", "demo");
+
+  @RegisterExtension final Browser session = new Browser();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -65,7 +68,7 @@ class DemoStoryIT {
             api.put("/api/settings/infodesk.gates.accuracy-tolerance", ADMIN, "{\"value\":\"0\"}")
                 .status())
         .isEqualTo(200);
-    ChromeDriver browser = Browser.start();
+    ChromeDriver browser = session.driver();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
       Browser.signIn(browser, wait, base, "admin", "demo", "/portal/admin/flywheel.xhtml");
@@ -116,7 +119,6 @@ class DemoStoryIT {
           .contains(best.getString("version"), "teacher");
       Browser.screenshot(browser, "demo-story-dashboard");
     } finally {
-      browser.quit();
       api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
       api.delete("/api/settings/infodesk.gates.accuracy-tolerance", ADMIN);
       api.rollbackToTeacher(ADMIN);

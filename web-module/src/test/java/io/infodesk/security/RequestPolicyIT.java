@@ -17,6 +17,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class RequestPolicyIT {
 
   static final String ADMIN = basic("admin", "demo");
+
+  @RegisterExtension final Browser portal = new Browser();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -389,15 +392,10 @@ class RequestPolicyIT {
   void theSessionCookieCannotBeUsedFromAnotherSite() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
-    ChromeDriver browser = Browser.start();
-    Cookie session;
-    try {
-      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-      Browser.signIn(browser, wait, base, "admin", "demo", "/portal/admin/flywheel.xhtml");
-      session = browser.manage().getCookieNamed("JSESSIONID");
-    } finally {
-      browser.quit();
-    }
+    ChromeDriver browser = portal.driver();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    Browser.signIn(browser, wait, base, "admin", "demo", "/portal/admin/flywheel.xhtml");
+    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
     assertThat(session).as("the portal's session cookie").isNotNull();
     assertThat(session.getSameSite()).isEqualTo("Lax");
     String cookie = "JSESSIONID=" + session.getValue();

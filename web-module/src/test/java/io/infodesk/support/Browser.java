@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,12 +17,48 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium driven by Debian's chromedriver, never a downloaded browser. Skips the
  * test with a message where the packages are missing ({@code .ci/run} installs them).
+ *
+ * <p>As a JUnit extension ({@code @RegisterExtension final Browser session = new Browser();}) it
+ * gives each test one browser, started at the first {@link #driver()} of the test (a class's
+ * {@code @BeforeEach} may ask for it), saves a screenshot named after the test when the test fails,
+ * and quits the browser after the test.
  */
-public final class Browser {
+public final class Browser implements AfterTestExecutionCallback, AfterEachCallback {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-  private Browser() {}
+  private ChromeDriver driver;
+
+  /** The browser of the running test, started at the first call. */
+  public ChromeDriver driver() {
+    if (driver == null) {
+      driver = start();
+    }
+    return driver;
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    if (driver != null && context.getExecutionException().isPresent()) {
+      screenshot(
+          driver,
+          "failed-"
+              + context.getRequiredTestClass().getSimpleName()
+              + "-"
+              + context.getRequiredTestMethod().getName());
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (driver != null) {
+      try {
+        driver.quit();
+      } finally {
+        driver = null;
+      }
+    }
+  }
 
   public static ChromeDriver start() {
     assumeTrue(

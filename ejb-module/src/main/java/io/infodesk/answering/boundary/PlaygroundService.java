@@ -2,9 +2,9 @@ package io.infodesk.answering.boundary;
 
 import io.infodesk.answering.control.ExtractiveAnswerer;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.routing.boundary.RoutingService;

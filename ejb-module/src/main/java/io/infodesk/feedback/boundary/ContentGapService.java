@@ -4,7 +4,7 @@ import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
 import io.infodesk.feedback.control.GapClusters;
 import io.infodesk.feedback.entity.Feedback;
-import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;

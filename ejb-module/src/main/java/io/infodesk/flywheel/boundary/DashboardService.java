@@ -2,7 +2,7 @@ package io.infodesk.flywheel.boundary;
 
 import io.infodesk.flywheel.entity.FlywheelCycle;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.registry.entity.RouterModel;
+import io.infodesk.routing.entity.RouterModel;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.Config;
  */
 @Singleton
 @Startup
-@DependsOn("IngestionRecovery")
+@DependsOn({"IngestionRecovery", "DemoDomains"})
 public class DemoKnowledge {
 
   private static final Logger LOG = Logger.getLogger(DemoKnowledge.class.getName());

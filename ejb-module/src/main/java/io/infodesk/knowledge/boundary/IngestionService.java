@@ -3,14 +3,17 @@ package io.infodesk.knowledge.boundary;
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
 import io.infodesk.knowledge.entity.Chunk;
-import io.infodesk.retrieval.boundary.EmbeddingService;
-import io.infodesk.retrieval.boundary.SearchService;
+import io.infodesk.knowledge.entity.SourceIndexed;
+import io.infodesk.knowledge.entity.SourceRetired;
+import io.infodesk.platform.boundary.EmbeddingService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -18,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * Ingests one source in the background: Tika parsing, heading-aware chunking, MiniLM embedding in
- * batches, chunks stored in the database (the source of truth), then indexed in Lucene.
+ * batches, chunks stored in the database (the source of truth), then indexed in Lucene by
+ * retrieval, which observes {@link SourceIndexed}.
  */
 @Stateless
 @PermitAll
@@ -33,7 +37,8 @@ public class IngestionService {
 
   @EJB SourceSteps steps;
   @EJB EmbeddingService embeddings;
-  @EJB SearchService search;
+  @Inject Event<SourceIndexed> indexed;
+  @Inject Event<SourceRetired> withdrawn;
 
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -58,7 +63,7 @@ public class IngestionService {
         System.arraycopy(batch, 0, vectors, from, batch.length);
       }
       List<Chunk> chunks = steps.store(sourceId, drafts, vectors);
-      search.replace(sourceId, chunks);
+      indexed.fire(new SourceIndexed(sourceId, chunks));
       steps.indexed(sourceId, chunks.size());
       LOG.info(
           () ->
@@ -73,7 +78,7 @@ public class IngestionService {
       steps.fail(sourceId, e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Ingestion of source " + sourceId + " failed", e);
-      search.removeSource(sourceId);
+      withdrawn.fire(new SourceRetired(sourceId));
       steps.fail(sourceId, "ingestion failed: " + e.getMessage());
     }
   }

@@ -3,13 +3,14 @@ package io.infodesk.knowledge.boundary;
 import io.infodesk.knowledge.control.DocumentParser;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
+import io.infodesk.knowledge.entity.SourceRetired;
 import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.platform.control.Hashes;
+import io.infodesk.platform.control.UploadLimits;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,33 +35,16 @@ import org.eclipse.microprofile.config.Config;
 @Stateless
 public class SourceService {
 
-  public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
-
-  /** The most files one upload may carry. */
-  public static final int MAX_FILES = 20;
-
-  /** The largest file accepted, {@code infodesk.ingestion.max-bytes}. */
-  public static long maxBytes(Config config) {
-    return config
-        .getOptionalValue("infodesk.ingestion.max-bytes", Long.class)
-        .orElse(DEFAULT_MAX_BYTES);
-  }
-
   /**
-   * The largest multipart body worth reading: {@link #MAX_FILES} files at the size limit, plus a
-   * mebibyte for the other fields and the part headers.
+   * Refuses an upload of no file or of more than {@link UploadLimits#MAX_FILES} files, before any
+   * is read.
    */
-  public static long maxUploadBytes(Config config) {
-    return MAX_FILES * maxBytes(config) + 1024 * 1024;
-  }
-
-  /** Refuses an upload of no file or of more than {@link #MAX_FILES} files, before any is read. */
   public static void checkFileCount(int files) {
     if (files == 0) {
       throw new InvalidInputException("send at least one part named 'file'");
     }
-    if (files > MAX_FILES) {
-      throw new InvalidInputException("send at most " + MAX_FILES + " files at once");
+    if (files > UploadLimits.MAX_FILES) {
+      throw new InvalidInputException("send at most " + UploadLimits.MAX_FILES + " files at once");
     }
   }
 
@@ -70,8 +55,8 @@ public class SourceService {
   @EJB DomainScope scope;
   @EJB SourceSteps steps;
   @EJB IngestionService ingestion;
-  @EJB SearchService search;
-  @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
+  @Inject Event<SourceRetired> retired;
+  @Inject Event<Audited> audited;
   @EJB SourceRegistry registry;
   @Inject Config config;
 
@@ -86,7 +71,7 @@ public class SourceService {
     if (content == null || content.length == 0) {
       throw new InvalidInputException("the file is empty");
     }
-    long max = maxBytes(config);
+    long max = UploadLimits.maxBytes(config);
     if (content.length > max) {
       throw new InvalidInputException(
           "the file has " + content.length + " bytes; the limit is " + max);
@@ -183,7 +168,7 @@ public class SourceService {
           "source " + id + " is still being ingested (" + s.getStatus() + ")");
     }
     s.moveTo(SourceStatus.RETIRED);
-    search.removeSource(id);
+    retired.fire(new SourceRetired(id));
     audited.fire(
         new Audited(
             "SOURCE_RETIRED",

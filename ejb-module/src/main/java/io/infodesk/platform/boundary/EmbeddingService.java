@@ -1,10 +1,10 @@
-package io.infodesk.retrieval.boundary;
+package io.infodesk.platform.boundary;
 
+import io.infodesk.platform.control.BatchingEmbedder;
+import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.control.VectorCache;
 import io.infodesk.platform.control.Vectors;
-import io.infodesk.retrieval.control.BatchingEmbedder;
-import io.infodesk.retrieval.control.MiniLmEmbedder;
-import io.infodesk.retrieval.control.VectorCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

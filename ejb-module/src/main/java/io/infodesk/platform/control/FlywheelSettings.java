@@ -113,7 +113,7 @@ public final class FlywheelSettings {
             + " interactions it judges (5%); chosen and ordered by the expected gain of a review",
         v -> {
           try {
-            io.infodesk.review.control.ReviewBudget.limit(v, 100);
+            reviewBudget(v, 100);
             return Optional.empty();
           } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -217,5 +217,32 @@ public final class FlywheelSettings {
 
   private static String plain(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  /**
+   * The most review items a cycle may create: a count ({@code "40"}) or a share of the cycle's
+   * questions ({@code "5%"}).
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  public static int reviewBudget(String setting, int questions) {
+    String s = setting == null ? "" : setting.strip();
+    try {
+      if (s.endsWith("%")) {
+        double share = Double.parseDouble(s.substring(0, s.length() - 1).strip()) / 100;
+        if (share < 0 || share > 1 || Double.isNaN(share)) {
+          throw new IllegalArgumentException("a share must be between 0% and 100%");
+        }
+        return (int) Math.floor(share * questions + 1e-9);
+      }
+      int count = Integer.parseInt(s);
+      if (count < 0) {
+        throw new IllegalArgumentException("a count must not be negative");
+      }
+      return count;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + setting + "' is neither a count (40) nor a share of the questions (5%)");
+    }
   }
 }

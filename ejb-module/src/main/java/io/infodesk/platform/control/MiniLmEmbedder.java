@@ -1,4 +1,4 @@
-package io.infodesk.retrieval.control;
+package io.infodesk.platform.control;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;

@@ -1,4 +1,4 @@
-package io.infodesk.retrieval.control;
+package io.infodesk.platform.control;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -3,9 +3,9 @@ package io.infodesk.registry.boundary;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import io.infodesk.registry.entity.ModelStatus;
-import io.infodesk.registry.entity.RegistryChanged;
-import io.infodesk.registry.entity.RouterModel;
+import io.infodesk.routing.entity.ModelStatus;
+import io.infodesk.routing.entity.RegistryChanged;
+import io.infodesk.routing.entity.RouterModel;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -167,7 +167,7 @@ public class RegistryService {
     // one row each, not every model with its weights: Prometheus reads this every few seconds
     List<RouterModel> active =
         em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-            .setParameter("status", io.infodesk.registry.entity.ModelStatus.ACTIVE)
+            .setParameter("status", io.infodesk.routing.entity.ModelStatus.ACTIVE)
             .setMaxResults(1)
             .getResultList();
     if (!active.isEmpty()) {

@@ -3,6 +3,7 @@ package io.infodesk.retrieval.boundary;
 import io.infodesk.knowledge.boundary.DomainService;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.retrieval.control.FusionTuner;
 import io.infodesk.security.boundary.DomainScope;

@@ -3,7 +3,10 @@ package io.infodesk.retrieval.boundary;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
+import io.infodesk.knowledge.entity.SourceIndexed;
+import io.infodesk.knowledge.entity.SourceRetired;
 import io.infodesk.knowledge.entity.SourceStatus;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.control.LuceneIndex;
@@ -20,6 +23,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -180,15 +184,21 @@ public class SearchService {
     return index.size();
   }
 
-  /** Replaces a source's chunks in this node's index atomically and makes them searchable. */
-  public void replace(long sourceId, List<Chunk> chunks) {
-    index.replaceSource(sourceId, chunks.stream().map(SearchService::entry).toList());
+  /**
+   * Replaces a source's chunks in this node's index atomically and makes them searchable. Observed
+   * synchronously: ingestion marks the source INDEXED only after this returns.
+   */
+  public void indexed(@Observes SourceIndexed event) {
+    index.replaceSource(
+        event.sourceId(), event.chunks().stream().map(SearchService::entry).toList());
     index.publish();
   }
 
-  /** Removes a source from this node's index; no search started after this returns cites it. */
-  public void removeSource(long sourceId) {
-    index.deleteSource(sourceId);
+  /**
+   * Removes a source from this node's index; no search started after the event was fired cites it.
+   */
+  public void retired(@Observes SourceRetired event) {
+    index.deleteSource(event.sourceId());
     index.publish();
   }
 

@@ -3,9 +3,10 @@ package io.infodesk.review.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.platform.entity.Audited;
-import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.review.control.EmbeddedJudge;
@@ -377,7 +378,8 @@ public class JudgeService {
           new ReviewBudget.Candidate(
               Long.toString(i.getId()), c.label(), learned.wrongProbability(), c.vector(), reason));
     }
-    int budget = ReviewBudget.limit(settings.text("infodesk.review.budget"), judged + reexamined);
+    int budget =
+        FlywheelSettings.reviewBudget(settings.text("infodesk.review.budget"), judged + reexamined);
     Map<String, Flag> byId = new HashMap<>();
     flags.forEach(f -> byId.put(Long.toString(f.interaction().getId()), f));
     List<ReviewBudget.Choice> chosen = ReviewBudget.choose(candidates, budget, labelCounts(), 0.0);

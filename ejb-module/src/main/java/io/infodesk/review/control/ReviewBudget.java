@@ -32,33 +32,6 @@ public final class ReviewBudget {
   private ReviewBudget() {}
 
   /**
-   * The most review items a cycle may create: a count ({@code "40"}) or a share of the cycle's
-   * questions ({@code "5%"}).
-   *
-   * @throws IllegalArgumentException for anything else
-   */
-  public static int limit(String setting, int questions) {
-    String s = setting == null ? "" : setting.strip();
-    try {
-      if (s.endsWith("%")) {
-        double share = Double.parseDouble(s.substring(0, s.length() - 1).strip()) / 100;
-        if (share < 0 || share > 1 || Double.isNaN(share)) {
-          throw new IllegalArgumentException("a share must be between 0% and 100%");
-        }
-        return (int) Math.floor(share * questions + 1e-9);
-      }
-      int count = Integer.parseInt(s);
-      if (count < 0) {
-        throw new IllegalArgumentException("a count must not be negative");
-      }
-      return count;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "'" + setting + "' is neither a count (40) nor a share of the questions (5%)");
-    }
-  }
-
-  /**
    * @param candidates the questions that could be reviewed
    * @param budget the most items to choose
    * @param labelCounts how many curated examples each label has (for class balance)

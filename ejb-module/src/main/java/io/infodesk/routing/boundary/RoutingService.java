@@ -2,18 +2,18 @@ package io.infodesk.routing.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.DomainsChanged;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.boundary.LlmEndpoint;
-import io.infodesk.registry.entity.ModelStatus;
-import io.infodesk.registry.entity.RegistryChanged;
-import io.infodesk.registry.entity.RouterModel;
-import io.infodesk.retrieval.boundary.EmbeddingService;
 import io.infodesk.routing.control.LinearHead;
 import io.infodesk.routing.control.LlmRouter;
 import io.infodesk.routing.control.NgramFeaturizer;
 import io.infodesk.routing.control.Router;
 import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.control.ZeroShotRouter;
+import io.infodesk.routing.entity.ModelStatus;
+import io.infodesk.routing.entity.RegistryChanged;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.routing.entity.RouterModel;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -49,6 +49,9 @@ public class RoutingService {
   private volatile Long studentId;
   private volatile long checkedAt;
   private volatile List<StudentRouter> shadows = List.of();
+
+  /** The SHADOW models loaded on this node, by id (guarded by this). */
+  private final java.util.Map<Long, StudentRouter> loadedShadows = new java.util.HashMap<>();
 
   private volatile String zeroShotBuiltFrom;
   private volatile long domainsCheckedAt;
@@ -146,26 +149,36 @@ public class RoutingService {
       return student;
     }
     synchronized (this) {
-      List<RouterModel> active =
-          em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-              .setParameter("status", ModelStatus.ACTIVE)
-              .setMaxResults(1)
-              .getResultList();
-      if (active.isEmpty()) {
+      if (checkedAt != 0 && now - checkedAt < ACTIVE_CHECK_NANOS) {
+        return student; // another request re-read the registry while this one waited
+      }
+      // ids first: a model's weights (megabytes) are read once, when it becomes live on this node
+      Long activeId = null;
+      List<Long> shadowIds = new java.util.ArrayList<>();
+      for (Object[] row :
+          em.createNamedQuery(RouterModel.FIND_LIVE_IDS, Object[].class)
+              .setParameter("statuses", List.of(ModelStatus.ACTIVE, ModelStatus.SHADOW))
+              .getResultList()) {
+        if (row[1] == ModelStatus.ACTIVE && activeId == null) {
+          activeId = (Long) row[0];
+        } else if (row[1] == ModelStatus.SHADOW) {
+          shadowIds.add((Long) row[0]);
+        }
+      }
+      if (activeId == null) {
         student = null;
         studentId = null;
-      } else if (!active.get(0).getId().equals(studentId)) {
-        student = load(active.get(0));
-        studentId = active.get(0).getId();
+      } else if (!activeId.equals(studentId)) {
+        student = load(em.find(RouterModel.class, activeId));
+        studentId = activeId;
       }
-      shadows =
-          em
-              .createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-              .setParameter("status", ModelStatus.SHADOW)
-              .getResultList()
-              .stream()
-              .map(this::load)
-              .toList();
+      loadedShadows.keySet().retainAll(shadowIds);
+      for (Long id : shadowIds) {
+        if (!loadedShadows.containsKey(id)) {
+          loadedShadows.put(id, load(em.find(RouterModel.class, id)));
+        }
+      }
+      shadows = shadowIds.stream().map(loadedShadows::get).toList();
       checkedAt = now;
       return student;
     }

@@ -1,4 +1,4 @@
-package io.infodesk.registry.entity;
+package io.infodesk.routing.entity;
 
 /** A router model's place in its lifecycle. */
 public enum ModelStatus {

@@ -1,4 +1,4 @@
-package io.infodesk.registry.entity;
+package io.infodesk.routing.entity;
 
 /**
  * Fired when the registry's live or shadow models change (promotion, shadow, rollback), so that

@@ -1,4 +1,4 @@
-package io.infodesk.registry.entity;
+package io.infodesk.routing.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,9 +21,16 @@ import java.time.Instant;
 @NamedQuery(
     name = RouterModel.FIND_BY_STATUS,
     query = "SELECT m FROM RouterModel m WHERE m.status = :status ORDER BY m.id DESC")
+@NamedQuery(
+    name = RouterModel.FIND_LIVE_IDS,
+    query =
+        "SELECT m.id, m.status FROM RouterModel m WHERE m.status IN :statuses ORDER BY m.id DESC")
 public class RouterModel {
   public static final String FIND_ALL = "RouterModel.findAll";
   public static final String FIND_BY_STATUS = "RouterModel.findByStatus";
+
+  /** The ids and statuses of the models with the given statuses, newest first, without weights. */
+  public static final String FIND_LIVE_IDS = "RouterModel.findLiveIds";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)

@@ -1,6 +1,5 @@
 package io.infodesk.security.boundary;
 
-import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.security.control.PasswordHasher;
 import io.infodesk.security.entity.AppUser;
@@ -23,10 +22,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Creates the accounts that let someone sign in on a fresh database: in demo mode one demo account
- * per role (and the demo domains), otherwise the first admin from the bootstrap settings. Both are
- * idempotent, so restarts change nothing. A start with demo mode off disables every account demo
- * mode created (their password is public), logs it and audits it; a later demo start enables them
- * again.
+ * per role (knowledge creates the demo domains they are assigned to: {@code DemoDomains}),
+ * otherwise the first admin from the bootstrap settings. Both are idempotent, so restarts change
+ * nothing. A start with demo mode off disables every account demo mode created (their password is
+ * public), logs it and audits it; a later demo start enables them again.
  */
 @Singleton
 @Startup
@@ -34,30 +33,6 @@ import org.eclipse.microprofile.config.Config;
 public class AccountBootstrap {
 
   private static final Logger LOG = Logger.getLogger(AccountBootstrap.class.getName());
-
-  /** The demo domains: key, name, description. */
-  static final List<List<String>> DEMO_DOMAINS =
-      List.of(
-          List.of(
-              "hr",
-              "HR & benefits",
-              "Leave and time off, health insurance, retirement plans, parental leave, onboarding,"
-                  + " performance reviews and workplace policies."),
-          List.of(
-              "it",
-              "IT support",
-              "Laptops, passwords and MFA, VPN, e-mail, printers, software requests, accounts and"
-                  + " access to internal systems."),
-          List.of(
-              "finance",
-              "Finance & payroll",
-              "Pay days and payslips, direct deposit, tax forms, expenses and reimbursements,"
-                  + " corporate cards and travel costs."),
-          List.of(
-              "product",
-              "Product documentation",
-              "How the company's products work: features, configuration, APIs, release notes,"
-                  + " troubleshooting and known issues."));
 
   /** The demo accounts: user name → roles and domains. The password of each is "demo". */
   static final Map<String, DemoAccount> DEMO_ACCOUNTS = new LinkedHashMap<>();
@@ -129,12 +104,6 @@ public class AccountBootstrap {
   }
 
   private void seedDemo() {
-    for (List<String> d : DEMO_DOMAINS) {
-      if (domain(d.get(0)) == null) {
-        em.persist(new Domain(d.get(0), d.get(1), d.get(2)));
-      }
-    }
-    em.flush();
     DEMO_ACCOUNTS.forEach(
         (username, account) -> {
           AppUser existing = findUser(username);
@@ -147,10 +116,7 @@ public class AccountBootstrap {
             AppUser user =
                 new AppUser(
                     username, account.displayName(), hasher.hash(DEMO_PASSWORD), account.roles());
-            user.setDomains(
-                account.domains().stream()
-                    .map(this::domain)
-                    .collect(java.util.stream.Collectors.toSet()));
+            user.setDomainKeys(Set.copyOf(account.domains()));
             for (Role role : List.of(Role.KNOWLEDGE_OWNER, Role.SME)) {
               if (account.roles().contains(role)) {
                 user.setScopedDomains(role.wireName(), Set.copyOf(account.domains()));
@@ -222,14 +188,6 @@ public class AccountBootstrap {
         "Created the first admin account '"
             + username
             + "'. Remove the bootstrap password setting now.");
-  }
-
-  private Domain domain(String key) {
-    return em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-        .setParameter("key", key)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
   }
 
   private AppUser findUser(String username) {

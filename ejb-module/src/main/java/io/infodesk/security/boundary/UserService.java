@@ -1,6 +1,5 @@
 package io.infodesk.security.boundary;
 
-import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -23,10 +22,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +39,7 @@ public class UserService {
   @Inject PasswordHasher hasher;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @EJB ApiTokenService tokens;
+  @Inject DomainCatalog catalog;
 
   /** The caller's name, roles (as the container granted them) and assigned domains. */
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
@@ -56,7 +56,7 @@ public class UserService {
         name,
         user.map(AppUser::getDisplayName).orElse(name),
         roles,
-        user.map(u -> domainRefs(u.getDomains())).orElse(List.of()));
+        user.map(u -> domainRefs(u.getDomainKeys())).orElse(List.of()));
   }
 
   /**
@@ -90,7 +90,7 @@ public class UserService {
   @PermitAll
   public Set<String> domainKeysOf(String username) {
     Set<String> keys = new HashSet<>();
-    find(username).ifPresent(u -> u.getDomains().forEach(d -> keys.add(d.getKey())));
+    find(username).ifPresent(u -> keys.addAll(u.getDomainKeys()));
     return keys;
   }
 
@@ -188,7 +188,7 @@ public class UserService {
       List<String> keys = given != null ? given : all;
       Set<String> checked = new HashSet<>();
       if (keys != null && user.getRoles().contains(role)) {
-        domains(keys).forEach(d -> checked.add(d.getKey()));
+        checked.addAll(known(keys));
       } else if (given != null && !given.isEmpty()) {
         throw new InvalidInputException(
             "domains for " + role.wireName() + " need the " + role.wireName() + " role");
@@ -197,9 +197,9 @@ public class UserService {
       union.addAll(checked);
     }
     if (all != null) {
-      domains(all).forEach(d -> union.add(d.getKey()));
+      union.addAll(known(all));
     }
-    user.setDomains(domains(List.copyOf(union)));
+    user.setDomainKeys(union);
   }
 
   @RolesAllowed(Role.ADMIN_NAME)
@@ -259,26 +259,27 @@ public class UserService {
     return roles;
   }
 
-  private Set<Domain> domains(List<String> keys) {
-    Set<Domain> domains = new HashSet<>();
+  /** The keys, each checked against the domains that exist. */
+  private Set<String> known(List<String> keys) {
+    Set<String> known = new HashSet<>();
     if (keys == null) {
-      return domains;
+      return known;
     }
+    Map<String, String> names = catalog.names(keys);
     for (String key : keys) {
-      domains.add(
-          em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-              .setParameter("key", key)
-              .getResultStream()
-              .findFirst()
-              .orElseThrow(() -> new InvalidInputException("unknown domain '" + key + "'")));
+      if (!names.containsKey(key)) {
+        throw new InvalidInputException("unknown domain '" + key + "'");
+      }
+      known.add(key);
     }
-    return domains;
+    return known;
   }
 
-  public static List<CallerProfile.DomainRef> domainRefs(Collection<Domain> domains) {
-    return domains.stream()
-        .sorted(Comparator.comparing(Domain::getKey))
-        .map(d -> new CallerProfile.DomainRef(d.getKey(), d.getName()))
+  /** A user's domains with their names, by key; a key whose domain is gone is left out. */
+  @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
+  public List<CallerProfile.DomainRef> domainRefs(Collection<String> keys) {
+    return catalog.names(keys.stream().sorted().toList()).entrySet().stream()
+        .map(e -> new CallerProfile.DomainRef(e.getKey(), e.getValue()))
         .toList();
   }
 }

@@ -1,6 +1,5 @@
 package io.infodesk.security.entity;
 
-import io.infodesk.knowledge.entity.Domain;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -11,8 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -62,12 +59,11 @@ public class AppUser {
   @Convert(converter = RoleConverter.class)
   private Set<Role> roles = new HashSet<>();
 
-  @ManyToMany(fetch = FetchType.EAGER)
-  @JoinTable(
-      name = "domain_assignment",
-      joinColumns = @JoinColumn(name = "user_id"),
-      inverseJoinColumns = @JoinColumn(name = "domain_id"))
-  private Set<Domain> domains = new HashSet<>();
+  /** The keys of the user's domains (the union of their roles' domains), for display. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "domain_assignment", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "domain_key")
+  private Set<String> domainKeys = new HashSet<>();
 
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "scoped_domain", joinColumns = @JoinColumn(name = "user_id"))
@@ -117,8 +113,8 @@ public class AppUser {
     this.roles.addAll(roles);
   }
 
-  public Set<Domain> getDomains() {
-    return Set.copyOf(domains);
+  public Set<String> getDomainKeys() {
+    return Set.copyOf(domainKeys);
   }
 
   /** The domain keys the user may act on in {@code role} (knowledge-owner or sme). */
@@ -134,9 +130,9 @@ public class AppUser {
     keys.forEach(k -> scoped.add(new ScopedDomain(role, k)));
   }
 
-  public void setDomains(Set<Domain> domains) {
-    this.domains.clear();
-    this.domains.addAll(domains);
+  public void setDomainKeys(Set<String> keys) {
+    this.domainKeys.clear();
+    this.domainKeys.addAll(keys);
   }
 
   public String getPasswordHash() {

@@ -1,4 +1,4 @@
-package io.infodesk.retrieval.control;
+package io.infodesk.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

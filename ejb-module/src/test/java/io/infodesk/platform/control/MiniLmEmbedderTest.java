@@ -1,9 +1,8 @@
-package io.infodesk.retrieval.control;
+package io.infodesk.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.infodesk.platform.control.Vectors;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

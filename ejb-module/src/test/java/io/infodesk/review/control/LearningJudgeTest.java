@@ -3,6 +3,7 @@ package io.infodesk.review.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.infodesk.platform.control.FlywheelSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,15 +85,15 @@ class LearningJudgeTest {
 
   @Test
   void theBudgetIsACountOrAShareOfTheQuestions() {
-    assertThat(ReviewBudget.limit("40", 1000)).isEqualTo(40);
-    assertThat(ReviewBudget.limit("5%", 1000)).isEqualTo(50);
-    assertThat(ReviewBudget.limit(" 2.5 % ", 200)).isEqualTo(5);
-    assertThatThrownBy(() -> ReviewBudget.limit("lots", 10))
+    assertThat(FlywheelSettings.reviewBudget("40", 1000)).isEqualTo(40);
+    assertThat(FlywheelSettings.reviewBudget("5%", 1000)).isEqualTo(50);
+    assertThat(FlywheelSettings.reviewBudget(" 2.5 % ", 200)).isEqualTo(5);
+    assertThatThrownBy(() -> FlywheelSettings.reviewBudget("lots", 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("neither a count");
-    assertThatThrownBy(() -> ReviewBudget.limit("-3", 10))
+    assertThatThrownBy(() -> FlywheelSettings.reviewBudget("-3", 10))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ReviewBudget.limit("150%", 10))
+    assertThatThrownBy(() -> FlywheelSettings.reviewBudget("150%", 10))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

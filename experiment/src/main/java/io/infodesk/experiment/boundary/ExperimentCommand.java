@@ -3,7 +3,7 @@ package io.infodesk.experiment.boundary;
 import io.infodesk.experiment.control.ExperimentData;
 import io.infodesk.experiment.control.ExperimentReport;
 import io.infodesk.experiment.control.FlywheelExperiment;
-import io.infodesk.retrieval.control.MiniLmEmbedder;
+import io.infodesk.platform.control.MiniLmEmbedder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -48,7 +48,7 @@ public class UsersPage implements Serializable {
       assigned.clear();
       for (AppUser u : accounts) {
         assigned.put(
-            u.getUsername(), new ArrayList<>(u.getDomains().stream().map(Domain::getKey).toList()));
+            u.getUsername(), new ArrayList<>(u.getDomainKeys().stream().sorted().toList()));
       }
     }
   }

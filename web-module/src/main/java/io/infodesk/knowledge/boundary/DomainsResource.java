@@ -3,8 +3,6 @@ package io.infodesk.knowledge.boundary;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.Problem;
 import io.infodesk.platform.entity.InvalidInputException;
-import io.infodesk.retrieval.boundary.FusionTuningService;
-import io.infodesk.retrieval.control.FusionTuner;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +18,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Knowledge domains: everyone reads them; admins create them; owners edit theirs. */
+/**
+ * Knowledge domains: everyone reads them; admins create them; owners edit theirs. Their fusion
+ * weights are tuned by retrieval ({@code io.infodesk.retrieval.boundary.TuningResource}).
+ */
 @Path("domains")
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -51,11 +52,7 @@ public class DomainsResource {
   /** A new domain. */
   public record NewDomain(String key, String name, String description, List<String> exemplars) {}
 
-  /** Labelled questions for tuning. */
-  public record Tuning(List<FusionTuningService.LabelledQuestion> questions) {}
-
   @EJB DomainService domains;
-  @EJB FusionTuningService tuning;
 
   @GET
   @Operation(summary = "All knowledge domains")
@@ -89,17 +86,5 @@ public class DomainsResource {
   @Operation(summary = "Change a domain's name, description or exemplars (its owners, admins)")
   public DomainView update(@PathParam("key") String key, DomainService.DomainUpdate update) {
     return DomainView.of(domains.update(key, update));
-  }
-
-  @POST
-  @Path("{key}/tuning")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Re-tune the domain's hybrid-search weights from labelled questions")
-  public FusionTuner.Weights tune(@PathParam("key") String key, Tuning request) {
-    if (request == null) {
-      throw new InvalidInputException(
-          "send {\"questions\": [{\"question\": ..., \"sourceId\": ...}]}");
-    }
-    return tuning.tune(key, request.questions());
   }
 }

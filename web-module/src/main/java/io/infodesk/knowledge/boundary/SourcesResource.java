@@ -5,6 +5,7 @@ import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
+import io.infodesk.platform.control.UploadLimits;
 import io.infodesk.platform.entity.InvalidInputException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -131,7 +132,7 @@ public class SourcesResource {
       }
     }
     SourceService.checkFileCount(files.size());
-    long max = SourceService.maxBytes(config);
+    long max = UploadLimits.maxBytes(config);
     List<SourceView> created = new ArrayList<>();
     for (EntityPart file : files) {
       byte[] content = read(file, max + 1);

@@ -52,15 +52,26 @@ public class ApiContract implements OASFilter {
           io.infodesk.feedback.boundary.EscalationsResource.class,
           io.infodesk.flywheel.boundary.CyclesResource.class,
           io.infodesk.flywheel.boundary.SimulationsResource.class,
+          io.infodesk.flywheel.boundary.TrainingResource.class,
           io.infodesk.knowledge.boundary.DomainsResource.class,
           io.infodesk.knowledge.boundary.SourcesResource.class,
           io.infodesk.platform.boundary.NodesResource.class,
           io.infodesk.platform.boundary.SettingsResource.class,
           io.infodesk.registry.boundary.ModelsResource.class,
+          io.infodesk.retrieval.boundary.TuningResource.class,
           io.infodesk.review.boundary.ReviewsResource.class,
           io.infodesk.security.boundary.AuditResource.class,
           io.infodesk.security.boundary.MeResource.class,
           io.infodesk.security.boundary.UsersResource.class);
+
+  /**
+   * Resources whose operations keep the ids they had in the resource they left, so that a client
+   * generated from /openapi stays valid ({@code modelsTrain}, {@code domainsTune}).
+   */
+  static final Map<Class<?>, String> OPERATION_PREFIXES =
+      Map.of(
+          io.infodesk.flywheel.boundary.TrainingResource.class, "Models",
+          io.infodesk.retrieval.boundary.TuningResource.class, "Domains");
 
   /** The errors any operation may answer, each with a problem body. */
   static final Map<String, String> ERRORS = new LinkedHashMap<>();
@@ -107,7 +118,9 @@ public class ApiContract implements OASFilter {
         if (op != null) {
           op.setResponses(responses(m));
           // Payara names an operation after its Java method, and list() is everywhere
-          String prefix = resource.getSimpleName().replace("Resource", "");
+          String prefix =
+              OPERATION_PREFIXES.getOrDefault(
+                  resource, resource.getSimpleName().replace("Resource", ""));
           String id =
               Character.toLowerCase(prefix.charAt(0))
                   + prefix.substring(1)

@@ -2,7 +2,7 @@ package io.infodesk.operations.boundary;
 
 import io.infodesk.platform.boundary.ClusterNodeService;
 import io.infodesk.platform.boundary.DatabaseMigrations;
-import io.infodesk.retrieval.boundary.EmbeddingService;
+import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.training.boundary.PyTorchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

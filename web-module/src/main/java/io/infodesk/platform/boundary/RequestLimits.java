@@ -1,6 +1,6 @@
 package io.infodesk.platform.boundary;
 
-import io.infodesk.knowledge.boundary.SourceService;
+import io.infodesk.platform.control.UploadLimits;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -96,7 +96,7 @@ public class RequestLimits implements ContainerRequestFilter, ContainerResponseF
   /** The cap of a body of this type: JSON, a multipart upload, or anything else (JSONL). */
   long limit(MediaType type) {
     if (type != null && type.getType().equalsIgnoreCase("multipart")) {
-      return SourceService.maxUploadBytes(config);
+      return UploadLimits.maxUploadBytes(config);
     }
     return type != null && RequestBodyPolicy.isJson(type) ? JSON_LIMIT : JSONL_LIMIT;
   }

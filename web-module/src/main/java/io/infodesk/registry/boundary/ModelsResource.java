@@ -1,11 +1,9 @@
 package io.infodesk.registry.boundary;
 
-import io.infodesk.flywheel.boundary.CyclesResource;
-import io.infodesk.flywheel.boundary.FlywheelService;
 import io.infodesk.platform.boundary.JsonColumns;
 import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
-import io.infodesk.registry.entity.RouterModel;
+import io.infodesk.routing.entity.RouterModel;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonStructure;
@@ -15,14 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Router models (admin): train candidates, compare them, promote one, roll back. */
+/**
+ * Router models (admin): compare the candidates, promote one, roll back. Training them is the
+ * flywheel's ({@code POST /api/models/training}, {@code
+ * io.infodesk.flywheel.boundary.TrainingResource}).
+ */
 @Path("models")
 @RequestScoped
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -67,27 +68,11 @@ public class ModelsResource {
   }
 
   @EJB RegistryService registry;
-  @EJB FlywheelService flywheel;
 
   @GET
   @Operation(summary = "All router model versions, newest first")
   public List<ModelView> list() {
     return registry.list().stream().map(ModelView::of).toList();
-  }
-
-  @POST
-  @Path("training")
-  @Operation(
-      summary =
-          "Train the student routers from the labelled data and evaluate them against the teacher,"
-              + " in the background: 202 with the job to poll at /api/flywheel/cycles/{id} (its"
-              + " train step shows progress); the candidates then appear in /api/models. 409 while"
-              + " a cycle or another training runs anywhere in the cluster")
-  @io.infodesk.platform.boundary.Answers(
-      status = 202,
-      value = io.infodesk.flywheel.boundary.CyclesResource.CycleView.class)
-  public Response train() {
-    return CyclesResource.accepted(flywheel.startTraining());
   }
 
   @POST

@@ -38,13 +38,13 @@ public class UsersResource {
       List<CallerProfile.DomainRef> domains,
       List<String> ownerDomains,
       List<String> smeDomains) {
-    static UserView of(AppUser u) {
+    static UserView of(AppUser u, List<CallerProfile.DomainRef> domains) {
       return new UserView(
           u.getUsername(),
           u.getDisplayName(),
           u.isEnabled(),
           u.getRoles().stream().map(Role::wireName).sorted().toList(),
-          UserService.domainRefs(u.getDomains()),
+          domains,
           u.domainKeysAs(Role.KNOWLEDGE_OWNER_NAME).stream().sorted().toList(),
           u.domainKeysAs(Role.SME_NAME).stream().sorted().toList());
     }
@@ -62,7 +62,7 @@ public class UsersResource {
   @GET
   @Operation(summary = "All accounts")
   public List<UserView> list() {
-    return users.list().stream().map(UserView::of).toList();
+    return users.list().stream().map(this::view).toList();
   }
 
   @POST
@@ -70,9 +70,7 @@ public class UsersResource {
   @Operation(summary = "Create an account with roles and domains")
   @io.infodesk.platform.boundary.Answers(status = 201, value = UsersResource.UserView.class)
   public Response create(NewUser request) {
-    return Response.status(Response.Status.CREATED)
-        .entity(UserView.of(users.create(request)))
-        .build();
+    return Response.status(Response.Status.CREATED).entity(view(users.create(request))).build();
   }
 
   @PUT
@@ -87,9 +85,9 @@ public class UsersResource {
               + " {\"domains\": [...]} for every role the user has");
     }
     if (request.domains() != null) {
-      return UserView.of(users.assignDomains(username, request.domains()));
+      return view(users.assignDomains(username, request.domains()));
     }
-    return UserView.of(users.assignScopedDomains(username, request.owner(), request.sme()));
+    return view(users.assignScopedDomains(username, request.owner(), request.sme()));
   }
 
   @PUT
@@ -100,7 +98,7 @@ public class UsersResource {
     if (request == null) {
       throw new InvalidInputException("send {\"enabled\": true or false}");
     }
-    return UserView.of(users.setEnabled(username, request.enabled()));
+    return view(users.setEnabled(username, request.enabled()));
   }
 
   @GET
@@ -117,5 +115,9 @@ public class UsersResource {
   public Response revoke(@PathParam("username") String username, @PathParam("id") String id) {
     tokens.revokeOf(username, io.infodesk.platform.boundary.Params.id("token", id));
     return Response.noContent().build();
+  }
+
+  private UserView view(AppUser u) {
+    return UserView.of(u, users.domainRefs(u.getDomainKeys()));
   }
 }
