@@ -158,6 +158,21 @@ class ArchitectureTest {
           .because("entities and views reach the database only through a feature's services");
 
   @ArchTest
+  static final ArchRule sessionBeansAreBoundaries =
+      classes()
+          .that()
+          .areAnnotatedWith(Stateless.class)
+          .or()
+          .areAnnotatedWith(Singleton.class)
+          .or()
+          .areAnnotatedWith(Stateful.class)
+          .should()
+          .resideInAPackage("io.infodesk..boundary..")
+          .because(
+              "a session bean is what a resource, a page, a timer or a batch step calls; helpers"
+                  + " that only other services use are CDI beans in control");
+
+  @ArchTest
   static final ArchRule noNamedEjb =
       noClasses()
           .that()

@@ -12,7 +12,7 @@ import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;
-import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.platform.control.LlmEndpoint;
 import io.infodesk.platform.control.Text;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.retrieval.boundary.SearchService;

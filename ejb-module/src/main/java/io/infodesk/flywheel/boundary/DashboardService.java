@@ -1,5 +1,6 @@
 package io.infodesk.flywheel.boundary;
 
+import io.infodesk.flywheel.control.CycleRecords;
 import io.infodesk.flywheel.entity.FlywheelCycle;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.routing.entity.RouterModel;

@@ -1,7 +1,7 @@
 package io.infodesk.flywheel.boundary;
 
-import io.infodesk.platform.boundary.NodeIdentity;
 import io.infodesk.platform.control.FlywheelSettings;
+import io.infodesk.platform.control.NodeIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

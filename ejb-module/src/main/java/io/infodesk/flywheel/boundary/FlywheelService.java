@@ -1,7 +1,9 @@
 package io.infodesk.flywheel.boundary;
 
+import io.infodesk.flywheel.control.CycleLease;
+import io.infodesk.flywheel.control.CycleRecords;
 import io.infodesk.flywheel.entity.FlywheelCycle;
-import io.infodesk.platform.boundary.NodeIdentity;
+import io.infodesk.platform.control.NodeIdentity;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.entity.ClusterNode;
 import io.infodesk.platform.entity.ConflictException;
@@ -37,8 +39,8 @@ public class FlywheelService {
   public static final String TRAINING_JOB = "model-training";
 
   @PersistenceContext EntityManager em;
-  @EJB CycleLease lease;
-  @EJB CycleRecords records;
+  @Inject CycleLease lease;
+  @Inject CycleRecords records;
   @EJB AuditService audit;
   @EJB DriftMonitor drift;
   @Inject NodeIdentity node;

@@ -4,6 +4,8 @@ import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.control.Curation;
 import io.infodesk.curation.entity.DatasetExample;
 import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.flywheel.control.CycleLease;
+import io.infodesk.flywheel.control.CycleRecords;
 import io.infodesk.flywheel.control.OutOfFold;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.registry.boundary.RegistryService;
@@ -18,6 +20,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,8 +52,8 @@ public class FlywheelSteps {
   static final Duration LEASE_TTL = Duration.ofMinutes(30);
 
   @PersistenceContext EntityManager em;
-  @EJB CycleRecords records;
-  @EJB CycleLease lease;
+  @Inject CycleRecords records;
+  @Inject CycleLease lease;
   @EJB JudgeService judge;
   @EJB TrainingService training;
   @EJB RegistryService registry;

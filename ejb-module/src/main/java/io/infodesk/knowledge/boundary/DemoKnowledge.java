@@ -1,5 +1,6 @@
 package io.infodesk.knowledge.boundary;
 
+import io.infodesk.knowledge.control.SourceRegistry;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.platform.control.Hashes;
@@ -38,7 +39,7 @@ public class DemoKnowledge {
 
   @PersistenceContext EntityManager em;
   @Inject Config config;
-  @EJB SourceRegistry registry;
+  @Inject SourceRegistry registry;
   @EJB IngestionService ingestion;
 
   @PostConstruct

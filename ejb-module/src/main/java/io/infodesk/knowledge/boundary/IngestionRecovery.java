@@ -1,10 +1,12 @@
 package io.infodesk.knowledge.boundary;
 
+import io.infodesk.knowledge.control.SourceSteps;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -16,7 +18,7 @@ public class IngestionRecovery {
 
   private static final Logger LOG = Logger.getLogger(IngestionRecovery.class.getName());
 
-  @EJB SourceSteps steps;
+  @Inject SourceSteps steps;
   @EJB IngestionService ingestion;
 
   @PostConstruct

@@ -2,6 +2,7 @@ package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
+import io.infodesk.knowledge.control.SourceSteps;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.SourceIndexed;
 import io.infodesk.knowledge.entity.SourceRetired;
@@ -35,7 +36,7 @@ public class IngestionService {
   static final DocumentParser PARSER = new DocumentParser(MAX_TEXT_CHARACTERS);
   static final Chunker CHUNKER = new Chunker(180, 30);
 
-  @EJB SourceSteps steps;
+  @Inject SourceSteps steps;
   @EJB EmbeddingService embeddings;
   @Inject Event<SourceIndexed> indexed;
   @Inject Event<SourceRetired> withdrawn;

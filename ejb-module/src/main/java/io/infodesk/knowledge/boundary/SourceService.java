@@ -1,6 +1,8 @@
 package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.control.DocumentParser;
+import io.infodesk.knowledge.control.SourceRegistry;
+import io.infodesk.knowledge.control.SourceSteps;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceRetired;
@@ -53,11 +55,11 @@ public class SourceService {
 
   @PersistenceContext EntityManager em;
   @EJB DomainScope scope;
-  @EJB SourceSteps steps;
+  @Inject SourceSteps steps;
   @EJB IngestionService ingestion;
   @Inject Event<SourceRetired> retired;
   @Inject Event<Audited> audited;
-  @EJB SourceRegistry registry;
+  @Inject SourceRegistry registry;
   @Inject Config config;
 
   @RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})

@@ -1,5 +1,6 @@
 package io.infodesk.platform.boundary;
 
+import io.infodesk.platform.control.NodeIdentity;
 import io.infodesk.platform.entity.ClusterNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

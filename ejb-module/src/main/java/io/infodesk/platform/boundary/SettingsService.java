@@ -1,6 +1,7 @@
 package io.infodesk.platform.boundary;
 
 import io.infodesk.platform.control.FlywheelSettings;
+import io.infodesk.platform.control.LlmEndpoint;
 import io.infodesk.platform.control.Settings;
 import io.infodesk.platform.entity.AppSetting;
 import io.infodesk.platform.entity.Audited;

@@ -3,7 +3,7 @@ package io.infodesk.routing.boundary;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.DomainsChanged;
 import io.infodesk.platform.boundary.EmbeddingService;
-import io.infodesk.platform.boundary.LlmEndpoint;
+import io.infodesk.platform.control.LlmEndpoint;
 import io.infodesk.routing.control.LinearHead;
 import io.infodesk.routing.control.LlmRouter;
 import io.infodesk.routing.control.NgramFeaturizer;

@@ -1,11 +1,9 @@
-package io.infodesk.flywheel.boundary;
+package io.infodesk.flywheel.control;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +13,8 @@ import java.time.Instant;
  * conditional UPDATE, so two nodes (or two clicks) racing for it cannot both win; it expires, so a
  * holder that died does not block the next cycle.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class CycleLease {
 
   static final String NAME = "flywheel-cycle";

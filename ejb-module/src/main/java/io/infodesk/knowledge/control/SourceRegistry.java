@@ -1,4 +1,4 @@
-package io.infodesk.knowledge.boundary;
+package io.infodesk.knowledge.control;
 
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
@@ -7,20 +7,17 @@ import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Records new and re-queued sources in transactions of their own, committed before background
  * ingestion starts. Callers have already checked the caller's scope.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class SourceRegistry {
 
   @PersistenceContext EntityManager em;

@@ -1,24 +1,21 @@
-package io.infodesk.flywheel.boundary;
+package io.infodesk.flywheel.control;
 
 import io.infodesk.flywheel.entity.CycleEnded;
 import io.infodesk.flywheel.entity.FlywheelCycle;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Instant;
 
 /** Writes the cycle record, each change in its own transaction, so progress is visible at once. */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class CycleRecords {
 
   @PersistenceContext EntityManager em;
@@ -88,7 +85,7 @@ public class CycleRecords {
     ended.fire(new CycleEnded(c.getTrigger(), c.getStatus(), millis));
   }
 
-  static JsonObject read(String json) {
+  public static JsonObject read(String json) {
     try (var reader =
         Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
       return reader.readObject();

@@ -1,7 +1,6 @@
-package io.infodesk.platform.boundary;
+package io.infodesk.platform.control;
 
-import io.infodesk.platform.control.ChatCompletions;
-import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.boundary.LlmCallsMetered;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

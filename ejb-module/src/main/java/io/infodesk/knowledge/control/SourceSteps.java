@@ -1,16 +1,13 @@
-package io.infodesk.knowledge.boundary;
+package io.infodesk.knowledge.control;
 
-import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceIngested;
 import io.infodesk.knowledge.entity.SourceStatus;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +16,8 @@ import java.util.List;
  * The steps of ingestion, each in its own transaction, so that people polling a source see it move
  * QUEUED → PARSING → EMBEDDING → INDEXED (or FAILED with its reason) as it happens.
  */
-@Stateless
-@PermitAll
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
 public class SourceSteps {
 
   /** What parsing needs. */

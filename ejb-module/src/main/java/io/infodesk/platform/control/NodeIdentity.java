@@ -1,6 +1,5 @@
-package io.infodesk.platform.boundary;
+package io.infodesk.platform.control;
 
-import io.infodesk.platform.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
