@@ -2,11 +2,7 @@ package io.infodesk.curation.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -18,19 +14,12 @@ import jakarta.persistence.Table;
 @NamedQuery(
     name = DatasetExample.FIND_BY_VERSION,
     query = "SELECT e FROM DatasetExample e WHERE e.versionId = :version ORDER BY e.split, e.id")
-public class DatasetExample {
+public class DatasetExample extends LabelledText {
   public static final String FIND_BY_VERSION = "DatasetExample.findByVersion";
-
-  @Id
-  @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "infodesk_seq")
-  private Long id;
 
   @Column(name = "version_id")
   private Long versionId;
 
-  private String text;
-  private String label;
   private String provenance;
 
   @Column(name = "interaction_id")
@@ -47,28 +36,15 @@ public class DatasetExample {
       String provenance,
       Long interactionId,
       String split) {
+    super(text, label);
     this.versionId = versionId;
-    this.text = text;
-    this.label = label;
     this.provenance = provenance;
     this.interactionId = interactionId;
     this.split = split;
   }
 
-  public Long getId() {
-    return id;
-  }
-
   public Long getVersionId() {
     return versionId;
-  }
-
-  public String getText() {
-    return text;
-  }
-
-  public String getLabel() {
-    return label;
   }
 
   public String getProvenance() {

@@ -1,14 +1,11 @@
 package io.infodesk.curation.entity;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.time.Instant;
 
 /** An example of the frozen evaluation set, which keeps dataset versions comparable. */
 @Entity
@@ -16,43 +13,29 @@ import java.time.Instant;
 @NamedQuery(
     name = FrozenEvalExample.FIND_ALL,
     query = "SELECT e FROM FrozenEvalExample e ORDER BY e.id")
-public class FrozenEvalExample {
+public class FrozenEvalExample extends LabelledText {
   public static final String FIND_ALL = "FrozenEvalExample.findAll";
 
-  @Id
-  @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "infodesk_seq")
-  private Long id;
-
-  private String text;
-  private String label;
   private String provenance;
 
-  @Column(name = "added_by")
-  private String by;
-
-  @Column(name = "added_at")
-  private Instant at;
+  @Embedded
+  @AttributeOverride(name = "by", column = @Column(name = "added_by"))
+  @AttributeOverride(name = "at", column = @Column(name = "added_at"))
+  private Addition added;
 
   protected FrozenEvalExample() {}
 
   public FrozenEvalExample(String text, String label, String provenance, String by) {
-    this.text = text;
-    this.label = label;
+    super(text, label);
     this.provenance = provenance;
-    this.by = by;
-    this.at = Instant.now();
-  }
-
-  public String getText() {
-    return text;
-  }
-
-  public String getLabel() {
-    return label;
+    this.added = new Addition(by);
   }
 
   public String getProvenance() {
     return provenance;
+  }
+
+  public Addition getAdded() {
+    return added;
   }
 }
