@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,6 +61,14 @@ public class ReviewService {
    * review. The database filters and pages; nothing loads the whole queue.
    */
   public List<ReviewItem> queue(String domain, int first, int max) {
+    return queue(domain, null, first, max);
+  }
+
+  /**
+   * The same, optionally also of one attribution of the judge's verdict (for example {@code
+   * ROUTING} or {@code CONTENT}); the database filters.
+   */
+  public List<ReviewItem> queue(String domain, String attribution, int first, int max) {
     if (domain != null
         && em.createNamedQuery(io.infodesk.knowledge.entity.Domain.FIND_BY_KEY)
             .setParameter("key", domain)
@@ -85,6 +94,9 @@ public class ReviewService {
     if (domain != null) {
       q.append(" AND (r.routedDomain = :domain OR r.suggestedDomain = :domain)");
     }
+    if (attribution != null) {
+      q.append(" AND r.attribution = :attribution");
+    }
     q.append(" ORDER BY r.priority DESC, r.confidence DESC, r.id");
     var query =
         em.createQuery(q.toString(), ReviewItem.class)
@@ -96,10 +108,30 @@ public class ReviewService {
     if (domain != null) {
       query.setParameter("domain", domain);
     }
+    if (attribution != null) {
+      query.setParameter("attribution", attribution);
+    }
     return query
         .setFirstResult(Math.max(0, first))
         .setMaxResults(Math.max(1, Math.min(MAX_PAGE, max)))
         .getResultList();
+  }
+
+  /**
+   * Claims the first item of the caller's queue (optionally of one domain and one attribution) that
+   * is still free, in the queue's order; empty when none is. The queue already leaves out what the
+   * caller voted on and what another reviewer holds.
+   */
+  public Optional<ReviewItem> claimNext(String domain, String attribution) {
+    Instant now = Instant.now();
+    String me = scope.caller();
+    for (ReviewItem item : queue(domain, attribution, 0, MAX_PAGE)) {
+      if (item.claimableBy(me, now)) {
+        item.claim(me, now, LEASE);
+        return Optional.of(item);
+      }
+    }
+    return Optional.empty();
   }
 
   public ReviewItem claim(long id) {

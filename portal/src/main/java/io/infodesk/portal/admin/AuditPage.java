@@ -3,7 +3,6 @@ package io.infodesk.portal.admin;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.AuditEntry;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -53,7 +52,7 @@ public class AuditPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
   }
 
   public boolean isAllowed() {

@@ -5,7 +5,6 @@ import io.infodesk.curation.entity.DatasetVersion;
 import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -34,7 +33,7 @@ public class DatasetsPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       versions = datasets.list();
       selected = versions.isEmpty() ? null : versions.get(0);

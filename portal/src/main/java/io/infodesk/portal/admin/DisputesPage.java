@@ -7,7 +7,6 @@ import io.infodesk.portal.shell.Shell;
 import io.infodesk.review.boundary.ReviewService;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.ReviewVote;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -36,7 +35,7 @@ public class DisputesPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       disputes = reviews.disputes();
       allDomains = domains.list();

@@ -4,7 +4,6 @@ import io.infodesk.feedback.boundary.MonitoringService;
 import io.infodesk.feedback.entity.Day;
 import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Shell;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -27,7 +26,7 @@ public class MonitoringPage implements Serializable {
 
   @PostConstruct
   void load() {
-    if (shell.hasRole(Role.ADMIN_NAME)) {
+    if (shell.mayOpenThisPage()) {
       data = monitoring.lastDays(days);
     }
   }

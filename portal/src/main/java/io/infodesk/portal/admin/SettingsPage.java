@@ -3,7 +3,6 @@ package io.infodesk.portal.admin;
 import io.infodesk.platform.boundary.SettingsService;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -30,7 +29,7 @@ public class SettingsPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       effective = settings.effective();
       edits.clear();

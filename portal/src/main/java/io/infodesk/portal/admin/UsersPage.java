@@ -41,7 +41,7 @@ public class UsersPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       accounts = users.list();
       domains = domainService.list();

@@ -6,7 +6,6 @@ import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
 import io.infodesk.registry.boundary.RegistryService;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -43,7 +42,7 @@ public class FlywheelDashboard implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       demo = simulation.enabled();
       refresh();

@@ -6,7 +6,6 @@ import io.infodesk.knowledge.boundary.DomainService;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -38,7 +37,7 @@ public class DomainPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.KNOWLEDGE_OWNER_NAME) || shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       if (!shell.getCaller().domains().isEmpty()) {
         key = shell.getCaller().domains().get(0).key();

@@ -6,7 +6,6 @@ import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -47,7 +46,7 @@ public class SourcesPage implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.KNOWLEDGE_OWNER_NAME) || shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed && !shell.getCaller().domains().isEmpty()) {
       uploadDomain = shell.getCaller().domains().get(0).key();
     }

@@ -8,15 +8,14 @@ import io.infodesk.review.boundary.ReviewService;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.ReviewVote;
 import io.infodesk.routing.entity.RouteLabels;
-import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The SMEs' review desk: the queue of their domains (filtered by domain and attribution), "claim
@@ -45,7 +44,7 @@ public class ReviewDesk implements Serializable {
 
   @PostConstruct
   void load() {
-    allowed = shell.hasRole(Role.SME_NAME) || shell.hasRole(Role.ADMIN_NAME);
+    allowed = shell.mayOpenThisPage();
     if (allowed) {
       allDomains = domains.list();
       reload();
@@ -53,27 +52,27 @@ public class ReviewDesk implements Serializable {
   }
 
   public void reload() {
-    List<ReviewItem> items = reviews.queue(blank(domainFilter) ? null : domainFilter);
     queue =
-        blank(attributionFilter)
-            ? items
-            : items.stream().filter(i -> attributionFilter.equals(i.getAttribution())).toList();
+        reviews.queue(
+            blank(domainFilter) ? null : domainFilter,
+            blank(attributionFilter) ? null : attributionFilter,
+            0,
+            ReviewService.MAX_PAGE);
     history = reviews.history(20);
   }
 
   /** Claims the first free item of the filtered queue and opens it. */
   public void claimNext() {
-    reload();
-    for (ReviewItem item : new ArrayList<>(queue)) {
-      try {
-        reviews.claim(item.getId());
-        open(item.getId());
-        return;
-      } catch (RuntimeException e) {
-        // someone else took it a moment ago: try the next one
-      }
+    Optional<ReviewItem> next =
+        reviews.claimNext(
+            blank(domainFilter) ? null : domainFilter,
+            blank(attributionFilter) ? null : attributionFilter);
+    if (next.isPresent()) {
+      open(next.get().getId());
+      return;
     }
     current = null;
+    reload();
     Messages.info("Nothing left to review here. Thank you!");
   }
 

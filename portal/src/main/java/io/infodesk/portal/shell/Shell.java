@@ -2,6 +2,7 @@ package io.infodesk.portal.shell;
 
 import io.infodesk.security.boundary.UserService;
 import io.infodesk.security.entity.CallerProfile;
+import io.infodesk.security.entity.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Set;
 
 /** The frame around every portal page: who is signed in, which menus they get, and sign-out. */
 @Named
@@ -42,6 +45,39 @@ public class Shell {
 
   public boolean hasRole(String role) {
     return caller != null && caller.roles().contains(role);
+  }
+
+  /**
+   * Who may open the pages of each folder under /portal/: the one rule behind every role page
+   * (admins may open every folder). A page outside these folders is open to anyone signed in. The
+   * services check the role and the domain again on every call.
+   */
+  static final Map<String, Set<String>> FOLDERS =
+      Map.of(
+          "owner", Set.of(Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME),
+          "sme", Set.of(Role.SME_NAME, Role.ADMIN_NAME),
+          "admin", Set.of(Role.ADMIN_NAME));
+
+  /** Whether the caller may open the page being shown, by its folder ({@link #FOLDERS}). */
+  public boolean mayOpenThisPage() {
+    return mayOpen(faces.getViewRoot().getViewId());
+  }
+
+  /** Whether the caller may open the page with this view id, such as /portal/admin/users.xhtml. */
+  boolean mayOpen(String viewId) {
+    if (caller == null) {
+      return false;
+    }
+    String[] parts = viewId.split("/");
+    Set<String> roles = parts.length >= 4 ? FOLDERS.get(parts[2]) : null;
+    return roles == null || roles.stream().anyMatch(this::hasRole);
+  }
+
+  /** For tests: the shell of a signed-in caller. */
+  static Shell of(CallerProfile caller) {
+    Shell shell = new Shell();
+    shell.caller = caller;
+    return shell;
   }
 
   public String getInitials() {
