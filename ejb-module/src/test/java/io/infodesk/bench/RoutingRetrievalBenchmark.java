@@ -1,15 +1,15 @@
 package io.infodesk.bench;
 
-import io.infodesk.curation.control.Curation;
+import io.infodesk.curation.model.Curation;
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
 import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.retrieval.control.RankFusion;
-import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
-import io.infodesk.training.control.StudentRecipe;
+import io.infodesk.routing.model.StudentRouter;
+import io.infodesk.training.model.StudentRecipe;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,8 +8,8 @@ import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
 import io.infodesk.answering.entity.QuestionAnswered;
 import io.infodesk.guardrails.boundary.GuardrailService;
-import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
+import io.infodesk.guardrails.model.PiiRedactor;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.LlmEndpoint;
@@ -253,7 +253,7 @@ public class AskService {
               p.sourceId(),
               p.sourceTitle(),
               section(p),
-              io.infodesk.guardrails.control.SafeHtml.sanitize(p.snippet()),
+              io.infodesk.guardrails.model.SafeHtml.sanitize(p.snippet()),
               p.score()));
       citationsJson.add(
           Json.createObjectBuilder()
@@ -279,7 +279,7 @@ public class AskService {
     JsonObjectBuilder latencyJson = Json.createObjectBuilder();
     latency.forEach(latencyJson::add);
     // every HTML the chat and the review desk render unescaped goes through the allow-list
-    String safeHtml = io.infodesk.guardrails.control.SafeHtml.sanitize(answer.html());
+    String safeHtml = io.infodesk.guardrails.model.SafeHtml.sanitize(answer.html());
     interaction.finish(
         outcome,
         answer.mode(),

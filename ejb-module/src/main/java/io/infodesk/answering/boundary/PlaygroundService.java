@@ -106,9 +106,9 @@ public class PlaygroundService {
                         p.text(),
                         p.score(),
                         p.similarity(),
-                        io.infodesk.guardrails.control.SafeHtml.sanitize(p.snippet())))
+                        io.infodesk.guardrails.model.SafeHtml.sanitize(p.snippet())))
             .toList(),
-        io.infodesk.guardrails.control.SafeHtml.sanitize(
+        io.infodesk.guardrails.model.SafeHtml.sanitize(
             new ExtractiveAnswerer(3).answer(q, passages).html()));
   }
 }

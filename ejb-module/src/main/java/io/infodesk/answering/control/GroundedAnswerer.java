@@ -1,9 +1,9 @@
 package io.infodesk.answering.control;
 
 import io.infodesk.answering.entity.Answer;
-import io.infodesk.guardrails.control.GroundingCheck;
-import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
+import io.infodesk.guardrails.model.GroundingCheck;
+import io.infodesk.guardrails.model.PiiRedactor;
 import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.entity.Passage;
 import java.util.List;

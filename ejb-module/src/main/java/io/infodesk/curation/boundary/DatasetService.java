@@ -2,12 +2,12 @@ package io.infodesk.curation.boundary;
 
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
-import io.infodesk.curation.control.Curation;
 import io.infodesk.curation.control.LabelRule;
 import io.infodesk.curation.entity.DatasetExample;
 import io.infodesk.curation.entity.DatasetVersion;
 import io.infodesk.curation.entity.FrozenEvalExample;
 import io.infodesk.curation.entity.ImportedExample;
+import io.infodesk.curation.model.Curation;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;

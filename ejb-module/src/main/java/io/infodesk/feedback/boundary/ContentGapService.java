@@ -2,8 +2,8 @@ package io.infodesk.feedback.boundary;
 
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
-import io.infodesk.feedback.control.GapClusters;
 import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.feedback.model.GapClusters;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;

@@ -1,8 +1,8 @@
 package io.infodesk.flywheel.boundary;
 
 import io.infodesk.curation.boundary.DatasetService;
-import io.infodesk.curation.control.Curation;
 import io.infodesk.curation.entity.DatasetExample;
+import io.infodesk.curation.model.Curation;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.flywheel.control.CycleLease;
 import io.infodesk.flywheel.control.CycleRecords;
@@ -10,11 +10,11 @@ import io.infodesk.flywheel.control.OutOfFold;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.registry.boundary.RegistryService;
 import io.infodesk.review.boundary.JudgeService;
-import io.infodesk.review.control.Learning;
 import io.infodesk.review.entity.ReviewItem;
-import io.infodesk.routing.control.StudentRouter;
+import io.infodesk.review.model.Learning;
 import io.infodesk.routing.entity.ModelStatus;
 import io.infodesk.routing.entity.RouterModel;
+import io.infodesk.routing.model.StudentRouter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,8 +1,8 @@
 package io.infodesk.flywheel.control;
 
-import io.infodesk.curation.control.Curation;
-import io.infodesk.routing.control.StudentRouter;
-import io.infodesk.training.control.StudentRecipe;
+import io.infodesk.curation.model.Curation;
+import io.infodesk.routing.model.StudentRouter;
+import io.infodesk.training.model.StudentRecipe;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

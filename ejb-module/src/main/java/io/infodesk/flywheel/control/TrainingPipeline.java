@@ -1,11 +1,11 @@
 package io.infodesk.flywheel.control;
 
-import io.infodesk.curation.control.Curation;
-import io.infodesk.evaluation.control.RoutingMetrics;
-import io.infodesk.registry.control.PromotionGate;
-import io.infodesk.routing.control.Router;
-import io.infodesk.routing.control.StudentRouter;
-import io.infodesk.training.control.StudentRecipe;
+import io.infodesk.curation.model.Curation;
+import io.infodesk.evaluation.model.RoutingMetrics;
+import io.infodesk.registry.model.PromotionGate;
+import io.infodesk.routing.model.Router;
+import io.infodesk.routing.model.StudentRouter;
+import io.infodesk.training.model.StudentRecipe;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

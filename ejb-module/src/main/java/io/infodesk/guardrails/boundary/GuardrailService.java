@@ -1,8 +1,8 @@
 package io.infodesk.guardrails.boundary;
 
-import io.infodesk.guardrails.control.GroundingCheck;
-import io.infodesk.guardrails.control.InputPolicy;
-import io.infodesk.guardrails.control.PiiRedactor;
+import io.infodesk.guardrails.model.GroundingCheck;
+import io.infodesk.guardrails.model.InputPolicy;
+import io.infodesk.guardrails.model.PiiRedactor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

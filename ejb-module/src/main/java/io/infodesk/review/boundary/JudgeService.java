@@ -12,15 +12,15 @@ import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.review.control.EmbeddedJudge;
 import io.infodesk.review.control.Judge;
 import io.infodesk.review.control.LabelSuspicion;
-import io.infodesk.review.control.Learning;
 import io.infodesk.review.control.LlmJudge;
 import io.infodesk.review.control.ReviewBudget;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.Verdict;
+import io.infodesk.review.model.Learning;
 import io.infodesk.routing.boundary.RoutingService;
-import io.infodesk.routing.control.Router;
-import io.infodesk.routing.control.StudentRouter;
 import io.infodesk.routing.entity.RouteLabels;
+import io.infodesk.routing.model.Router;
+import io.infodesk.routing.model.StudentRouter;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -146,7 +146,7 @@ public class JudgeService {
         domains.stream()
             .map(
                 d ->
-                    new io.infodesk.routing.control.LlmRouter.DomainCard(
+                    new io.infodesk.routing.model.LlmRouter.DomainCard(
                         d.getKey(), d.getName(), d.getDescription()))
             .toList(),
         (system, user) -> llm.complete(system, user, true, 300),

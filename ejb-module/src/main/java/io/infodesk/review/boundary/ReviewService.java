@@ -329,7 +329,7 @@ public class ReviewService {
     }
     return new Context(
         item,
-        i == null ? "" : io.infodesk.guardrails.control.SafeHtml.sanitize(i.getAnswer()),
+        i == null ? "" : io.infodesk.guardrails.model.SafeHtml.sanitize(i.getAnswer()),
         i == null || i.getOutcome() == null ? "" : i.getOutcome().name(),
         f == null ? null : f.getRating(),
         f == null ? null : f.getComment(),

@@ -2,6 +2,7 @@ package io.infodesk.routing.control;
 
 import io.infodesk.platform.control.Vectors;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.routing.model.Router;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

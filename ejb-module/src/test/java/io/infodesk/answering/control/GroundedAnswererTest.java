@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.answering.entity.Answer;
-import io.infodesk.guardrails.control.GroundingCheck;
-import io.infodesk.guardrails.control.PiiRedactor;
 import io.infodesk.guardrails.entity.GuardrailEvent;
+import io.infodesk.guardrails.model.GroundingCheck;
+import io.infodesk.guardrails.model.PiiRedactor;
 import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.retrieval.entity.Passage;
 import io.infodesk.support.ChatServer;

@@ -2,6 +2,7 @@ package io.infodesk.curation.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.curation.model.Curation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import io.infodesk.evaluation.model.CostModel;
 import org.junit.jupiter.api.Test;
 
 /** Costs against figures computed by hand. */

@@ -2,7 +2,8 @@ package io.infodesk.feedback.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infodesk.feedback.control.GapClusters.Question;
+import io.infodesk.feedback.model.GapClusters;
+import io.infodesk.feedback.model.GapClusters.Question;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package io.infodesk.flywheel.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.infodesk.curation.control.Curation;
-import io.infodesk.registry.control.PromotionGate;
-import io.infodesk.routing.control.Router;
+import io.infodesk.curation.model.Curation;
+import io.infodesk.registry.model.PromotionGate;
 import io.infodesk.routing.entity.RouteDecision;
-import io.infodesk.training.control.StudentRecipe;
+import io.infodesk.routing.model.Router;
+import io.infodesk.training.model.StudentRecipe;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;

@@ -2,6 +2,9 @@ package io.infodesk.guardrails.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.guardrails.model.GroundingCheck;
+import io.infodesk.guardrails.model.InputPolicy;
+import io.infodesk.guardrails.model.PiiRedactor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

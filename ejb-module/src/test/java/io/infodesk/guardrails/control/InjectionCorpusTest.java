@@ -2,6 +2,7 @@ package io.infodesk.guardrails.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.guardrails.model.InputPolicy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

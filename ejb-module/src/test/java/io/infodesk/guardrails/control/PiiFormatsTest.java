@@ -2,6 +2,7 @@ package io.infodesk.guardrails.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.guardrails.model.PiiRedactor;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

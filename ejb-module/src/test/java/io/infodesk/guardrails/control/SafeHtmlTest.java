@@ -2,6 +2,7 @@ package io.infodesk.guardrails.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.guardrails.model.SafeHtml;
 import org.junit.jupiter.api.Test;
 
 class SafeHtmlTest {

@@ -2,7 +2,8 @@ package io.infodesk.registry.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.infodesk.evaluation.control.RoutingMetrics;
+import io.infodesk.evaluation.model.RoutingMetrics;
+import io.infodesk.registry.model.PromotionGate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -28,8 +28,8 @@ class LlmJudgeTest {
         new ChatCompletions(llm.baseUrl() + "/v1", "judge-model", "k3y", Duration.ofSeconds(5));
     return new LlmJudge(
         List.of(
-            new io.infodesk.routing.control.LlmRouter.DomainCard("hr", "HR", "leave and benefits"),
-            new io.infodesk.routing.control.LlmRouter.DomainCard(
+            new io.infodesk.routing.model.LlmRouter.DomainCard("hr", "HR", "leave and benefits"),
+            new io.infodesk.routing.model.LlmRouter.DomainCard(
                 "finance", "Finance", "pay and expenses")),
         (system, user) -> client.complete(system, user, true, 300),
         new EmbeddedJudge(0.3, 0.1));

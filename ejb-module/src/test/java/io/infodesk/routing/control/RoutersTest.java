@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.routing.model.LlmRouter;
 import io.infodesk.support.ChatServer;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.infodesk.portal.knowledge;
 
 import io.infodesk.feedback.boundary.ContentGapService;
-import io.infodesk.feedback.control.GapClusters;
+import io.infodesk.feedback.model.GapClusters;
 import io.infodesk.knowledge.boundary.DomainService;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.portal.shell.Messages;

@@ -1,7 +1,7 @@
-package io.infodesk.training.control;
+package io.infodesk.training.model;
 
-import io.infodesk.routing.control.LinearHead;
-import io.infodesk.routing.control.NgramFeaturizer;
+import io.infodesk.routing.model.LinearHead;
+import io.infodesk.routing.model.NgramFeaturizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.infodesk.review.control;
+package io.infodesk.review.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.infodesk.feedback.control;
+package io.infodesk.feedback.model;
 
 import io.infodesk.platform.control.Vectors;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.infodesk.guardrails.control;
+package io.infodesk.guardrails.model;
 
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;

@@ -1,4 +1,4 @@
-package io.infodesk.routing.control;
+package io.infodesk.routing.model;
 
 import io.infodesk.routing.entity.RouteDecision;
 

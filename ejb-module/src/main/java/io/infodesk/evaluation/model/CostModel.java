@@ -1,4 +1,4 @@
-package io.infodesk.evaluation.control;
+package io.infodesk.evaluation.model;
 
 /**
  * What 1,000 routes cost, from configurable prices: an LLM router pays per token, an in-process

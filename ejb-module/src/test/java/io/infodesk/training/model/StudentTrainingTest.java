@@ -1,10 +1,10 @@
-package io.infodesk.training.control;
+package io.infodesk.training.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.infodesk.routing.control.LinearHead;
-import io.infodesk.routing.control.NgramFeaturizer;
+import io.infodesk.routing.model.LinearHead;
+import io.infodesk.routing.model.NgramFeaturizer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.infodesk.guardrails.control;
+package io.infodesk.guardrails.model;
 
 import io.infodesk.platform.control.Text;
 import java.util.ArrayList;

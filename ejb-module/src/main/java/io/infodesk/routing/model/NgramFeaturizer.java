@@ -1,4 +1,4 @@
-package io.infodesk.routing.control;
+package io.infodesk.routing.model;
 
 import java.util.Arrays;
 import java.util.Locale;

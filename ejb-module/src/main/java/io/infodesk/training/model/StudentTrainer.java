@@ -1,4 +1,4 @@
-package io.infodesk.training.control;
+package io.infodesk.training.model;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -20,7 +20,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
-import io.infodesk.routing.control.LinearHead;
+import io.infodesk.routing.model.LinearHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;

@@ -1,6 +1,6 @@
-package io.infodesk.registry.control;
+package io.infodesk.registry.model;
 
-import io.infodesk.evaluation.control.RoutingMetrics;
+import io.infodesk.evaluation.model.RoutingMetrics;
 import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.routing.entity.RouteLabels;
 import java.util.ArrayList;

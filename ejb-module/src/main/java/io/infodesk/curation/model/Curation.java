@@ -1,4 +1,4 @@
-package io.infodesk.curation.control;
+package io.infodesk.curation.model;
 
 import io.infodesk.platform.control.Vectors;
 import java.util.ArrayList;

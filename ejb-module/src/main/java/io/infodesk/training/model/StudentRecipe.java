@@ -1,9 +1,10 @@
-package io.infodesk.training.control;
+package io.infodesk.training.model;
 
-import io.infodesk.curation.control.Curation;
-import io.infodesk.routing.control.LinearHead;
-import io.infodesk.routing.control.NgramFeaturizer;
-import io.infodesk.routing.control.StudentRouter;
+import io.infodesk.curation.model.Curation;
+import io.infodesk.routing.model.LinearHead;
+import io.infodesk.routing.model.NgramFeaturizer;
+import io.infodesk.routing.model.StudentRouter;
+import io.infodesk.training.control.TrainingDefaults;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;

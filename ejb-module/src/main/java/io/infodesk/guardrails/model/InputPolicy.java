@@ -1,4 +1,4 @@
-package io.infodesk.guardrails.control;
+package io.infodesk.guardrails.model;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.infodesk.routing.control;
+package io.infodesk.routing.model;
 
 /**
  * A trained router's weights as plain Java arrays, for serving without the inference engine:

@@ -1,4 +1,4 @@
-package io.infodesk.evaluation.control;
+package io.infodesk.evaluation.model;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
