@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, mean-pooled, L2-normalised), from the ONNX
@@ -39,6 +42,11 @@ public final class MiniLmEmbedder implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final Set<String> inputNames;
   private final String version;
+
+  /** Batches hold the read lock; {@link #close()} takes the write lock. */
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+  private boolean closed;
 
   private MiniLmEmbedder(
       OrtEnvironment environment,
@@ -123,11 +131,29 @@ public final class MiniLmEmbedder implements AutoCloseable {
     return embedAll(List.of(text))[0];
   }
 
-  /** Embeds the texts in one batch; row i belongs to text i. */
+  /**
+   * Embeds the texts in one batch; row i belongs to text i.
+   *
+   * @throws IllegalStateException once the model is closed
+   */
   public float[][] embedAll(List<String> texts) {
     if (texts.isEmpty()) {
       return new float[0][];
     }
+    // the session must not be freed under a running batch (ONNX Runtime would crash the JVM)
+    Lock running = lifecycle.readLock();
+    running.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the embedding model is closed");
+      }
+      return embedOpen(texts);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private float[][] embedOpen(List<String> texts) {
     Encoding[] encodings = tokenizer.batchEncode(texts);
     int batch = encodings.length;
     int length = 0;
@@ -210,13 +236,24 @@ public final class MiniLmEmbedder implements AutoCloseable {
     return target;
   }
 
+  /** Waits for the batches running now, then frees the model; later calls are refused. */
   @Override
   public void close() {
+    Lock exclusive = lifecycle.writeLock();
+    exclusive.lock();
     try {
-      session.close();
-    } catch (OrtException e) {
-      // closing at shutdown: nothing more to do
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        session.close();
+      } catch (OrtException e) {
+        // closing at shutdown: nothing more to do
+      }
+      tokenizer.close();
+    } finally {
+      exclusive.unlock();
     }
-    tokenizer.close();
   }
 }
