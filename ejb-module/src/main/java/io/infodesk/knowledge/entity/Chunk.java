@@ -35,7 +35,7 @@ import java.time.ZoneOffset;
 @NamedQuery(
     name = Chunk.FIND_INDEXABLE,
     query =
-        "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL ORDER BY c.id")
+        "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL AND c.id > :after ORDER BY c.id")
 @NamedQuery(
     name = Chunk.COUNT_INDEXABLE,
     query =

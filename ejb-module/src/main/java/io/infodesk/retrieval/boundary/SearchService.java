@@ -89,15 +89,17 @@ public class SearchService {
   /** Re-creates the whole index from the database's indexed chunks. */
   @Asynchronous
   public void rebuild() {
+    long started = System.nanoTime();
     rebuilding = true;
     try {
       index.deleteAll();
-      int first = 0;
+      long after = 0;
       int total = 0;
       while (true) {
+        // keyset paging: each page starts after the last id, so no page re-reads the ones before
         List<Chunk> page =
             em.createNamedQuery(Chunk.FIND_INDEXABLE, Chunk.class)
-                .setFirstResult(first)
+                .setParameter("after", after)
                 .setMaxResults(500)
                 .getResultList();
         if (page.isEmpty()) {
@@ -105,11 +107,16 @@ public class SearchService {
         }
         index.add(page.stream().map(SearchService::entry).toList());
         total += page.size();
-        first += page.size();
+        after = page.get(page.size() - 1).getId();
         em.clear();
       }
       index.publish();
-      LOG.info("Search index rebuilt with " + total + " chunks");
+      LOG.info(
+          "Search index rebuilt with "
+              + total
+              + " chunks in "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
     } finally {
       rebuilding = false;
     }

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Ingestion and retrieval at scale on a running server (the README's run command, demo mode): uploads
+# a public HTML corpus from Debian's packages through POST /api/sources as an admin would (20 files
+# per request), once per copy into its own domain (py1, py2, ...), and reports
+#   - ingestion: chunks/s from the first upload until every source is INDEXED or FAILED;
+#   - the index on disk (data/index) and the server's used heap (/metrics);
+#   - retrieval: the server-side median and p99 of the retrieve stage over questions about the
+#     corpus, asked one at a time (they route to a copy's domain by its exemplars).
+# Default corpus: the Python 3.11 documentation (apt-get install python3-doc).
+# Usage: bench/ingest-corpus.sh [copies] [corpus dir] [questions]   (default: 1, python3-doc, 200)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${INFODESK_URL:-http://127.0.0.1:8080}
+copies=${1:-1}
+corpus=${2:-/usr/share/doc/python3.11/html}
+questions=${3:-200}
+admin=(-u admin:demo)
+[ -d "$corpus" ] || { echo "no corpus at $corpus (apt-get install python3-doc)"; exit 1; }
+mapfile -t files < <(find "$corpus" -name '*.html' -size +2k | sort)
+echo "corpus: ${#files[@]} HTML files, $(du -sh "$corpus" | cut -f1) in $corpus; $copies copies"
+
+start=$(date +%s.%N)
+for c in $(seq 1 "$copies"); do
+  domain=py$c
+  curl -sf "${admin[@]}" -H 'Content-Type: application/json' -o /dev/null -d "{\"key\":\"$domain\",
+    \"name\":\"Python documentation $c\",
+    \"description\":\"The Python language and its standard library: modules, functions, classes, syntax, the interpreter, packaging and tutorials.\",
+    \"exemplars\":[\"What does the json module do in Python?\",\"How do I use list comprehensions in Python?\",
+      \"Which Python function opens a file?\",\"How do I define a class with dataclasses?\",
+      \"What is the difference between a tuple and a list in Python?\"]}" "$base/api/domains" \
+    || echo "domain $domain exists already"
+  for ((i = 0; i < ${#files[@]}; i += 20)); do
+    args=()
+    for f in "${files[@]:i:20}"; do args+=(-F "file=@$f;type=text/html"); done
+    curl -sf "${admin[@]}" -F "domain=$domain" "${args[@]}" -o /dev/null "$base/api/sources" \
+      || echo "upload of files $i.. to $domain refused"
+  done
+done
+uploaded=$(date +%s.%N)
+echo "uploaded in $(python3 -c "print(round($uploaded - $start, 1))") s; ingesting..."
+
+count() { # status, summed over the copies' domains
+  local n=0
+  for c in $(seq 1 "$copies"); do
+    n=$((n + $(curl -sf "${admin[@]}" "$base/api/sources?domain=py$c&status=$1&max=1" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')))
+  done
+  echo "$n"
+}
+total=$((copies * ${#files[@]}))
+while true; do
+  done_=$(( $(count INDEXED) + $(count FAILED) ))
+  [ "$done_" -ge "$total" ] && break
+  sleep 2
+done
+end=$(date +%s.%N)
+chunks=0
+for c in $(seq 1 "$copies"); do
+  first=0
+  while true; do
+    page=$(curl -sf "${admin[@]}" "$base/api/sources?domain=py$c&status=INDEXED&first=$first&max=200")
+    n=$(python3 -c 'import json,sys; p=json.loads(sys.argv[1]); print(sum(s["chunkCount"] for s in p["sources"]), len(p["sources"]))' "$page")
+    chunks=$((chunks + ${n% *}))
+    [ "${n#* }" -lt 200 ] && break
+    first=$((first + 200))
+  done
+done
+python3 -c "
+s=$end-$start
+print('ingestion: %d sources (%d failed), %d chunks in %.1f s: %.1f chunks/s' % ($total, $(count FAILED), $chunks, s, $chunks/s))"
+echo "index on disk: $(du -sh data/index 2>/dev/null | cut -f1)   heap used: $(curl -sf "$base/metrics?scope=base" \
+  | awk '/^memory_usedHeap_bytes/ {printf "%.0f MiB", $2/1048576}')"
+
+# retrieval: questions about the corpus's modules, asked one at a time as an employee
+token=$(curl -sf -u employee:demo -H 'Content-Type: application/json' \
+  -d '{"label":"corpus retrieval","validDays":1}' "$base/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+find "$corpus/library" -name '*.html' | sed 's|.*/||; s|\.html$||' | sort | head -n "$questions" \
+  | while read -r m; do
+      curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -o /dev/null \
+        -d "{\"question\":\"What does the Python $m module do and how do I use it?\"}" "$base/api/ask" || true
+    done
+curl -sf -H "Authorization: Bearer $token" "$base/api/interactions?max=$questions" | python3 -c '
+import json, sys, statistics
+rows = json.load(sys.stdin)
+r = sorted(x["latencyMicros"]["retrieve"] / 1000 for x in rows if (x.get("latencyMicros") or {}).get("retrieve"))
+routed = sum(1 for x in rows if (x.get("domain") or "").startswith("py"))
+if r:
+    print("retrieval over %d chunks: %d questions, %d routed to the corpus, retrieve median %.2f ms, p99 %.2f ms"
+          % (int(sys.argv[1]), len(rows), routed, statistics.median(r), r[int(0.99 * (len(r) - 1))]))
+' "$chunks"
