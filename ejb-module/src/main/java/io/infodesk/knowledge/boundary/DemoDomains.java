@@ -47,6 +47,7 @@ public class DemoDomains {
                   + " troubleshooting and known issues."));
 
   @PersistenceContext EntityManager em;
+  @Inject DomainDirectory directory;
   @Inject Config config;
 
   @PostConstruct
@@ -55,13 +56,7 @@ public class DemoDomains {
       return;
     }
     for (List<String> d : DEMO_DOMAINS) {
-      boolean present =
-          em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-              .setParameter("key", d.get(0))
-              .getResultStream()
-              .findFirst()
-              .isPresent();
-      if (!present) {
+      if (directory.byKey(d.get(0)).isEmpty()) {
         em.persist(new Domain(d.get(0), d.get(1), d.get(2)));
       }
     }

@@ -41,6 +41,7 @@ public class DemoKnowledge {
   @Inject Config config;
   @Inject SourceRegistry registry;
   @EJB IngestionService ingestion;
+  @Inject DomainDirectory directory;
 
   @PostConstruct
   void seed() {
@@ -52,12 +53,7 @@ public class DemoKnowledge {
     for (String line : lines(loader, ROOT + "index.txt")) {
       String[] parts = line.split("\\|", 2);
       String key = parts[0].strip();
-      Domain domain =
-          em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-              .setParameter("key", key)
-              .getResultStream()
-              .findFirst()
-              .orElse(null);
+      Domain domain = directory.byKey(key).orElse(null);
       if (domain == null) {
         continue;
       }

@@ -8,23 +8,38 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Knowledge's answer to security's {@link DomainCatalog}: domains by key, from kb_domain. */
+/**
+ * Domains by key, from kb_domain, in the caller's transaction: knowledge's own lookups and its
+ * answer to security's {@link DomainCatalog}.
+ */
 @ApplicationScoped
 public class DomainDirectory implements DomainCatalog {
 
   @PersistenceContext EntityManager em;
 
+  /** The domain with this key, if there is one. */
+  public Optional<Domain> byKey(String key) {
+    return em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
   @Override
   public Map<String, String> names(Collection<String> keys) {
-    Map<String, String> names = new LinkedHashMap<>();
-    for (String key : keys) {
-      em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-          .setParameter("key", key)
-          .getResultStream()
-          .findFirst()
-          .ifPresent(d -> names.put(d.getKey(), d.getName()));
+    if (keys.isEmpty()) {
+      return Map.of();
     }
+    Map<String, String> found =
+        em.createNamedQuery(Domain.FIND_BY_KEYS, Domain.class)
+            .setParameter("keys", keys)
+            .getResultStream()
+            .collect(Collectors.toMap(Domain::getKey, Domain::getName));
+    Map<String, String> names = new LinkedHashMap<>();
+    keys.stream().filter(found::containsKey).forEach(k -> names.put(k, found.get(k)));
     return names;
   }
 }

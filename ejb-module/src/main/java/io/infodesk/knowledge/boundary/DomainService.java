@@ -32,6 +32,7 @@ public class DomainService {
   public record DomainUpdate(String name, String description, List<String> exemplars) {}
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject DomainDirectory directory;
   @EJB DomainScope scope;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<DomainsChanged> changed;
@@ -58,11 +59,7 @@ public class DomainService {
       throw new InvalidInputException(
           "key must be 2-40 characters of a-z, 0-9 and '-', starting with a letter");
     }
-    if (em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-        .setParameter("key", key)
-        .getResultStream()
-        .findAny()
-        .isPresent()) {
+    if (directory.byKey(key).isPresent()) {
       throw new ConflictException("domain '" + key + "' already exists");
     }
     Domain d = new Domain(key, checkName(name), checkDescription(description));
@@ -110,10 +107,8 @@ public class DomainService {
   }
 
   private Domain find(String key) {
-    return em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-        .setParameter("key", key)
-        .getResultStream()
-        .findFirst()
+    return directory
+        .byKey(key)
         .orElseThrow(() -> new UnknownEntityException("no domain '" + key + "'"));
   }
 

@@ -1,5 +1,6 @@
 package io.infodesk.knowledge.control;
 
+import io.infodesk.knowledge.boundary.DomainDirectory;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceStatus;
@@ -8,6 +9,7 @@ import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,6 +23,7 @@ import jakarta.transaction.Transactional;
 public class SourceRegistry {
 
   @PersistenceContext EntityManager em;
+  @Inject DomainDirectory directory;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
 
   public Source create(
@@ -31,10 +34,8 @@ public class SourceRegistry {
       String hash,
       String uploadedBy) {
     Domain domain =
-        em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-            .setParameter("key", domainKey)
-            .getResultStream()
-            .findFirst()
+        directory
+            .byKey(domainKey)
             .orElseThrow(() -> new InvalidInputException("unknown domain '" + domainKey + "'"));
     em.createNamedQuery(Source.FIND_BY_HASH, Source.class)
         .setParameter("domain", domain)

@@ -21,9 +21,11 @@ import java.util.Objects;
 @Table(name = "kb_domain")
 @NamedQuery(name = Domain.FIND_ALL, query = "SELECT d FROM Domain d ORDER BY d.key")
 @NamedQuery(name = Domain.FIND_BY_KEY, query = "SELECT d FROM Domain d WHERE d.key = :key")
+@NamedQuery(name = Domain.FIND_BY_KEYS, query = "SELECT d FROM Domain d WHERE d.key IN :keys")
 public class Domain {
   public static final String FIND_ALL = "Domain.findAll";
   public static final String FIND_BY_KEY = "Domain.findByKey";
+  public static final String FIND_BY_KEYS = "Domain.findByKeys";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
