@@ -32,8 +32,6 @@ public final class BatchingEmbedder implements AutoCloseable {
   private Forming forming;
   private int running;
   private boolean closed;
-  private long batches;
-  private long embedded;
 
   /**
    * @param model embeds a list of texts, in order
@@ -118,17 +116,8 @@ public final class BatchingEmbedder implements AutoCloseable {
     } finally {
       synchronized (lock) {
         running--;
-        batches++;
-        embedded += batch.size();
         lock.notifyAll();
       }
-    }
-  }
-
-  /** Batches run so far, and the questions in them. */
-  public long[] counts() {
-    synchronized (lock) {
-      return new long[] {batches, embedded};
     }
   }
 
