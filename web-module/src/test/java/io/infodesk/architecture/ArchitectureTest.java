@@ -3,12 +3,15 @@ package io.infodesk.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.CanBeAnnotated;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -179,15 +182,17 @@ class ArchitectureTest {
           .areAssignableTo(EntityManager.class)
           .because("entities and views reach the database only through a feature's services");
 
+  /** EJB session beans: stateless, singleton or stateful. */
+  static final DescribedPredicate<CanBeAnnotated> SESSION_BEANS =
+      annotatedWith(Stateless.class)
+          .or(annotatedWith(Singleton.class))
+          .or(annotatedWith(Stateful.class))
+          .as("session beans");
+
   @ArchTest
   static final ArchRule sessionBeansAreBoundaries =
       classes()
-          .that()
-          .areAnnotatedWith(Stateless.class)
-          .or()
-          .areAnnotatedWith(Singleton.class)
-          .or()
-          .areAnnotatedWith(Stateful.class)
+          .that(SESSION_BEANS)
           .should()
           .resideInAPackage("io.infodesk..boundary..")
           .because(
@@ -197,12 +202,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule noNamedEjb =
       noClasses()
-          .that()
-          .areAnnotatedWith(Stateless.class)
-          .or()
-          .areAnnotatedWith(Singleton.class)
-          .or()
-          .areAnnotatedWith(Stateful.class)
+          .that(SESSION_BEANS)
           .should()
           .beAnnotatedWith(Named.class)
           .because("pages use view beans; EJBs are the features' services");
