@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,7 +85,11 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
     return new ChromeDriver(service, options);
   }
 
-  /** Opens {@code target} (a path such as /portal/), lands on the login form and signs in. */
+  /**
+   * Opens {@code target} (a path such as /portal/), lands on the login form, signs in and returns
+   * once the browser has left the form's page, so that the page and the cookies are those of the
+   * answer to the sign-in (a session cookie read before that is the one from before the sign-in).
+   */
   public static void signIn(
       ChromeDriver driver,
       org.openqa.selenium.support.ui.WebDriverWait wait,
@@ -98,7 +103,14 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
             org.openqa.selenium.By.id("login:username")));
     driver.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(user);
     driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(password);
-    driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+    org.openqa.selenium.WebElement submit =
+        driver.findElement(org.openqa.selenium.By.id("login:submit"));
+    submit.click();
+    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
+    wait.until(
+        d ->
+            "complete"
+                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   /** Saves a PNG under target/screenshots for a person to look at. */

@@ -6,6 +6,7 @@ import io.infodesk.knowledge.entity.Source;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.retrieval.control.FusionTuner;
+import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,7 +59,7 @@ public class FusionTuningService {
     List<FusionTuner.Labelled> labelled = new ArrayList<>();
     Set<Long> chunkIds = new HashSet<>();
     for (int i = 0; i < questions.size(); i++) {
-      SearchService.Rankings r =
+      LuceneIndex.Rankings r =
           search.rankings(
               domainKey, questions.get(i).question(), vectors[i], SearchService.CANDIDATES);
       r.keyword().forEach(h -> chunkIds.add(h.chunkId()));

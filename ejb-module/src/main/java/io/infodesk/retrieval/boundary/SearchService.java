@@ -219,16 +219,17 @@ public class SearchService {
         c.getVector());
   }
 
-  /** The two rankings of a question in a domain, before fusion (for tuning and benchmarks). */
-  public record Rankings(List<LuceneIndex.Hit> keyword, List<LuceneIndex.Hit> vector) {}
-
-  public Rankings rankings(String domainKey, String question, float[] vector, int k) {
-    return new Rankings(index.keyword(domainKey, question, k), index.vector(domainKey, vector, k));
+  /**
+   * The two rankings of a question in a domain, before fusion, from one view of the index (for
+   * search, tuning and benchmarks).
+   */
+  public LuceneIndex.Rankings rankings(String domainKey, String question, float[] vector, int k) {
+    return index.rankings(domainKey, question, vector, k);
   }
 
   /** The best {@code k} passages of the domain for the question, with scores and snippets. */
   public List<Passage> search(Domain domain, String question, float[] vector, int k) {
-    Rankings r = rankings(domain.getKey(), question, vector, CANDIDATES);
+    LuceneIndex.Rankings r = rankings(domain.getKey(), question, vector, CANDIDATES);
     List<RankFusion.Fused> fused =
         RankFusion.fuse(
             r.keyword(),

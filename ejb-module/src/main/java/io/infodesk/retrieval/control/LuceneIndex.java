@@ -259,6 +259,11 @@ public final class LuceneIndex implements AutoCloseable {
 
   /** BM25 ranking of the domain's chunks for the question's words. */
   public List<Hit> keyword(String domain, String question, int k) {
+    return withSearcher(s -> search(s, keywordQuery(domain, question), k));
+  }
+
+  /** The BM25 query of a question within a domain, or null when no word of it is indexed. */
+  private Query keywordQuery(String domain, String question) {
     List<String> terms = terms(question);
     Query text;
     if (terms.size() <= MAX_KEYWORD_CLAUSES) {
@@ -273,14 +278,12 @@ public final class LuceneIndex implements AutoCloseable {
       text = b.build();
     }
     if (text == null) {
-      return List.of();
+      return null;
     }
-    Query query =
-        new BooleanQuery.Builder()
-            .add(text, BooleanClause.Occur.MUST)
-            .add(new TermQuery(new Term(DOMAIN, domain)), BooleanClause.Occur.FILTER)
-            .build();
-    return search(query, k);
+    return new BooleanQuery.Builder()
+        .add(text, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(DOMAIN, domain)), BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /** The analyzed terms of a text, in order. */
@@ -300,29 +303,60 @@ public final class LuceneIndex implements AutoCloseable {
     return out;
   }
 
-  /** Nearest chunks of the domain to the question's vector (HNSW). */
-  public List<Hit> vector(String domain, float[] vector, int k) {
-    return search(
-        new KnnFloatVectorQuery(VECTOR, vector, k, new TermQuery(new Term(DOMAIN, domain))), k);
+  /** The keyword and the vector ranking of one question. */
+  public record Rankings(List<Hit> keyword, List<Hit> vector) {}
+
+  /**
+   * Both rankings of a question in a domain, from one view of the index: rank fusion adds a chunk's
+   * two ranks, so a source replaced between the two searches would have its old chunks in one
+   * ranking and its new ones in the other, each with half its score.
+   */
+  public Rankings rankings(String domain, String question, float[] vector, int k) {
+    return withSearcher(
+        s ->
+            new Rankings(
+                search(s, keywordQuery(domain, question), k),
+                search(s, vectorQuery(domain, vector, k), k)));
   }
 
-  private List<Hit> search(Query query, int k) {
+  /** Nearest chunks of the domain to the question's vector (HNSW). */
+  public List<Hit> vector(String domain, float[] vector, int k) {
+    return withSearcher(s -> search(s, vectorQuery(domain, vector, k), k));
+  }
+
+  private static Query vectorQuery(String domain, float[] vector, int k) {
+    return new KnnFloatVectorQuery(VECTOR, vector, k, new TermQuery(new Term(DOMAIN, domain)));
+  }
+
+  private interface Search<T> {
+    T on(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code search} on the current view of the index, which no publish changes meanwhile. */
+  private <T> T withSearcher(Search<T> search) {
     try {
       IndexSearcher s = searchers.acquire();
       try {
-        TopDocs top = s.search(query, k);
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        var stored = s.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-          hits.add(new Hit(Long.parseLong(stored.document(sd.doc).get(ID)), sd.score));
-        }
-        return hits;
+        return search.on(s);
       } finally {
         searchers.release(s);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static List<Hit> search(IndexSearcher s, Query query, int k) throws IOException {
+    if (query == null) {
+      return List.of();
+    }
+    TopDocs top = s.search(query, k);
+    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    var stored = s.storedFields();
+    for (ScoreDoc sd : top.scoreDocs) {
+      hits.add(new Hit(Long.parseLong(stored.document(sd.doc).get(ID)), sd.score));
+    }
+    return hits;
   }
 
   @Override

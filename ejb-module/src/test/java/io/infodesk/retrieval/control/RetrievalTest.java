@@ -187,6 +187,67 @@ class RetrievalTest {
     }
   }
 
+  /**
+   * Rank fusion adds a chunk's two reciprocal ranks, so both rankings must see the same chunks:
+   * when a source is replaced between the keyword and the vector search, its old chunks come only
+   * from one ranking and its new ones only from the other, each gets half the score, and chunks
+   * that appear in both rankings push the source out of the answer (SearchStabilityIT, CI, 4
+   * December).
+   */
+  @Test
+  void bothRankingsOfAQuestionSeeTheSameVersionOfEachSource() throws Exception {
+    try (LuceneIndex index = LuceneIndex.open(dir)) {
+      index.replaceSource(
+          20, List.of(new LuceneIndex.Entry(5, 20, "hr", "", "Sick leave.", unit(0, 1, 0))));
+      index.replaceSource(10, version(10));
+      index.publish();
+      java.util.concurrent.atomic.AtomicBoolean done =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.ConcurrentLinkedQueue<String> mixed =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+      java.util.concurrent.atomic.AtomicInteger asked =
+          new java.util.concurrent.atomic.AtomicInteger();
+      Thread searcher =
+          new Thread(
+              () -> {
+                while (!done.get()) {
+                  LuceneIndex.Rankings r =
+                      index.rankings("hr", "parental leave", unit(1, 0, 0), 10);
+                  java.util.Set<Long> keyword = sourceTen(r.keyword());
+                  java.util.Set<Long> vector = sourceTen(r.vector());
+                  asked.incrementAndGet();
+                  if (!keyword.equals(vector)) {
+                    mixed.add("keyword " + keyword + ", vector " + vector);
+                  }
+                }
+              });
+      searcher.start();
+      for (long id = 100; id < 900; id += 2) {
+        index.replaceSource(10, version(id));
+        index.publish();
+      }
+      done.set(true);
+      searcher.join();
+      assertThat(asked.get()).isPositive();
+      assertThat(mixed)
+          .as("rankings that saw two versions of the source, of %d", asked.get())
+          .isEmpty();
+    }
+  }
+
+  /** Source 10's two chunks, with ids {@code id} and {@code id + 1}. */
+  static List<LuceneIndex.Entry> version(long id) {
+    return List.of(
+        new LuceneIndex.Entry(id, 10, "hr", "", "Parental leave.", unit(1, 0, 0)),
+        new LuceneIndex.Entry(id + 1, 10, "hr", "Pay", "Parental pay.", unit(1, 0.1f, 0)));
+  }
+
+  static java.util.Set<Long> sourceTen(List<LuceneIndex.Hit> hits) {
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    hits.stream().map(LuceneIndex.Hit::chunkId).filter(id -> id != 5).forEach(ids::add);
+    return ids;
+  }
+
   @Test
   void weightedFusionAddsReciprocalRanks() {
     var keyword = List.of(new LuceneIndex.Hit(1, 9), new LuceneIndex.Hit(2, 5));
