@@ -55,6 +55,7 @@ public class AskService {
   static final Duration REPHRASE_WINDOW = Duration.ofMinutes(2);
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @Resource SessionContext context;
   @EJB EmbeddingService embeddings;
   @EJB RoutingService routing;
@@ -153,10 +154,7 @@ public class AskService {
           started,
           List.of());
     }
-    Domain domain =
-        em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-            .setParameter("key", route.domain())
-            .getSingleResult();
+    Domain domain = domains.byKey(route.domain()).orElseThrow();
 
     t = System.nanoTime();
     List<Passage> passages = search.search(domain, q, vector, PASSAGES);

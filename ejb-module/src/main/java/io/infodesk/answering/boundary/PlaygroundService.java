@@ -14,8 +14,6 @@ import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +60,7 @@ public class PlaygroundService {
     }
   }
 
-  @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @EJB DomainScope scope;
   @EJB EmbeddingService embeddings;
   @EJB RoutingService routing;
@@ -80,10 +78,8 @@ public class PlaygroundService {
           "the question must have 1-" + AskService.MAX_QUESTION + " characters");
     }
     Domain domain =
-        em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-            .setParameter("key", domainKey)
-            .getResultStream()
-            .findFirst()
+        domains
+            .byKey(domainKey)
             .orElseThrow(() -> new UnknownEntityException("no domain " + domainKey));
     // personal data never leaves the server for an LLM router, in trials as on the ask path
     q = guardrails.redactor().redact(q).text();

@@ -1,7 +1,6 @@
 package io.infodesk.curation.boundary;
 
 import io.infodesk.answering.entity.Interaction;
-import io.infodesk.answering.entity.Outcome;
 import io.infodesk.curation.control.LabelRule;
 import io.infodesk.curation.entity.DatasetExample;
 import io.infodesk.curation.entity.DatasetVersion;
@@ -71,6 +70,10 @@ public class DatasetService {
       DatasetVersion version, List<Curation.Example> train, List<Curation.Example> eval) {}
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.review.boundary.ReviewRecords reviews;
+  @jakarta.inject.Inject io.infodesk.feedback.boundary.Ratings ratings;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @Resource SessionContext context;
   @EJB EmbeddingService embeddings;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
@@ -238,9 +241,7 @@ public class DatasetService {
       throw new InvalidInputException("send JSONL: one {\"text\": ..., \"label\": ...} a line");
     }
     Set<String> keys = new HashSet<>();
-    em.createNamedQuery(Domain.FIND_ALL, Domain.class)
-        .getResultList()
-        .forEach(d -> keys.add(d.getKey()));
+    domains.all().forEach(d -> keys.add(d.getKey()));
     keys.add(OOS);
     List<ImportedExample> rows = new ArrayList<>();
     String[] lines = body.split("\r?\n");
@@ -336,30 +337,21 @@ public class DatasetService {
   /** Every labelled example InfoDesk has, strongest label first for each interaction. */
   List<Labelled> collect() {
     List<Labelled> out = new ArrayList<>();
-    for (Domain d : em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList()) {
-      if (d.isActive()) {
-        d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), SEED, null)));
-      }
+    for (Domain d : domains.active()) {
+      d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), SEED, null)));
     }
     em.createNamedQuery(ImportedExample.FIND_ALL, ImportedExample.class)
         .getResultList()
         .forEach(i -> out.add(new Labelled(i.getText(), i.getLabel(), "IMPORTED", null)));
     Map<Long, ReviewItem> reviewed = new HashMap<>();
     Map<Long, ReviewItem> settled = new HashMap<>();
-    for (ReviewItem r :
-        em.createNamedQuery(ReviewItem.FIND_DECIDED, ReviewItem.class).getResultList()) {
+    for (ReviewItem r : reviews.decided()) {
       reviewed.put(r.getInteractionId(), r);
       r.getSettles().forEach(id -> settled.putIfAbsent(id, r));
     }
     Map<Long, Feedback> feedback = new HashMap<>();
-    em.createQuery("SELECT f FROM Feedback f", Feedback.class)
-        .getResultList()
-        .forEach(f -> feedback.put(f.getInteractionId(), f));
-    for (Interaction i :
-        em.createQuery("SELECT i FROM Interaction i WHERE i.outcome IN :o", Interaction.class)
-            .setParameter(
-                "o", List.of(Outcome.ANSWERED, Outcome.OUT_OF_SCOPE, Outcome.LOW_CONFIDENCE))
-            .getResultList()) {
+    ratings.all().forEach(f -> feedback.put(f.getInteractionId(), f));
+    for (Interaction i : log.routedOutcomes()) {
       Feedback f = feedback.get(i.getId());
       ReviewItem review = reviewed.get(i.getId());
       boolean byNeighbour = review == null && settled.containsKey(i.getId());

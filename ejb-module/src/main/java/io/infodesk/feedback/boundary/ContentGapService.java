@@ -32,6 +32,7 @@ public class ContentGapService {
   static final double SIMILAR = 0.75;
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
   @EJB DomainScope scope;
   @EJB EmbeddingService embeddings;
 
@@ -42,21 +43,15 @@ public class ContentGapService {
     }
     Instant since = Instant.now().minus(Duration.ofDays(30));
     Map<Long, String> down = new HashMap<>();
+    // a rating comes after its answer: the ratings given since then include those of every
+    // question asked since then (and some of older ones, which no candidate below looks up)
     em.createQuery(
-            "SELECT f FROM Feedback f WHERE f.rating = 'down' AND f.interactionId IN (SELECT i.id"
-                + " FROM Interaction i WHERE i.createdAt >= :since)",
+            "SELECT f FROM Feedback f WHERE f.rating = 'down' AND f.createdAt >= :since",
             Feedback.class)
         .setParameter("since", since)
         .getResultList()
         .forEach(f -> down.put(f.getInteractionId(), f.getComment()));
-    List<Interaction> candidates =
-        em.createQuery(
-                "SELECT i FROM Interaction i WHERE i.createdAt >= :since AND i.domainKey IS NOT"
-                    + " NULL ORDER BY i.createdAt DESC",
-                Interaction.class)
-            .setParameter("since", since)
-            .setMaxResults(5_000)
-            .getResultList();
+    List<Interaction> candidates = log.routedSince(since, 5_000);
     List<Interaction> chosen = new ArrayList<>();
     for (Interaction i : candidates) {
       boolean gap = i.getOutcome() == Outcome.LOW_CONFIDENCE || down.containsKey(i.getId());

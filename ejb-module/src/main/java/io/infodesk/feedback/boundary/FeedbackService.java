@@ -5,7 +5,6 @@ import io.infodesk.feedback.entity.Escalation;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.feedback.entity.FeedbackGiven;
 import io.infodesk.guardrails.boundary.GuardrailService;
-import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.security.entity.Role;
@@ -31,6 +30,8 @@ public class FeedbackService {
   static final int MAX_TEXT = 1000;
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @Resource SessionContext context;
   @Inject GuardrailService guardrails;
   @Inject jakarta.enterprise.event.Event<FeedbackGiven> given;
@@ -45,12 +46,7 @@ public class FeedbackService {
     }
     String cleanComment = text("comment", comment);
     String domain = correctDomain == null || correctDomain.isBlank() ? null : correctDomain.strip();
-    if (domain != null
-        && !domain.equals(OUT_OF_SCOPE)
-        && em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-            .setParameter("key", domain)
-            .getResultList()
-            .isEmpty()) {
+    if (domain != null && !domain.equals(OUT_OF_SCOPE) && !domains.exists(domain)) {
       throw new InvalidInputException(
           "correctDomain must be a domain key or \"" + OUT_OF_SCOPE + "\"");
     }
@@ -114,7 +110,7 @@ public class FeedbackService {
   }
 
   private Interaction own(long id) {
-    Interaction i = em.find(Interaction.class, id);
+    Interaction i = log.find(id).orElse(null);
     if (i == null || !i.getAskedBy().equals(context.getCallerPrincipal().getName())) {
       throw new UnknownEntityException("no interaction " + id + " of yours");
     }

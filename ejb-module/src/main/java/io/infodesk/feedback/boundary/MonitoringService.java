@@ -42,23 +42,17 @@ public class MonitoringService {
   }
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
 
   public Monitoring lastDays(int days) {
     int n = Math.max(1, Math.min(days, 90));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     Instant since = today.minusDays(n - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
-    List<Interaction> interactions =
-        em.createQuery(
-                "SELECT i FROM Interaction i WHERE i.createdAt >= :since ORDER BY i.createdAt",
-                Interaction.class)
-            .setParameter("since", since)
-            .setMaxResults(50_000)
-            .getResultList();
+    List<Interaction> interactions = log.since(since, 50_000);
     Map<Long, Boolean> satisfied = new HashMap<>();
-    em.createQuery(
-            "SELECT f FROM Feedback f WHERE f.interactionId IN (SELECT i.id FROM Interaction i"
-                + " WHERE i.createdAt >= :since)",
-            Feedback.class)
+    // a rating comes after its answer: the ratings given since then include those of every
+    // question asked since then (and some of older ones, which no event below looks up)
+    em.createQuery("SELECT f FROM Feedback f WHERE f.createdAt >= :since", Feedback.class)
         .setParameter("since", since)
         .getResultList()
         .forEach(f -> satisfied.put(f.getInteractionId(), "up".equals(f.getRating())));

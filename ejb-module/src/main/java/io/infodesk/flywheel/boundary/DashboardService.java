@@ -178,6 +178,7 @@ public class DashboardService {
   }
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.routing.boundary.ModelStore modelStore;
 
   public List<CycleRow> cycles(int max) {
     return em
@@ -314,10 +315,10 @@ public class DashboardService {
   }
 
   public Confusion confusion(long modelId) {
-    RouterModel m = em.find(RouterModel.class, modelId);
-    if (m == null) {
-      throw new UnknownEntityException("no router model " + modelId);
-    }
+    RouterModel m =
+        modelStore
+            .find(modelId)
+            .orElseThrow(() -> new UnknownEntityException("no router model " + modelId));
     JsonObject confusion = CycleRecords.read(m.getMetrics()).getJsonObject("confusion");
     List<String> labels = new ArrayList<>();
     if (confusion != null) {
@@ -344,7 +345,7 @@ public class DashboardService {
   }
 
   private List<RouterModel> modelsOldestFirst() {
-    return em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class).getResultList().stream()
+    return modelStore.all().stream()
         .sorted(Comparator.comparing(RouterModel::getCreatedAt).thenComparing(RouterModel::getId))
         .toList();
   }

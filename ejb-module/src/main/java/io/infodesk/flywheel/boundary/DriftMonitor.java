@@ -1,15 +1,12 @@
 package io.infodesk.flywheel.boundary;
 
 import io.infodesk.answering.entity.Interaction;
-import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.flywheel.control.DriftDetector;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +24,8 @@ public class DriftMonitor {
 
   private static final Logger LOG = Logger.getLogger(DriftMonitor.class.getName());
 
-  @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.feedback.boundary.Ratings ratings;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
   @EJB FlywheelService flywheel;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
@@ -41,20 +39,9 @@ public class DriftMonitor {
                 settings.number("infodesk.drift.min-agreement"),
                 settings.whole("infodesk.drift.min-window")));
     List<Boolean> satisfied =
-        em
-            .createQuery("SELECT f FROM Feedback f ORDER BY f.updatedAt DESC", Feedback.class)
-            .setMaxResults(window)
-            .getResultList()
-            .stream()
-            .map(f -> "up".equals(f.getRating()))
-            .toList();
+        ratings.latest(window).stream().map(f -> "up".equals(f.getRating())).toList();
     List<Boolean> agreed = new ArrayList<>();
-    for (Interaction i :
-        em.createQuery(
-                "SELECT i FROM Interaction i WHERE i.shadowPredictions IS NOT NULL ORDER BY i.createdAt DESC",
-                Interaction.class)
-            .setMaxResults(window)
-            .getResultList()) {
+    for (Interaction i : log.latestShadowed(window)) {
       try (var reader = Json.createReader(new StringReader(i.getShadowPredictions()))) {
         for (JsonObject p : reader.readArray().getValuesAs(JsonObject.class)) {
           agreed.add(

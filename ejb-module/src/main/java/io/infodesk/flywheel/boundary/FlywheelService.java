@@ -44,6 +44,7 @@ public class FlywheelService {
   @EJB AuditService audit;
   @EJB DriftMonitor drift;
   @Inject NodeIdentity node;
+  @EJB io.infodesk.platform.boundary.ClusterNodeService nodes;
   @Inject org.eclipse.microprofile.config.Config config;
 
   @RolesAllowed(Role.ADMIN_NAME)
@@ -127,7 +128,7 @@ public class FlywheelService {
     boolean freed = false;
     if (holder != null) {
       String holderNode = holder.substring(0, Math.max(0, holder.lastIndexOf('/')));
-      ClusterNode row = em.find(ClusterNode.class, holderNode);
+      ClusterNode row = nodes.find(holderNode).orElse(null);
       boolean dead =
           (startingUp && holderNode.equals(node.name()))
               || row == null

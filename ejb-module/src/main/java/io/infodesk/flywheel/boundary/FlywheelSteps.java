@@ -3,7 +3,7 @@ package io.infodesk.flywheel.boundary;
 import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.entity.DatasetExample;
 import io.infodesk.curation.model.Curation;
-import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.feedback.boundary.Ratings;
 import io.infodesk.flywheel.control.CycleLease;
 import io.infodesk.flywheel.control.CycleRecords;
 import io.infodesk.flywheel.control.OutOfFold;
@@ -52,6 +52,9 @@ public class FlywheelSteps {
   static final Duration LEASE_TTL = Duration.ofMinutes(30);
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.routing.boundary.ModelStore models;
+  @jakarta.inject.Inject io.infodesk.review.boundary.ReviewRecords reviews;
+  @jakarta.inject.Inject Ratings ratings;
   @Inject CycleRecords records;
   @Inject CycleLease lease;
   @EJB JudgeService judge;
@@ -95,24 +98,18 @@ public class FlywheelSteps {
   }
 
   private String monitor(JsonObjectBuilder funnel) {
-    List<Feedback> feedback =
-        em.createQuery("SELECT f FROM Feedback f", Feedback.class).getResultList();
-    long satisfied = feedback.stream().filter(f -> "up".equals(f.getRating())).count();
+    Ratings.Counts counts = ratings.counts();
     funnel
-        .add("feedback", feedback.size())
-        .add("satisfied", satisfied)
-        .add("unsatisfied", feedback.size() - satisfied);
-    return feedback.size() + " ratings, " + (feedback.size() - satisfied) + " unsatisfied";
+        .add("feedback", counts.ratings())
+        .add("satisfied", counts.satisfied())
+        .add("unsatisfied", counts.unsatisfied());
+    return counts.ratings() + " ratings, " + counts.unsatisfied() + " unsatisfied";
   }
 
   private String judge(JsonObjectBuilder funnel) {
     JudgeService.Summary s = judge.judgeForCycle(learning());
-    List<ReviewItem> decided =
-        em.createNamedQuery(ReviewItem.FIND_DECIDED, ReviewItem.class).getResultList();
-    long flagged =
-        em.createQuery(
-                "SELECT COUNT(r) FROM ReviewItem r WHERE r.attribution = 'ROUTING'", Long.class)
-            .getSingleResult();
+    List<ReviewItem> decided = reviews.decided();
+    long flagged = reviews.flaggedMisroutes();
     long confirmed = decided.stream().filter(r -> "CORRECT_DOMAIN".equals(r.getDecision())).count();
     funnel
         .add("judged", s.judged())
@@ -203,11 +200,7 @@ public class FlywheelSteps {
       return "candidates await an admin's approval";
     }
     Optional<RouterModel> best =
-        em
-            .createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-            .setParameter("status", ModelStatus.CANDIDATE)
-            .getResultList()
-            .stream()
+        models.withStatus(ModelStatus.CANDIDATE).stream()
             .max(Comparator.comparingDouble(FlywheelSteps::accuracy));
     return best.map(m -> "promoted " + registry.promoteForCycle(m.getId()).getVersion())
         .orElse("no candidate passed its gates");

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,6 +27,34 @@ public class DomainDirectory implements DomainCatalog {
         .setParameter("key", key)
         .getResultStream()
         .findFirst();
+  }
+
+  /** Whether a domain with this key exists, active or not. */
+  public boolean exists(String key) {
+    return byKey(key).isPresent();
+  }
+
+  /** Every domain, active or not. */
+  public List<Domain> all() {
+    return em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList();
+  }
+
+  /** The domains that take questions. */
+  public List<Domain> active() {
+    return all().stream().filter(Domain::isActive).toList();
+  }
+
+  /**
+   * What the active domains are at this moment, as a short stamp that changes whenever one of them
+   * is added, changed or switched off (their count and latest change).
+   */
+  public String activeStamp() {
+    Object[] row =
+        em.createQuery(
+                "SELECT COUNT(d), MAX(d.changedAt) FROM Domain d WHERE d.active = true",
+                Object[].class)
+            .getSingleResult();
+    return row[0] + "@" + row[1];
   }
 
   @Override

@@ -47,6 +47,12 @@ public class ClusterNodeService {
     return em.createNamedQuery(ClusterNode.FIND_ALL, ClusterNode.class).getResultList();
   }
 
+  /** A node's row, if it ever started. */
+  @PermitAll
+  public Optional<ClusterNode> find(String name) {
+    return Optional.ofNullable(em.find(ClusterNode.class, name));
+  }
+
   /** This node's own row, for the liveness check. */
   @PermitAll
   public Optional<ClusterNode> self() {

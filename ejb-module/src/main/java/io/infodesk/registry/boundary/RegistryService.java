@@ -3,16 +3,15 @@ package io.infodesk.registry.boundary;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
+import io.infodesk.routing.boundary.ModelStore;
 import io.infodesk.routing.entity.ModelStatus;
 import io.infodesk.routing.entity.RegistryChanged;
 import io.infodesk.routing.entity.RouterModel;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The router model registry for admins: list versions, promote a candidate that passed its gates
@@ -23,12 +22,13 @@ import java.util.List;
 @RolesAllowed(Role.ADMIN_NAME)
 public class RegistryService {
 
-  @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject ModelStore models;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<RegistryChanged> changed;
 
   public List<RouterModel> list() {
-    return em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class).getResultList();
+    return models.all();
   }
 
   /**
@@ -36,16 +36,15 @@ public class RegistryService {
    * with their audit entry; training itself runs outside any transaction.
    */
   @jakarta.annotation.security.PermitAll
-  public List<RouterModel> register(List<RouterModel> models, String summary) {
-    models.forEach(em::persist);
-    em.flush();
+  public List<RouterModel> register(List<RouterModel> trained, String summary) {
+    models.add(trained);
     audited.fire(
         new Audited(
             "MODELS_TRAINED",
             "router-model",
-            models.stream().map(RouterModel::getVersion).toList().toString(),
+            trained.stream().map(RouterModel::getVersion).toList().toString(),
             summary));
-    return models;
+    return trained;
   }
 
   /** For the flywheel cycle when automatic promotion is configured. */
@@ -55,10 +54,8 @@ public class RegistryService {
   }
 
   public RouterModel promote(long id) {
-    RouterModel model = em.find(RouterModel.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (model == null) {
-      throw new UnknownEntityException("no router model " + id);
-    }
+    RouterModel model =
+        models.lock(id).orElseThrow(() -> new UnknownEntityException("no router model " + id));
     if (model.getStatus() != ModelStatus.CANDIDATE && model.getStatus() != ModelStatus.SHADOW) {
       throw new ConflictException(
           "only a CANDIDATE or SHADOW model can be promoted; "
@@ -71,7 +68,7 @@ public class RegistryService {
       current.moveTo(ModelStatus.RETIRED);
     }
     model.activate(current == null ? null : current.getId());
-    em.flush();
+    models.flush();
     audited.fire(
         new Audited(
             "MODEL_PROMOTED",
@@ -84,10 +81,8 @@ public class RegistryService {
 
   /** A candidate starts scoring live traffic beside the active router, without answering. */
   public RouterModel shadow(long id) {
-    RouterModel model = em.find(RouterModel.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (model == null) {
-      throw new UnknownEntityException("no router model " + id);
-    }
+    RouterModel model =
+        models.lock(id).orElseThrow(() -> new UnknownEntityException("no router model " + id));
     if (model.getStatus() != ModelStatus.CANDIDATE) {
       throw new ConflictException(
           "only a CANDIDATE can go to shadow; " + model.getVersion() + " is " + model.getStatus());
@@ -102,18 +97,11 @@ public class RegistryService {
   public record Agreement(String version, int compared, int agreed, double rate) {}
 
   public Agreement agreement(long id) {
-    RouterModel model = em.find(RouterModel.class, id);
-    if (model == null) {
-      throw new UnknownEntityException("no router model " + id);
-    }
+    RouterModel model =
+        models.find(id).orElseThrow(() -> new UnknownEntityException("no router model " + id));
     int compared = 0;
     int agreed = 0;
-    for (io.infodesk.answering.entity.Interaction i :
-        em.createQuery(
-                "SELECT i FROM Interaction i WHERE i.shadowPredictions LIKE :v",
-                io.infodesk.answering.entity.Interaction.class)
-            .setParameter("v", "%\"" + model.getVersion() + "\"%")
-            .getResultList()) {
+    for (io.infodesk.answering.entity.Interaction i : log.shadowedBy(model.getVersion())) {
       try (var reader =
           jakarta.json.Json.createReader(new java.io.StringReader(i.getShadowPredictions()))) {
         for (var p : reader.readArray().getValuesAs(jakarta.json.JsonObject.class)) {
@@ -138,11 +126,11 @@ public class RegistryService {
     current.moveTo(ModelStatus.RETIRED);
     String now = "teacher";
     if (current.getPreviousActiveId() != null) {
-      RouterModel previous = em.find(RouterModel.class, current.getPreviousActiveId());
+      RouterModel previous = models.find(current.getPreviousActiveId()).orElseThrow();
       previous.activate(previous.getPreviousActiveId());
       now = previous.getVersion();
     }
-    em.flush();
+    models.flush();
     audited.fire(
         new Audited("MODEL_ROLLED_BACK", "router-model", current.getVersion(), "now live: " + now));
     changed.fire(new RegistryChanged(current.getVersion(), current.getStatus()));
@@ -150,12 +138,7 @@ public class RegistryService {
   }
 
   private RouterModel active() {
-    return em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-        .setParameter("status", ModelStatus.ACTIVE)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+    return models.active(true).orElse(null);
   }
 
   /** The router that serves now and its last measured accuracy (NaN when never measured). */
@@ -165,21 +148,13 @@ public class RegistryService {
   @jakarta.annotation.security.PermitAll
   public Live live() {
     // one row each, not every model with its weights: Prometheus reads this every few seconds
-    List<RouterModel> active =
-        em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-            .setParameter("status", io.infodesk.routing.entity.ModelStatus.ACTIVE)
-            .setMaxResults(1)
-            .getResultList();
-    if (!active.isEmpty()) {
-      return new Live(active.get(0).getVersion(), accuracy(active.get(0).getMetrics(), false));
+    Optional<RouterModel> active = models.active(false);
+    if (active.isPresent()) {
+      return new Live(active.get().getVersion(), accuracy(active.get().getMetrics(), false));
     }
     // the teacher's accuracy as the newest candidate's evaluation measured it
-    List<RouterModel> newest =
-        em.createNamedQuery(RouterModel.FIND_ALL, RouterModel.class)
-            .setMaxResults(1)
-            .getResultList();
     return new Live(
-        "teacher", newest.isEmpty() ? Double.NaN : accuracy(newest.get(0).getMetrics(), true));
+        "teacher", models.newest().map(m -> accuracy(m.getMetrics(), true)).orElse(Double.NaN));
   }
 
   private static double accuracy(String metrics, boolean teacher) {

@@ -1,7 +1,7 @@
 package io.infodesk.retrieval.boundary;
 
+import io.infodesk.knowledge.boundary.ChunkStore;
 import io.infodesk.knowledge.boundary.DomainService;
-import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Source;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -12,8 +12,6 @@ import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +29,7 @@ public class FusionTuningService {
   /** A question and the id of the source that answers it. */
   public record LabelledQuestion(String question, Long sourceId) {}
 
-  @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject ChunkStore store;
   @EJB DomainScope scope;
   @EJB SearchService search;
   @EJB EmbeddingService embeddings;
@@ -48,7 +46,7 @@ public class FusionTuningService {
       if (q == null || q.question() == null || q.question().isBlank() || q.sourceId() == null) {
         throw new InvalidInputException("each labelled question needs question and sourceId");
       }
-      Source s = em.find(Source.class, q.sourceId());
+      Source s = store.source(q.sourceId()).orElse(null);
       if (s == null || !s.getDomain().getKey().equals(domainKey)) {
         throw new InvalidInputException(
             "source " + q.sourceId() + " is not in domain " + domainKey);
@@ -68,10 +66,7 @@ public class FusionTuningService {
     }
     Map<Long, Long> sourceOf = new HashMap<>();
     if (!chunkIds.isEmpty()) {
-      em.createNamedQuery(Chunk.FIND_BY_IDS, Chunk.class)
-          .setParameter("ids", chunkIds)
-          .getResultList()
-          .forEach(c -> sourceOf.put(c.getId(), c.getSource().getId()));
+      store.byIds(chunkIds).forEach(c -> sourceOf.put(c.getId(), c.getSource().getId()));
     }
     FusionTuner.Weights w = FusionTuner.tune(labelled, sourceOf::get);
     domains.setFusionWeights(

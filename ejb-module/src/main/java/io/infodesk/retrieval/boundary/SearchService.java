@@ -1,8 +1,8 @@
 package io.infodesk.retrieval.boundary;
 
+import io.infodesk.knowledge.boundary.ChunkStore;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.Domain;
-import io.infodesk.knowledge.entity.Source;
 import io.infodesk.knowledge.entity.SourceIndexed;
 import io.infodesk.knowledge.entity.SourceRetired;
 import io.infodesk.knowledge.entity.SourceStatus;
@@ -52,6 +52,7 @@ public class SearchService {
   static final int CANDIDATES = 20;
 
   @PersistenceContext EntityManager em;
+  @Inject ChunkStore store;
   @Inject Config config;
   @Resource SessionContext context;
 
@@ -73,7 +74,7 @@ public class SearchService {
     syncedUntil = Instant.now();
     Path dir = Path.of(config.getValue(Settings.DATA_DIR, String.class), "index");
     index = LuceneIndex.open(dir);
-    long stored = em.createNamedQuery(Chunk.COUNT_INDEXABLE, Long.class).getSingleResult();
+    long stored = store.countIndexable();
     if (index.wasReset() || index.size() != stored) {
       LOG.warning(
           "Search index "
@@ -97,11 +98,7 @@ public class SearchService {
       int total = 0;
       while (true) {
         // keyset paging: each page starts after the last id, so no page re-reads the ones before
-        List<Chunk> page =
-            em.createNamedQuery(Chunk.FIND_INDEXABLE, Chunk.class)
-                .setParameter("after", after)
-                .setMaxResults(500)
-                .getResultList();
+        List<Chunk> page = store.indexablePage(after, 500);
         if (page.isEmpty()) {
           break;
         }
@@ -137,15 +134,12 @@ public class SearchService {
       return;
     }
     Instant now = Instant.now();
-    List<Object[]> changed =
-        em.createNamedQuery(Source.FIND_STATUS_CHANGED_SINCE, Object[].class)
-            .setParameter("since", syncedUntil.minus(SYNC_OVERLAP))
-            .getResultList();
+    List<ChunkStore.SourceChange> changed = store.changedSince(syncedUntil.minus(SYNC_OVERLAP));
     List<Long> indexed = new ArrayList<>();
     boolean dirty = false;
-    for (Object[] row : changed) {
-      long id = ((Number) row[0]).longValue();
-      SourceStatus status = (SourceStatus) row[1];
+    for (ChunkStore.SourceChange change : changed) {
+      long id = change.sourceId();
+      SourceStatus status = change.status();
       if (status == SourceStatus.INDEXED) {
         indexed.add(id);
       } else if ((status == SourceStatus.RETIRED || status == SourceStatus.FAILED)
@@ -156,18 +150,11 @@ public class SearchService {
     }
     for (int from = 0; from < indexed.size(); from += 500) {
       List<Long> ids = indexed.subList(from, Math.min(indexed.size(), from + 500));
-      for (Object[] row :
-          em.createNamedQuery(Chunk.VERSIONS, Object[].class)
-              .setParameter("sources", ids)
-              .getResultList()) {
-        long id = ((Number) row[0]).longValue();
-        var current =
-            new LuceneIndex.Version(((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+      for (ChunkStore.ChunkVersion row : store.versions(ids)) {
+        long id = row.sourceId();
+        var current = new LuceneIndex.Version(row.maxChunkId(), row.chunks());
         if (!current.equals(index.version(id))) {
-          List<Chunk> chunks =
-              em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
-                  .setParameter("source", id)
-                  .getResultList();
+          List<Chunk> chunks = store.current(id);
           index.replaceSource(id, chunks.stream().map(SearchService::entry).toList());
           dirty = true;
         }
@@ -176,9 +163,7 @@ public class SearchService {
     if (dirty) {
       index.publish();
     }
-    em.createNamedQuery(Chunk.DELETE_SUPERSEDED)
-        .setParameter("before", now.minus(SUPERSEDED_GRACE).atOffset(java.time.ZoneOffset.UTC))
-        .executeUpdate();
+    store.deleteSuperseded(now.minus(SUPERSEDED_GRACE));
     syncedUntil = now;
     em.clear();
   }
@@ -242,10 +227,7 @@ public class SearchService {
       return List.of();
     }
     Map<Long, Chunk> chunks = new HashMap<>();
-    em.createNamedQuery(Chunk.FIND_BY_IDS, Chunk.class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(c -> chunks.put(c.getId(), c));
+    store.byIds(ids).forEach(c -> chunks.put(c.getId(), c));
     List<Passage> passages = new ArrayList<>();
     for (RankFusion.Fused f : fused.subList(0, ids.size())) {
       Chunk c = chunks.get(f.chunkId());

@@ -83,11 +83,7 @@ public class JudgeService {
         if (last) {
           return false;
         }
-        page =
-            em.createQuery("SELECT f FROM Feedback f ORDER BY f.id", Feedback.class)
-                .setFirstResult(first)
-                .setMaxResults(size)
-                .getResultList();
+        page = ratings.page(first, size);
         first += page.size();
         index = 0;
         last = page.size() < size;
@@ -117,6 +113,10 @@ public class JudgeService {
   private record Flag(Interaction interaction, Verdict verdict) {}
 
   @PersistenceContext EntityManager em;
+  @Inject CuratedLabels labelCounts;
+  @jakarta.inject.Inject io.infodesk.feedback.boundary.Ratings ratings;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @EJB EmbeddingService embeddings;
   @EJB SearchService search;
   @EJB RoutingService routing;
@@ -151,20 +151,6 @@ public class JudgeService {
             .toList(),
         (system, user) -> llm.complete(system, user, true, 300),
         embedded);
-  }
-
-  /** How many examples each label has in the latest dataset version, for class balance. */
-  private Map<String, Integer> labelCounts() {
-    Map<String, Integer> counts = new HashMap<>();
-    for (Object[] row :
-        em.createQuery(
-                "SELECT e.label, COUNT(e) FROM DatasetExample e WHERE e.versionId = (SELECT"
-                    + " MAX(v.id) FROM DatasetVersion v) GROUP BY e.label",
-                Object[].class)
-            .getResultList()) {
-      counts.put((String) row[0], ((Number) row[1]).intValue());
-    }
-    return counts;
   }
 
   /** The judge's view of what the flywheel has learned about one question. */
@@ -212,11 +198,8 @@ public class JudgeService {
           "reviewers must be between 1 and 9, not " + reviewers);
     }
     double sample = settings.number("infodesk.judge.satisfied-sample");
-    List<Domain> domains =
-        em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList().stream()
-            .filter(Domain::isActive)
-            .toList();
-    Judge judge = chooseJudge(domains);
+    List<Domain> active = domains.active();
+    Judge judge = chooseJudge(active);
     int votes = reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers");
     Router teacher = routing.teacher();
     Router live = routing.activeRouter();
@@ -255,7 +238,7 @@ public class JudgeService {
           .isEmpty()) {
         continue;
       }
-      Interaction i = em.find(Interaction.class, f.getInteractionId());
+      Interaction i = log.find(f.getInteractionId()).orElse(null);
       // a BLOCKED question was refused before routing: nothing to judge, and its text (an
       // injection attempt, or a blocked topic) never goes to an LLM judge
       if (i == null || i.getOutcome() == io.infodesk.answering.entity.Outcome.BLOCKED) {
@@ -263,7 +246,7 @@ public class JudgeService {
       }
       float[] vector = embeddings.embed(i.getQuestion());
       Map<String, Double> similarity = new LinkedHashMap<>();
-      for (Domain d : domains) {
+      for (Domain d : active) {
         List<Passage> best = search.search(d, i.getQuestion(), vector, 1);
         similarity.put(d.getKey(), best.isEmpty() ? 0.0 : best.get(0).similarity());
       }
@@ -357,7 +340,7 @@ public class JudgeService {
                       c.vector(), curatedVectors, curatedLabels, NEIGHBOURS, entry.getKey()),
                   false,
                   false));
-      Interaction i = em.find(Interaction.class, c.interactionId());
+      Interaction i = log.find(c.interactionId()).orElse(null);
       if (i == null
           || learned.wrongProbability() < 0.5
           || learned.suggested() == null
@@ -382,7 +365,8 @@ public class JudgeService {
         FlywheelSettings.reviewBudget(settings.text("infodesk.review.budget"), judged + reexamined);
     Map<String, Flag> byId = new HashMap<>();
     flags.forEach(f -> byId.put(Long.toString(f.interaction().getId()), f));
-    List<ReviewBudget.Choice> chosen = ReviewBudget.choose(candidates, budget, labelCounts(), 0.0);
+    List<ReviewBudget.Choice> chosen =
+        ReviewBudget.choose(candidates, budget, labelCounts.latestCounts(), 0.0);
     for (ReviewBudget.Choice c : chosen) {
       Flag f = byId.get(c.candidate().key());
       ReviewItem item =

@@ -3,7 +3,6 @@ package io.infodesk.review.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Chunk;
-import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -42,6 +41,10 @@ public class ReviewService {
   public static final String OUT_OF_SCOPE = io.infodesk.routing.entity.RouteLabels.OUT_OF_SCOPE;
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.feedback.boundary.Ratings ratings;
+  @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.ChunkStore chunkStore;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @EJB DomainScope scope;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<Audited> audited;
   @jakarta.inject.Inject jakarta.enterprise.event.Event<ReviewDecided> decisions;
@@ -69,11 +72,7 @@ public class ReviewService {
    * ROUTING} or {@code CONTENT}); the database filters.
    */
   public List<ReviewItem> queue(String domain, String attribution, int first, int max) {
-    if (domain != null
-        && em.createNamedQuery(io.infodesk.knowledge.entity.Domain.FIND_BY_KEY)
-            .setParameter("key", domain)
-            .getResultList()
-            .isEmpty()) {
+    if (domain != null && !domains.exists(domain)) {
       throw new io.infodesk.platform.entity.InvalidInputException("no domain '" + domain + "'");
     }
     Instant now = Instant.now();
@@ -285,11 +284,8 @@ public class ReviewService {
   /** The item with its interaction, for a reviewer of its domains. */
   public Context context(long id) {
     ReviewItem item = find(id);
-    Interaction i = em.find(Interaction.class, item.getInteractionId());
-    List<Feedback> feedback =
-        em.createQuery("SELECT f FROM Feedback f WHERE f.interactionId = :i", Feedback.class)
-            .setParameter("i", item.getInteractionId())
-            .getResultList();
+    Interaction i = log.find(item.getInteractionId()).orElse(null);
+    List<Feedback> feedback = ratings.of(item.getInteractionId());
     Feedback f = feedback.isEmpty() ? null : feedback.get(0);
     List<PassageView> passages = new java.util.ArrayList<>();
     if (i != null && i.getRetrieved() != null && !i.getRetrieved().isBlank()) {
@@ -307,10 +303,7 @@ public class ReviewService {
       }
       if (!similarity.isEmpty()) {
         java.util.Map<Long, Chunk> chunks = new java.util.HashMap<>();
-        em.createNamedQuery(Chunk.FIND_BY_IDS, Chunk.class)
-            .setParameter("ids", List.copyOf(similarity.keySet()))
-            .getResultList()
-            .forEach(c -> chunks.put(c.getId(), c));
+        chunkStore.byIds(similarity.keySet()).forEach(c -> chunks.put(c.getId(), c));
         similarity.forEach(
             (chunkId, sim) -> {
               Chunk c = chunks.get(chunkId);
@@ -419,11 +412,7 @@ public class ReviewService {
           "CORRECT_DOMAIN needs the right domain (a key or \"out-of-scope\")");
     }
     String decided = domain.strip();
-    if (!decided.equals(OUT_OF_SCOPE)
-        && em.createNamedQuery(Domain.FIND_BY_KEY, Domain.class)
-            .setParameter("key", decided)
-            .getResultList()
-            .isEmpty()) {
+    if (!decided.equals(OUT_OF_SCOPE) && !domains.exists(decided)) {
       throw new InvalidInputException("unknown domain '" + decided + "'");
     }
     return decided;

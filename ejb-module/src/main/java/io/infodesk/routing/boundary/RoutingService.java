@@ -40,6 +40,7 @@ import org.eclipse.microprofile.config.Config;
 public class RoutingService {
 
   @PersistenceContext EntityManager em;
+  @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @EJB EmbeddingService embeddings;
   @Inject LlmEndpoint llm;
   @Inject Config config;
@@ -74,12 +75,7 @@ public class RoutingService {
    * saved on another node reach this node's routing within that time.
    */
   private String domainsFingerprint() {
-    Object[] row =
-        em.createQuery(
-                "SELECT COUNT(d), MAX(d.changedAt) FROM Domain d WHERE d.active = true",
-                Object[].class)
-            .getSingleResult();
-    return row[0] + "@" + row[1];
+    return domains.activeStamp();
   }
 
   /** Drops the zero-shot router when another node changed the domains since it was built. */
@@ -275,8 +271,6 @@ public class RoutingService {
   }
 
   private List<Domain> active() {
-    return em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList().stream()
-        .filter(Domain::isActive)
-        .toList();
+    return domains.active();
   }
 }
