@@ -85,7 +85,7 @@ public class AskService {
     List<GuardrailEvent> events = new ArrayList<>();
 
     long t = System.nanoTime();
-    PiiRedactor.Redaction redaction = guardrails.redactor().redact(question.strip());
+    PiiRedactor.Redaction redaction = guardrails.redact(question.strip());
     String q = redaction.text();
     if (redaction.found()) {
       events.add(
@@ -99,8 +99,8 @@ public class AskService {
                   .toString()));
     }
     Interaction interaction = new Interaction(user, session, q);
-    var injection = guardrails.inputPolicy().injection(q);
-    var blocked = guardrails.inputPolicy().blockedTopic(q);
+    var injection = guardrails.injection(q);
+    var blocked = guardrails.blockedTopic(q);
     latency.put("guard", micros(t));
     if (injection.isPresent() || blocked.isPresent()) {
       events.add(
@@ -187,8 +187,8 @@ public class AskService {
       answer =
           new GroundedAnswerer(
                   (system, prompt) -> llm.complete(system, prompt, false, 400),
-                  guardrails.grounding(),
-                  guardrails.redactor())
+                  guardrails::unsupported,
+                  guardrails::redact)
               .answer(q, domain.getName(), relevant, events)
               .orElse(null);
     }

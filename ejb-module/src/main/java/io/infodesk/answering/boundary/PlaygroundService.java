@@ -82,7 +82,7 @@ public class PlaygroundService {
             .byKey(domainKey)
             .orElseThrow(() -> new UnknownEntityException("no domain " + domainKey));
     // personal data never leaves the server for an LLM router, in trials as on the ask path
-    q = guardrails.redactor().redact(q).text();
+    q = guardrails.redact(q).text();
     float[] vector = embeddings.embed(q);
     RouteDecision route = routing.route(q, vector);
     List<Passage> passages = search.search(domain, q, vector, 5);

@@ -2,13 +2,13 @@ package io.infodesk.answering.control;
 
 import io.infodesk.answering.entity.Answer;
 import io.infodesk.guardrails.entity.GuardrailEvent;
-import io.infodesk.guardrails.model.GroundingCheck;
 import io.infodesk.guardrails.model.PiiRedactor;
 import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * An LLM answer grounded on the retrieved passages, with the output guardrails: every sentence must
@@ -19,17 +19,21 @@ import java.util.function.BiFunction;
 public final class GroundedAnswerer {
 
   private final BiFunction<String, String, String> chat;
-  private final GroundingCheck grounding;
-  private final PiiRedactor redactor;
+  private final BiFunction<String, List<String>, List<String>> unsupported;
+  private final Function<String, PiiRedactor.Redaction> redact;
 
   /**
    * @param chat sends (system, user) to the endpoint and returns the assistant's text
+   * @param unsupported the sentences of an answer that the passages do not support (guardrails)
+   * @param redact the text with its personal data redacted (guardrails)
    */
   public GroundedAnswerer(
-      BiFunction<String, String, String> chat, GroundingCheck grounding, PiiRedactor redactor) {
+      BiFunction<String, String, String> chat,
+      BiFunction<String, List<String>, List<String>> unsupported,
+      Function<String, PiiRedactor.Redaction> redact) {
     this.chat = chat;
-    this.grounding = grounding;
-    this.redactor = redactor;
+    this.unsupported = unsupported;
+    this.redact = redact;
   }
 
   /** The answer, or empty (with the reason in {@code events}) when it must not be used. */
@@ -48,7 +52,7 @@ public final class GroundedAnswerer {
       return Optional.empty();
     }
     List<String> unsupported =
-        grounding.unsupported(generated, passages.stream().map(Passage::text).toList());
+        this.unsupported.apply(generated, passages.stream().map(Passage::text).toList());
     if (!unsupported.isEmpty()) {
       events.add(
           new GuardrailEvent(
@@ -58,7 +62,7 @@ public final class GroundedAnswerer {
       return Optional.empty();
     }
     String text = generated;
-    PiiRedactor.Redaction leak = redactor.redact(generated);
+    PiiRedactor.Redaction leak = redact.apply(generated);
     String evidence = String.join("\n", passages.stream().map(Passage::text).toList());
     if (leak.findings().stream()
         .anyMatch(f -> !evidence.contains(generated.substring(f.start(), f.end())))) {

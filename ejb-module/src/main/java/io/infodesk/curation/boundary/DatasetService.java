@@ -271,7 +271,7 @@ public class DatasetService {
                 + new TreeMap<>(Map.of("labels", keys)).get("labels"));
       }
       // imported rows are training data: personal data is redacted before they are stored
-      rows.add(new ImportedExample(guardrails.redactor().redact(text).text(), label, actor()));
+      rows.add(new ImportedExample(guardrails.redact(text).text(), label, actor()));
     }
     if (rows.isEmpty()) {
       throw new InvalidInputException("the file has no examples");

@@ -125,12 +125,12 @@ public class FeedbackService {
       throw new InvalidInputException(name + " must have at most " + MAX_TEXT + " characters");
     }
     // a comment reaches the LLM judge's prompt: the input guard reads it like a question
-    if (guardrails.inputPolicy().injection(value).isPresent()) {
+    if (guardrails.injection(value).isPresent()) {
       throw new InvalidInputException(
           "the "
               + name
               + " reads like an instruction to the assistant; describe what went wrong instead");
     }
-    return guardrails.redactor().redact(value.strip()).text();
+    return guardrails.redact(value.strip()).text();
   }
 }

@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The guardrails as configured: employee-id patterns for PII redaction, blocked topics, and the
- * grounding threshold for generated answers.
+ * grounding threshold for generated answers. Other features ask it questions; its policies stay its
+ * own.
  */
 @ApplicationScoped
 public class GuardrailService {
@@ -55,15 +57,23 @@ public class GuardrailService {
         .toList();
   }
 
-  public PiiRedactor redactor() {
-    return redactor;
+  /** The text with personal data (e-mail, phone, card, IBAN, national and employee ids) masked. */
+  public PiiRedactor.Redaction redact(String text) {
+    return redactor.redact(text);
   }
 
-  public InputPolicy inputPolicy() {
-    return inputPolicy;
+  /** Why the text looks like a prompt injection, if it does. */
+  public Optional<String> injection(String text) {
+    return inputPolicy.injection(text);
   }
 
-  public GroundingCheck grounding() {
-    return grounding;
+  /** The blocked topic the question is about, if any. */
+  public Optional<String> blockedTopic(String question) {
+    return inputPolicy.blockedTopic(question);
+  }
+
+  /** The sentences of a generated answer that the passages do not support. */
+  public List<String> unsupported(String answer, List<String> passages) {
+    return grounding.unsupported(answer, passages);
   }
 }

@@ -63,8 +63,8 @@ class GroundedAnswererTest {
         new ChatCompletions(llm.baseUrl() + "/v1", "m", null, Duration.ofMillis(800));
     return new GroundedAnswerer(
             (s, u) -> client.complete(s, u, false, 300),
-            new GroundingCheck(0.6),
-            new PiiRedactor(List.of()))
+            new GroundingCheck(0.6)::unsupported,
+            new PiiRedactor(List.of())::redact)
         .answer("How long is parental leave?", "HR & benefits", PASSAGES, events);
   }
 
