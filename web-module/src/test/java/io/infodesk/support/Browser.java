@@ -103,14 +103,19 @@ public final class Browser implements AfterTestExecutionCallback, AfterEachCallb
             org.openqa.selenium.By.id("login:username")));
     driver.findElement(org.openqa.selenium.By.id("login:username")).sendKeys(user);
     driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys(password);
-    org.openqa.selenium.WebElement submit =
-        driver.findElement(org.openqa.selenium.By.id("login:submit"));
-    submit.click();
-    wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(submit));
-    wait.until(
-        d ->
-            "complete"
-                .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    // a mark on this page's window: the page that answers the sign-in has a new window object
+    driver.executeScript("window.infodeskSigningIn = true");
+    driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+    // while the browser navigates, a script may fail ("node does not belong to the document")
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return window.infodeskSigningIn === undefined"
+                                + " && document.readyState === 'complete'")));
   }
 
   /** Saves a PNG under target/screenshots for a person to look at. */

@@ -52,10 +52,12 @@ public class ModelStore {
   public Optional<RouterModel> active(boolean lock) {
     var query =
         em.createNamedQuery(RouterModel.FIND_BY_STATUS, RouterModel.class)
-            .setParameter("status", ModelStatus.ACTIVE)
-            .setMaxResults(1);
+            .setParameter("status", ModelStatus.ACTIVE);
     if (lock) {
+      // no row limit with the lock: H2 refuses FOR UPDATE before LIMIT (there is one ACTIVE row)
       query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+    } else {
+      query.setMaxResults(1);
     }
     return query.getResultStream().findFirst();
   }
