@@ -12,6 +12,7 @@ import io.infodesk.guardrails.entity.GuardrailEvent;
 import io.infodesk.guardrails.model.PiiRedactor;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.control.LlmEndpoint;
 import io.infodesk.platform.control.Text;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -26,7 +27,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -74,8 +74,8 @@ public class AskService {
     if (question.length() > MAX_QUESTION) {
       throw new InvalidInputException("question must have at most " + MAX_QUESTION + " characters");
     }
-    String session =
-        sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId.strip();
+    boolean newSession = sessionId == null || sessionId.isBlank();
+    String session = newSession ? UUID.randomUUID().toString() : sessionId.strip();
     if (!SESSION.matcher(session).matches()) {
       throw new InvalidInputException(
           "sessionId must be 1-100 characters of letters, digits, '-' and '_'");
@@ -137,7 +137,10 @@ public class AskService {
         route.confidence(),
         route.routerVersion(),
         routing.shadowPredictions(q, vector));
-    linkRephrase(interaction, user, session, vector);
+    if (!newSession) {
+      // a session that starts with this question has no question before it to rephrase
+      linkRephrase(interaction, user, session, vector);
+    }
     if (route.outOfScope()) {
       String html =
           "<p>I don't know: this question doesn't fit any of the areas I can answer (HR &amp;"
@@ -233,16 +236,17 @@ public class AskService {
       long started,
       List<Passage> retrieved) {
     latency.put("total", micros(started));
-    JsonArrayBuilder retrievedJson = Json.createArrayBuilder();
+    JsonArrayBuilder retrievedJson = Jsons.JSON.createArrayBuilder();
     for (Passage p : retrieved) {
       retrievedJson.add(
-          Json.createObjectBuilder()
+          Jsons.JSON
+              .createObjectBuilder()
               .add("chunkId", p.chunkId())
               .add("score", p.score())
               .add("similarity", p.similarity()));
     }
     List<AskResult.Citation> citations = new ArrayList<>();
-    JsonArrayBuilder citationsJson = Json.createArrayBuilder();
+    JsonArrayBuilder citationsJson = Jsons.JSON.createArrayBuilder();
     for (int i = 0; i < answer.citations().size(); i++) {
       Passage p = answer.citations().get(i);
       citations.add(
@@ -254,27 +258,30 @@ public class AskService {
               io.infodesk.guardrails.model.SafeHtml.sanitize(p.snippet()),
               p.score()));
       citationsJson.add(
-          Json.createObjectBuilder()
+          Jsons.JSON
+              .createObjectBuilder()
               .add("n", i + 1)
               .add("chunkId", p.chunkId())
               .add("sourceId", p.sourceId()));
     }
-    JsonArrayBuilder eventsJson = Json.createArrayBuilder();
+    JsonArrayBuilder eventsJson = Jsons.JSON.createArrayBuilder();
     for (GuardrailEvent e : events) {
       eventsJson.add(
-          Json.createObjectBuilder()
+          Jsons.JSON
+              .createObjectBuilder()
               .add("kind", e.kind())
               .add("stage", e.stage())
               .add("detail", String.valueOf(e.detail())));
     }
     if (interaction.getRephraseOf() != null) {
       eventsJson.add(
-          Json.createObjectBuilder()
+          Jsons.JSON
+              .createObjectBuilder()
               .add("kind", "REPHRASE")
               .add("stage", "feedback")
               .add("detail", "implicit negative for " + interaction.getRephraseOf()));
     }
-    JsonObjectBuilder latencyJson = Json.createObjectBuilder();
+    JsonObjectBuilder latencyJson = Jsons.JSON.createObjectBuilder();
     latency.forEach(latencyJson::add);
     // every HTML the chat and the review desk render unescaped goes through the allow-list
     String safeHtml = io.infodesk.guardrails.model.SafeHtml.sanitize(answer.html());

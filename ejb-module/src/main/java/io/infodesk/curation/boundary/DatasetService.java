@@ -10,6 +10,7 @@ import io.infodesk.curation.model.Curation;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
@@ -23,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -201,7 +201,8 @@ public class DatasetService {
                 .getResultList();
         for (DatasetExample e : examples) {
           JsonObjectBuilder line =
-              Json.createObjectBuilder()
+              Jsons.JSON
+                  .createObjectBuilder()
                   .add("text", e.getText())
                   .add("label", e.getLabel())
                   .add("split", e.getSplit())
@@ -253,7 +254,7 @@ public class DatasetService {
         continue;
       }
       JsonObject o;
-      try (var reader = Json.createReader(new StringReader(lines[i]))) {
+      try (var reader = Jsons.JSON.createReader(new StringReader(lines[i]))) {
         o = reader.readObject();
       } catch (JsonException | ClassCastException e) {
         throw new InvalidInputException("line " + (i + 1) + " is not a JSON object");
@@ -402,7 +403,7 @@ public class DatasetService {
   }
 
   static String json(Map<String, Integer> counts) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = Jsons.JSON.createObjectBuilder();
     counts.forEach(b::add);
     return b.build().toString();
   }

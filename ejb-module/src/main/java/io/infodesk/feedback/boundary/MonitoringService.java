@@ -4,10 +4,10 @@ import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.control.DailyStats;
 import io.infodesk.feedback.entity.Day;
 import io.infodesk.feedback.entity.Feedback;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -80,7 +80,7 @@ public class MonitoringService {
 
   private static jakarta.json.JsonStructure read(String json, String empty) {
     try (var reader =
-        Json.createReader(new StringReader(json == null || json.isBlank() ? empty : json))) {
+        Jsons.JSON.createReader(new StringReader(json == null || json.isBlank() ? empty : json))) {
       return reader.read();
     }
   }

@@ -2,10 +2,10 @@ package io.infodesk.flywheel.boundary;
 
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.flywheel.control.DriftDetector;
+import io.infodesk.platform.control.Jsons;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public class DriftMonitor {
         ratings.latest(window).stream().map(f -> "up".equals(f.getRating())).toList();
     List<Boolean> agreed = new ArrayList<>();
     for (Interaction i : log.latestShadowed(window)) {
-      try (var reader = Json.createReader(new StringReader(i.getShadowPredictions()))) {
+      try (var reader = Jsons.JSON.createReader(new StringReader(i.getShadowPredictions()))) {
         for (JsonObject p : reader.readArray().getValuesAs(JsonObject.class)) {
           agreed.add(
               Objects.equals(p.isNull("domain") ? null : p.getString("domain"), i.getDomainKey()));

@@ -8,6 +8,7 @@ import io.infodesk.flywheel.control.CycleLease;
 import io.infodesk.flywheel.control.CycleRecords;
 import io.infodesk.flywheel.control.OutOfFold;
 import io.infodesk.platform.boundary.EmbeddingService;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.registry.boundary.RegistryService;
 import io.infodesk.review.boundary.JudgeService;
 import io.infodesk.review.entity.ReviewItem;
@@ -21,7 +22,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -74,7 +74,7 @@ public class FlywheelSteps {
     records.step(cycleId, step, "RUNNING", started, null, null, null);
     try {
       lease.renew(holder, LEASE_TTL);
-      JsonObjectBuilder funnel = Json.createObjectBuilder();
+      JsonObjectBuilder funnel = Jsons.JSON.createObjectBuilder();
       String detail =
           switch (step) {
             case "monitor" -> monitor(funnel);
@@ -207,7 +207,7 @@ public class FlywheelSteps {
   }
 
   static double accuracy(RouterModel m) {
-    try (var reader = Json.createReader(new StringReader(m.getMetrics()))) {
+    try (var reader = Jsons.JSON.createReader(new StringReader(m.getMetrics()))) {
       JsonObject metrics = reader.readObject();
       return metrics.getJsonNumber("accuracy").doubleValue();
     }

@@ -8,6 +8,7 @@ import io.infodesk.flywheel.control.TrainingPipeline;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.boundary.RuntimeSettings;
 import io.infodesk.platform.control.Hashes;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.registry.boundary.RegistryService;
 import io.infodesk.registry.model.PromotionGate;
@@ -24,7 +25,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,7 +191,8 @@ public class TrainingService {
 
   private static JsonObjectBuilder comparison(TrainingPipeline.Scored s, double cost) {
     RoutingMetrics.Report r = s.report();
-    return Json.createObjectBuilder()
+    return Jsons.JSON
+        .createObjectBuilder()
         .add("version", s.version())
         .add("accuracy", r.accuracy())
         .add("macroF1", r.macroF1())
@@ -222,26 +223,28 @@ public class TrainingService {
       JsonObjectBuilder teacher,
       JsonObjectBuilder incumbent) {
     RoutingMetrics.Report r = e.report();
-    JsonObjectBuilder perLabel = Json.createObjectBuilder();
+    JsonObjectBuilder perLabel = Jsons.JSON.createObjectBuilder();
     r.perLabel()
         .forEach(
             (k, v) ->
                 perLabel.add(
                     k,
-                    Json.createObjectBuilder()
+                    Jsons.JSON
+                        .createObjectBuilder()
                         .add("precision", v.precision())
                         .add("recall", v.recall())
                         .add("f1", v.f1())
                         .add("support", v.support())));
-    JsonObjectBuilder confusion = Json.createObjectBuilder();
+    JsonObjectBuilder confusion = Jsons.JSON.createObjectBuilder();
     r.confusion()
         .forEach(
             (gold, row) -> {
-              JsonObjectBuilder b = Json.createObjectBuilder();
+              JsonObjectBuilder b = Jsons.JSON.createObjectBuilder();
               row.forEach(b::add);
               confusion.add(gold, b);
             });
-    return Json.createObjectBuilder()
+    return Jsons.JSON
+        .createObjectBuilder()
         .add("accuracy", r.accuracy())
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
@@ -260,9 +263,10 @@ public class TrainingService {
   }
 
   private static String gateJson(PromotionGate.Decision d) {
-    var reasons = Json.createArrayBuilder();
+    var reasons = Jsons.JSON.createArrayBuilder();
     d.reasons().forEach(reasons::add);
-    return Json.createObjectBuilder()
+    return Jsons.JSON
+        .createObjectBuilder()
         .add("pass", d.pass())
         .add("reasons", reasons)
         .build()

@@ -2,8 +2,8 @@ package io.infodesk.flywheel.control;
 
 import io.infodesk.flywheel.entity.CycleEnded;
 import io.infodesk.flywheel.entity.FlywheelCycle;
+import io.infodesk.platform.control.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -37,9 +37,9 @@ public class CycleRecords {
       String detail,
       JsonObject funnel) {
     FlywheelCycle c = em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
-    JsonObjectBuilder s = Json.createObjectBuilder(read(c.getSteps()));
+    JsonObjectBuilder s = Jsons.JSON.createObjectBuilder(read(c.getSteps()));
     JsonObjectBuilder one =
-        Json.createObjectBuilder().add("status", status).add("startedAt", started.toString());
+        Jsons.JSON.createObjectBuilder().add("status", status).add("startedAt", started.toString());
     if (finished != null) {
       one.add("finishedAt", finished.toString())
           .add("millis", finished.toEpochMilli() - started.toEpochMilli());
@@ -48,7 +48,7 @@ public class CycleRecords {
       one.add("detail", detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     }
     s.add(step, one);
-    JsonObjectBuilder f = Json.createObjectBuilder(read(c.getFunnel()));
+    JsonObjectBuilder f = Jsons.JSON.createObjectBuilder(read(c.getFunnel()));
     if (funnel != null) {
       funnel.forEach(f::add);
     }
@@ -59,7 +59,7 @@ public class CycleRecords {
     FlywheelCycle c = em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
     if (!ok) {
       // a step that was still running when the cycle ended did not finish
-      JsonObjectBuilder steps = Json.createObjectBuilder();
+      JsonObjectBuilder steps = Jsons.JSON.createObjectBuilder();
       read(c.getSteps())
           .forEach(
               (name, value) -> {
@@ -67,8 +67,8 @@ public class CycleRecords {
                 steps.add(
                     name,
                     "RUNNING".equals(step.getString("status", ""))
-                        ? Json.createObjectBuilder(step).add("status", "FAILED")
-                        : Json.createObjectBuilder(step));
+                        ? Jsons.JSON.createObjectBuilder(step).add("status", "FAILED")
+                        : Jsons.JSON.createObjectBuilder(step));
               });
       c.progress(steps.build().toString(), c.getFunnel());
     }
@@ -87,7 +87,7 @@ public class CycleRecords {
 
   public static JsonObject read(String json) {
     try (var reader =
-        Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+        Jsons.JSON.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
       return reader.readObject();
     }
   }

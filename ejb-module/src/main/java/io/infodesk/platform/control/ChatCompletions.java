@@ -1,6 +1,5 @@
 package io.infodesk.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -50,8 +49,7 @@ public final class ChatCompletions {
       throw new MalformedReplyException("no JSON object in the reply");
     }
     try (var reader =
-        jakarta.json.Json.createReader(
-            new java.io.StringReader(reply.substring(open, close + 1)))) {
+        Jsons.JSON.createReader(new java.io.StringReader(reply.substring(open, close + 1)))) {
       return reader.readObject();
     } catch (jakarta.json.JsonException e) {
       throw new MalformedReplyException("the reply is not valid JSON");
@@ -80,17 +78,24 @@ public final class ChatCompletions {
   /** Sends a system and a user message; returns the assistant's text. */
   public String complete(String system, String user, boolean jsonReply, int maxTokens) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        Jsons.JSON
+            .createObjectBuilder()
             .add("model", model)
             .add("temperature", 0)
             .add("max_tokens", maxTokens)
             .add(
                 "messages",
-                Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("role", "system").add("content", system))
-                    .add(Json.createObjectBuilder().add("role", "user").add("content", user)));
+                Jsons.JSON
+                    .createArrayBuilder()
+                    .add(
+                        Jsons.JSON
+                            .createObjectBuilder()
+                            .add("role", "system")
+                            .add("content", system))
+                    .add(
+                        Jsons.JSON.createObjectBuilder().add("role", "user").add("content", user)));
     if (jsonReply) {
-      body.add("response_format", Json.createObjectBuilder().add("type", "json_object"));
+      body.add("response_format", Jsons.JSON.createObjectBuilder().add("type", "json_object"));
     }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
@@ -119,7 +124,7 @@ public final class ChatCompletions {
               + abbreviate(response.body()),
           null);
     }
-    try (var reader = Json.createReader(new StringReader(response.body()))) {
+    try (var reader = Jsons.JSON.createReader(new StringReader(response.body()))) {
       JsonObject json = reader.readObject();
       JsonArray choices = json.getJsonArray("choices");
       if (choices == null || choices.isEmpty()) {

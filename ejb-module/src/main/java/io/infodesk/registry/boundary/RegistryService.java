@@ -1,5 +1,6 @@
 package io.infodesk.registry.boundary;
 
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.UnknownEntityException;
@@ -103,7 +104,7 @@ public class RegistryService {
     int agreed = 0;
     for (io.infodesk.answering.entity.Interaction i : log.shadowedBy(model.getVersion())) {
       try (var reader =
-          jakarta.json.Json.createReader(new java.io.StringReader(i.getShadowPredictions()))) {
+          Jsons.JSON.createReader(new java.io.StringReader(i.getShadowPredictions()))) {
         for (var p : reader.readArray().getValuesAs(jakarta.json.JsonObject.class)) {
           if (p.getString("version").equals(model.getVersion())) {
             compared++;
@@ -161,7 +162,7 @@ public class RegistryService {
     if (metrics == null || metrics.isBlank()) {
       return Double.NaN;
     }
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(metrics))) {
+    try (var reader = Jsons.JSON.createReader(new java.io.StringReader(metrics))) {
       jakarta.json.JsonObject m = reader.readObject();
       if (teacher) {
         m = m.containsKey("teacher") ? m.getJsonObject("teacher") : null;

@@ -3,6 +3,7 @@ package io.infodesk.review.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Chunk;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.ConflictException;
 import io.infodesk.platform.entity.InvalidInputException;
@@ -290,8 +291,7 @@ public class ReviewService {
     List<PassageView> passages = new java.util.ArrayList<>();
     if (i != null && i.getRetrieved() != null && !i.getRetrieved().isBlank()) {
       java.util.Map<Long, Double> similarity = new java.util.LinkedHashMap<>();
-      try (var reader =
-          jakarta.json.Json.createReader(new java.io.StringReader(i.getRetrieved()))) {
+      try (var reader = Jsons.JSON.createReader(new java.io.StringReader(i.getRetrieved()))) {
         reader
             .readArray()
             .getValuesAs(jakarta.json.JsonObject.class)

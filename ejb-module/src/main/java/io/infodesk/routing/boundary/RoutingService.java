@@ -3,6 +3,7 @@ package io.infodesk.routing.boundary;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.DomainsChanged;
 import io.infodesk.platform.boundary.EmbeddingService;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.control.LlmEndpoint;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.ModelStatus;
@@ -186,11 +187,12 @@ public class RoutingService {
    */
   public String shadowPredictions(String question, float[] questionVector) {
     activeStudent();
-    jakarta.json.JsonArrayBuilder out = jakarta.json.Json.createArrayBuilder();
+    jakarta.json.JsonArrayBuilder out = Jsons.JSON.createArrayBuilder();
     for (StudentRouter s : shadows) {
       RouteDecision d = s.needsEmbedding() ? s.route(questionVector) : s.route(question);
       jakarta.json.JsonObjectBuilder p =
-          jakarta.json.Json.createObjectBuilder()
+          Jsons.JSON
+              .createObjectBuilder()
               .add("version", s.version())
               .add("confidence", d.confidence());
       if (d.domain() == null) {

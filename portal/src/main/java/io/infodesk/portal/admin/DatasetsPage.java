@@ -2,6 +2,7 @@ package io.infodesk.portal.admin;
 
 import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.entity.DatasetVersion;
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
@@ -10,7 +11,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.Serializable;
@@ -68,7 +68,7 @@ public class DatasetsPage implements Serializable {
     List<String> labels = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     try (var reader =
-        Json.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
+        Jsons.JSON.createReader(new StringReader(json == null || json.isBlank() ? "{}" : json))) {
       JsonObject o = reader.readObject();
       o.forEach(
           (k, v) -> {

@@ -1,6 +1,6 @@
 package io.infodesk.portal.shell;
 
-import jakarta.json.Json;
+import io.infodesk.platform.control.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -29,37 +29,43 @@ public final class Charts {
 
   /** A horizontal bar per funnel stage; stages the cycle has not reached yet are 0. */
   public static String funnel(Map<String, ? extends Number> funnel) {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder data = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.JSON.createArrayBuilder();
+    JsonArrayBuilder data = Jsons.JSON.createArrayBuilder();
     for (Map.Entry<String, String> stage : FUNNEL) {
       labels.add(stage.getValue());
       Number n = funnel.get(stage.getKey());
       data.add(n == null ? 0 : n.longValue());
     }
-    return Json.createObjectBuilder()
+    return Jsons.JSON
+        .createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            Jsons.JSON
+                .createObjectBuilder()
                 .add("labels", labels)
                 .add(
                     "datasets",
-                    Json.createArrayBuilder()
+                    Jsons.JSON
+                        .createArrayBuilder()
                         .add(
-                            Json.createObjectBuilder()
+                            Jsons.JSON
+                                .createObjectBuilder()
                                 .add("label", "Examples")
                                 .add("data", data)
                                 .add("backgroundColor", "#3b82f6"))))
         .add(
             "options",
-            Json.createObjectBuilder()
+            Jsons.JSON
+                .createObjectBuilder()
                 .add("indexAxis", "y")
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("display", false))))
+                    Jsons.JSON
+                        .createObjectBuilder()
+                        .add("legend", Jsons.JSON.createObjectBuilder().add("display", false))))
         .build()
         .toString();
   }
@@ -71,36 +77,45 @@ public final class Charts {
 
   /** One bar per label, for counts such as examples per label. */
   public static String bars(String title, List<String> labels, List<? extends Number> values) {
-    JsonArrayBuilder l = Json.createArrayBuilder();
+    JsonArrayBuilder l = Jsons.JSON.createArrayBuilder();
     labels.forEach(l::add);
-    JsonArrayBuilder v = Json.createArrayBuilder();
+    JsonArrayBuilder v = Jsons.JSON.createArrayBuilder();
     values.forEach(n -> v.add(n.longValue()));
-    return Json.createObjectBuilder()
+    return Jsons.JSON
+        .createObjectBuilder()
         .add("type", "bar")
         .add(
             "data",
-            Json.createObjectBuilder()
+            Jsons.JSON
+                .createObjectBuilder()
                 .add("labels", l)
                 .add(
                     "datasets",
-                    Json.createArrayBuilder()
+                    Jsons.JSON
+                        .createArrayBuilder()
                         .add(
-                            Json.createObjectBuilder()
+                            Jsons.JSON
+                                .createObjectBuilder()
                                 .add("label", title)
                                 .add("data", v)
                                 .add("backgroundColor", "#6366f1"))))
         .add(
             "options",
-            Json.createObjectBuilder()
+            Jsons.JSON
+                .createObjectBuilder()
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("display", false))
+                    Jsons.JSON
+                        .createObjectBuilder()
+                        .add("legend", Jsons.JSON.createObjectBuilder().add("display", false))
                         .add(
                             "title",
-                            Json.createObjectBuilder().add("display", true).add("text", title))))
+                            Jsons.JSON
+                                .createObjectBuilder()
+                                .add("display", true)
+                                .add("text", title))))
         .build()
         .toString();
   }
@@ -112,14 +127,14 @@ public final class Charts {
    */
   public static String lines(
       String title, List<String> x, List<Series> series, String yTitle, boolean percent) {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
+    JsonArrayBuilder labels = Jsons.JSON.createArrayBuilder();
     x.forEach(labels::add);
-    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    JsonArrayBuilder datasets = Jsons.JSON.createArrayBuilder();
     for (Series s : series) {
       if (s.values().size() != x.size()) {
         throw new IllegalArgumentException(s.label() + " needs one value per x label");
       }
-      JsonArrayBuilder points = Json.createArrayBuilder();
+      JsonArrayBuilder points = Jsons.JSON.createArrayBuilder();
       for (Double v : s.values()) {
         if (v == null) {
           points.addNull();
@@ -128,7 +143,8 @@ public final class Charts {
         }
       }
       datasets.add(
-          Json.createObjectBuilder()
+          Jsons.JSON
+              .createObjectBuilder()
               .add("label", s.label())
               .add("data", points)
               .add("borderColor", s.color())
@@ -137,27 +153,37 @@ public final class Charts {
               .add("tension", 0.2));
     }
     JsonObjectBuilder y =
-        Json.createObjectBuilder()
+        Jsons.JSON
+            .createObjectBuilder()
             .add("min", 0)
-            .add("title", Json.createObjectBuilder().add("display", true).add("text", yTitle));
+            .add(
+                "title", Jsons.JSON.createObjectBuilder().add("display", true).add("text", yTitle));
     if (percent) {
       y.add("max", 100);
     }
-    return Json.createObjectBuilder()
+    return Jsons.JSON
+        .createObjectBuilder()
         .add("type", "line")
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add(
+            "data",
+            Jsons.JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add(
             "options",
-            Json.createObjectBuilder()
+            Jsons.JSON
+                .createObjectBuilder()
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
-                .add("scales", Json.createObjectBuilder().add("y", y))
+                .add("scales", Jsons.JSON.createObjectBuilder().add("y", y))
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
+                    Jsons.JSON
+                        .createObjectBuilder()
                         .add(
                             "title",
-                            Json.createObjectBuilder().add("display", true).add("text", title))))
+                            Jsons.JSON
+                                .createObjectBuilder()
+                                .add("display", true)
+                                .add("text", title))))
         .build()
         .toString();
   }

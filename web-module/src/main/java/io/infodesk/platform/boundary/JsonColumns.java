@@ -1,6 +1,6 @@
 package io.infodesk.platform.boundary;
 
-import jakarta.json.Json;
+import io.infodesk.platform.control.Jsons;
 import jakarta.json.JsonStructure;
 import java.io.StringReader;
 
@@ -13,7 +13,7 @@ public final class JsonColumns {
     if (text == null || text.isBlank()) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsons.JSON.createReader(new StringReader(text))) {
       return reader.read();
     }
   }

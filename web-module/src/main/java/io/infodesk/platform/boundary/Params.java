@@ -1,5 +1,6 @@
 package io.infodesk.platform.boundary;
 
+import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.entity.InvalidInputException;
 
 /** Parses query parameters so that a bad one is a 400 with its name, not JAX-RS's bare 404. */
@@ -39,7 +40,7 @@ public final class Params {
       return null;
     }
     jakarta.json.JsonObject json;
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+    try (var reader = Jsons.JSON.createReader(new java.io.StringReader(body))) {
       json = reader.readObject();
     } catch (RuntimeException e) {
       throw new InvalidInputException(

@@ -1,5 +1,6 @@
 package io.infodesk.platform.boundary;
 
+import io.infodesk.platform.control.Jsons;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -96,7 +97,7 @@ public class RequestBodyPolicy implements ContainerRequestFilter {
     request.setEntityStream(new java.io.ByteArrayInputStream(bytes));
     jakarta.json.JsonValue json;
     try (var reader =
-        jakarta.json.Json.createReader(
+        Jsons.JSON.createReader(
             new java.io.InputStreamReader(
                 new java.io.ByteArrayInputStream(bytes),
                 java.nio.charset.StandardCharsets.UTF_8))) {
