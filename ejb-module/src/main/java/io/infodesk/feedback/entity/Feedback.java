@@ -1,12 +1,9 @@
 package io.infodesk.feedback.entity;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -15,20 +12,10 @@ import java.time.Instant;
 @Table(name = "feedback")
 @NamedQuery(
     name = Feedback.FIND_BY_RATER,
-    query = "SELECT f FROM Feedback f WHERE f.interactionId = :interaction AND f.ratedBy = :user")
-public class Feedback {
+    query = "SELECT f FROM Feedback f WHERE f.interactionId = :interaction AND f.author = :user")
+@AttributeOverride(name = "author", column = @Column(name = "rated_by"))
+public class Feedback extends AboutAnswer {
   public static final String FIND_BY_RATER = "Feedback.findByRater";
-
-  @Id
-  @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "infodesk_seq")
-  private Long id;
-
-  @Column(name = "interaction_id")
-  private Long interactionId;
-
-  @Column(name = "rated_by")
-  private String ratedBy;
 
   private String rating;
   private String comment;
@@ -36,18 +23,13 @@ public class Feedback {
   @Column(name = "correct_domain")
   private String correctDomain;
 
-  @Column(name = "created_at")
-  private Instant createdAt;
-
   @Column(name = "updated_at")
   private Instant updatedAt;
 
   protected Feedback() {}
 
   public Feedback(Long interactionId, String ratedBy) {
-    this.interactionId = interactionId;
-    this.ratedBy = ratedBy;
-    this.createdAt = Instant.now();
+    super(interactionId, ratedBy);
   }
 
   public void rate(String rating, String comment, String correctDomain) {
@@ -57,16 +39,8 @@ public class Feedback {
     this.updatedAt = Instant.now();
   }
 
-  public Long getId() {
-    return id;
-  }
-
-  public Long getInteractionId() {
-    return interactionId;
-  }
-
   public String getRatedBy() {
-    return ratedBy;
+    return getAuthor();
   }
 
   public String getRating() {
@@ -79,10 +53,6 @@ public class Feedback {
 
   public String getCorrectDomain() {
     return correctDomain;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
   }
 
   public Instant getUpdatedAt() {
