@@ -385,7 +385,8 @@ public class DatasetService {
     List<Curation.Example> out = new ArrayList<>();
     for (int from = 0; from < labelled.size(); from += 32) {
       List<Labelled> batch = labelled.subList(from, Math.min(labelled.size(), from + 32));
-      float[][] v = embeddings.embedAll(batch.stream().map(Labelled::text).toList());
+      // most examples are questions asked before, whose vectors the question cache still holds
+      float[][] v = embeddings.embedAllCached(batch.stream().map(Labelled::text).toList());
       for (int i = 0; i < v.length; i++) {
         out.add(new Curation.Example(batch.get(i).text(), batch.get(i).label(), v[i]));
       }

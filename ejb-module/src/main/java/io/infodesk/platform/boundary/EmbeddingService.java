@@ -107,6 +107,16 @@ public class EmbeddingService {
     return embedder().embedAll(texts);
   }
 
+  /**
+   * The vectors of many texts that are mostly questions asked before (a dataset's examples): the
+   * ones in the question cache from there, the others embedded in one batch and cached. The caller
+   * may change the arrays.
+   */
+  public float[][] embedAllCached(List<String> texts) {
+    MiniLmEmbedder m = embedder();
+    return questions.getAll(m.version(), texts, m::embedAll);
+  }
+
   /** Cosine similarity of two embeddings. */
   public static double similarity(float[] a, float[] b) {
     return Vectors.cosine(a, b);

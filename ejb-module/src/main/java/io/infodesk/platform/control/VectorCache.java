@@ -1,6 +1,8 @@
 package io.infodesk.platform.control;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -70,6 +72,49 @@ public final class VectorCache {
       }
     }
     return vector;
+  }
+
+  /**
+   * The vectors of many texts under {@code modelVersion}, in order: copies of the cached ones, and
+   * the others from one call of {@code embedAll} (which gets them in order), which are cached too.
+   * The caller may change the returned arrays.
+   */
+  public float[][] getAll(
+      String modelVersion, List<String> texts, Function<List<String>, float[][]> embedAll) {
+    float[][] out = new float[texts.size()][];
+    List<Integer> missing = new ArrayList<>();
+    synchronized (this) {
+      if (!modelVersion.equals(version)) {
+        entries.clear();
+        version = modelVersion;
+      }
+      for (int i = 0; i < texts.size(); i++) {
+        float[] cached = entries.get(key(texts.get(i)));
+        if (cached != null) {
+          hits++;
+          out[i] = cached.clone();
+        } else {
+          misses++;
+          missing.add(i);
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return out;
+    }
+    float[][] embedded = embedAll.apply(missing.stream().map(texts::get).toList());
+    synchronized (this) {
+      for (int j = 0; j < missing.size(); j++) {
+        out[missing.get(j)] = embedded[j];
+        if (capacity > 0 && modelVersion.equals(version)) {
+          entries.put(key(texts.get(missing.get(j))), embedded[j].clone());
+          if (entries.size() > capacity) {
+            entries.remove(entries.keySet().iterator().next());
+          }
+        }
+      }
+    }
+    return out;
   }
 
   public synchronized int size() {

@@ -31,6 +31,31 @@ class VectorCacheTest {
   }
 
   @Test
+  void manyTextsTakeTheCachedRowsAndEmbedTheOthersInOneBatchInOrder() {
+    VectorCache cache = new VectorCache(10);
+    Counting model = new Counting();
+    float[] asked = cache.get("v1", "When is payday?", model::embed);
+    List<List<String>> batches = new ArrayList<>();
+    float[][] rows =
+        cache.getAll(
+            "v1",
+            List.of("a question", "when is PAYDAY?", "another one"),
+            texts -> {
+              batches.add(texts);
+              return texts.stream().map(model::embed).toArray(float[][]::new);
+            });
+    assertThat(batches).containsExactly(List.of("a question", "another one"));
+    assertThat(rows[1]).isEqualTo(asked).isNotSameAs(asked);
+    assertThat(rows[0][0]).isEqualTo("a question".length());
+    assertThat(rows[2][0]).isEqualTo("another one".length());
+    // the batch's rows are cached too, and a new model version empties the cache
+    assertThat(cache.get("v1", "another one", model::embed)).isEqualTo(rows[2]);
+    assertThat(model.calls).hasSize(3);
+    cache.getAll("v2", List.of("another one"), texts -> new float[][] {{9, 9}});
+    assertThat(cache.get("v2", "another one", model::embed)).containsExactly(9, 9);
+  }
+
+  @Test
   void itIsBoundedAndDropsTheLeastRecentlyUsed() {
     VectorCache cache = new VectorCache(3);
     Counting model = new Counting();
