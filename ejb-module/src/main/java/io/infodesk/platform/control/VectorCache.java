@@ -49,27 +49,14 @@ public final class VectorCache {
   public float[] get(String modelVersion, String question, Function<String, float[]> embed) {
     String key = key(question);
     synchronized (this) {
-      if (!modelVersion.equals(version)) {
-        entries.clear();
-        version = modelVersion;
-      }
-      float[] cached = entries.get(key);
+      float[] cached = lookUp(modelVersion, key);
       if (cached != null) {
-        hits++;
         return cached;
       }
-      misses++;
     }
     float[] vector = embed.apply(question);
-    if (capacity > 0) {
-      synchronized (this) {
-        if (modelVersion.equals(version)) {
-          entries.put(key, vector);
-          if (entries.size() > capacity) {
-            entries.remove(entries.keySet().iterator().next());
-          }
-        }
-      }
+    synchronized (this) {
+      store(modelVersion, key, vector);
     }
     return vector;
   }
@@ -84,17 +71,11 @@ public final class VectorCache {
     float[][] out = new float[texts.size()][];
     List<Integer> missing = new ArrayList<>();
     synchronized (this) {
-      if (!modelVersion.equals(version)) {
-        entries.clear();
-        version = modelVersion;
-      }
       for (int i = 0; i < texts.size(); i++) {
-        float[] cached = entries.get(key(texts.get(i)));
+        float[] cached = lookUp(modelVersion, key(texts.get(i)));
         if (cached != null) {
-          hits++;
           out[i] = cached.clone();
         } else {
-          misses++;
           missing.add(i);
         }
       }
@@ -106,15 +87,41 @@ public final class VectorCache {
     synchronized (this) {
       for (int j = 0; j < missing.size(); j++) {
         out[missing.get(j)] = embedded[j];
-        if (capacity > 0 && modelVersion.equals(version)) {
-          entries.put(key(texts.get(missing.get(j))), embedded[j].clone());
-          if (entries.size() > capacity) {
-            entries.remove(entries.keySet().iterator().next());
-          }
-        }
+        store(modelVersion, key(texts.get(missing.get(j))), embedded[j].clone());
       }
     }
     return out;
+  }
+
+  /**
+   * The cached vector of {@code key} under {@code modelVersion}, counted as a hit or a miss; a new
+   * version empties the cache first. Holds this object's lock.
+   */
+  private float[] lookUp(String modelVersion, String key) {
+    if (!modelVersion.equals(version)) {
+      entries.clear();
+      version = modelVersion;
+    }
+    float[] cached = entries.get(key);
+    if (cached != null) {
+      hits++;
+    } else {
+      misses++;
+    }
+    return cached;
+  }
+
+  /**
+   * Keeps a vector computed under {@code modelVersion}, unless the version changed meanwhile,
+   * dropping the least recently used entry beyond the capacity. Holds this object's lock.
+   */
+  private void store(String modelVersion, String key, float[] vector) {
+    if (capacity > 0 && modelVersion.equals(version)) {
+      entries.put(key, vector);
+      if (entries.size() > capacity) {
+        entries.remove(entries.keySet().iterator().next());
+      }
+    }
   }
 
   public synchronized int size() {
