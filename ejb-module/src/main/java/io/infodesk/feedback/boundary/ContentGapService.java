@@ -2,7 +2,6 @@ package io.infodesk.feedback.boundary;
 
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.answering.entity.Outcome;
-import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.feedback.model.GapClusters;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.security.boundary.DomainScope;
@@ -10,8 +9,6 @@ import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +28,8 @@ public class ContentGapService {
   static final int MAX_QUESTIONS = 300;
   static final double SIMILAR = 0.75;
 
-  @PersistenceContext EntityManager em;
   @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
+  @jakarta.inject.Inject Ratings ratings;
   @EJB DomainScope scope;
   @EJB EmbeddingService embeddings;
 
@@ -43,13 +40,8 @@ public class ContentGapService {
     }
     Instant since = Instant.now().minus(Duration.ofDays(30));
     Map<Long, String> down = new HashMap<>();
-    // a rating comes after its answer: the ratings given since then include those of every
-    // question asked since then (and some of older ones, which no candidate below looks up)
-    em.createQuery(
-            "SELECT f FROM Feedback f WHERE f.rating = 'down' AND f.createdAt >= :since",
-            Feedback.class)
-        .setParameter("since", since)
-        .getResultList()
+    ratings.givenSince(since).stream()
+        .filter(f -> "down".equals(f.getRating()))
         .forEach(f -> down.put(f.getInteractionId(), f.getComment()));
     List<Interaction> candidates = log.routedSince(since, 5_000);
     List<Interaction> chosen = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.infodesk.feedback.boundary;
 import io.infodesk.answering.entity.Interaction;
 import io.infodesk.feedback.control.DailyStats;
 import io.infodesk.feedback.entity.Day;
-import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.platform.control.Jsons;
 import io.infodesk.security.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,8 +10,6 @@ import jakarta.ejb.Stateless;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +38,8 @@ public class MonitoringService {
     }
   }
 
-  @PersistenceContext EntityManager em;
   @jakarta.inject.Inject io.infodesk.answering.boundary.InteractionLog log;
+  @jakarta.inject.Inject Ratings ratings;
 
   public Monitoring lastDays(int days) {
     int n = Math.max(1, Math.min(days, 90));
@@ -50,11 +47,8 @@ public class MonitoringService {
     Instant since = today.minusDays(n - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
     List<Interaction> interactions = log.since(since, 50_000);
     Map<Long, Boolean> satisfied = new HashMap<>();
-    // a rating comes after its answer: the ratings given since then include those of every
-    // question asked since then (and some of older ones, which no event below looks up)
-    em.createQuery("SELECT f FROM Feedback f WHERE f.createdAt >= :since", Feedback.class)
-        .setParameter("since", since)
-        .getResultList()
+    ratings
+        .givenSince(since)
         .forEach(f -> satisfied.put(f.getInteractionId(), "up".equals(f.getRating())));
     List<DailyStats.Event> events = new ArrayList<>();
     for (Interaction i : interactions) {

@@ -4,11 +4,13 @@ import io.infodesk.feedback.entity.Feedback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Employees' ratings as other features read them (review, curation, the flywheel), in the caller's
- * transaction: feedback owns the feedback table, and no other feature queries it.
+ * Employees' ratings as feedback's own services and other features read them (review, curation, the
+ * flywheel), in the caller's transaction: feedback owns the feedback table, and no other feature
+ * queries it.
  */
 @ApplicationScoped
 public class Ratings {
@@ -49,6 +51,16 @@ public class Ratings {
   public List<Feedback> latest(int max) {
     return em.createQuery("SELECT f FROM Feedback f ORDER BY f.updatedAt DESC", Feedback.class)
         .setMaxResults(max)
+        .getResultList();
+  }
+
+  /**
+   * The ratings first given at or after {@code since}. A rating comes after its answer, so these
+   * include the ratings of every question asked since then (and some of older ones).
+   */
+  public List<Feedback> givenSince(Instant since) {
+    return em.createQuery("SELECT f FROM Feedback f WHERE f.createdAt >= :since", Feedback.class)
+        .setParameter("since", since)
         .getResultList();
   }
 
