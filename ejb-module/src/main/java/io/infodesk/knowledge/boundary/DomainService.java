@@ -8,7 +8,6 @@ import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.security.boundary.DomainScope;
 import io.infodesk.security.entity.Role;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -39,18 +38,12 @@ public class DomainService {
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
   public List<Domain> list() {
-    return em.createNamedQuery(Domain.FIND_ALL, Domain.class).getResultList();
+    return directory.all();
   }
 
   @RolesAllowed({Role.EMPLOYEE_NAME, Role.KNOWLEDGE_OWNER_NAME, Role.SME_NAME, Role.ADMIN_NAME})
   public Domain get(String key) {
     return find(key);
-  }
-
-  /** For other services (routing, asking) that run with their own checks. */
-  @PermitAll
-  public List<Domain> activeDomains() {
-    return list().stream().filter(Domain::isActive).toList();
   }
 
   @RolesAllowed(Role.ADMIN_NAME)
@@ -59,7 +52,7 @@ public class DomainService {
       throw new InvalidInputException(
           "key must be 2-40 characters of a-z, 0-9 and '-', starting with a letter");
     }
-    if (directory.byKey(key).isPresent()) {
+    if (directory.exists(key)) {
       throw new ConflictException("domain '" + key + "' already exists");
     }
     Domain d = new Domain(key, checkName(name), checkDescription(description));
