@@ -7,19 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=${1:-zipf}
 seconds=${2:-30}
-base=http://127.0.0.1:8080
-rm -rf data
-mvn -q -Prun -pl web-module -am -DskipTests package > /tmp/infodesk-profile-server.log 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; pkill -f payara-micro.jar || true' EXIT
-for _ in $(seq 1 300); do
-  kill -0 "$server" 2>/dev/null || { echo "the server stopped: /tmp/infodesk-profile-server.log"; exit 1; }
-  if curl -sf -u admin:demo "$base/api/sources?max=200" 2>/dev/null | grep -q INDEXED \
-    && ! curl -sf -u admin:demo "$base/api/sources?max=200" | grep -qE '"(QUEUED|PARSING|EMBEDDING)"'; then
-    break
-  fi
-  sleep 2
-done
+source bench/demo-server.sh
+trap stop_demo_server EXIT
+start_demo_server /tmp/infodesk-profile-server.log
 pid=$(pgrep -f payara-micro.jar | head -1)
 mkdir -p target
 jfr=$PWD/target/ask-$profile.jfr
