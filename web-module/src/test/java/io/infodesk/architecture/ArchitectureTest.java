@@ -182,6 +182,17 @@ class ArchitectureTest {
           .areAssignableTo(EntityManager.class)
           .because("entities and views reach the database only through a feature's services");
 
+  @ArchTest
+  static final ArchRule oneJsonProvider =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("jakarta.json.Json")
+          .because(
+              "jakarta.json.Json looks the JSON-P provider up with a ServiceLoader scan at every"
+                  + " call (19% of the ask path's CPU); platform.control.Jsons.JSON is looked up"
+                  + " once");
+
   /** EJB session beans: stateless, singleton or stateful. */
   static final DescribedPredicate<CanBeAnnotated> SESSION_BEANS =
       annotatedWith(Stateless.class)
