@@ -156,6 +156,9 @@ public class TrainingService {
                   "; %d epochs, validation accuracy %.3f",
                   result.epochs(), result.validationAccuracy()),
           result.device());
+      if (student.needsEmbedding()) {
+        model.embeddedBy(embeddings.modelVersion());
+      }
       if (!c.decision().pass()) {
         model.moveTo(ModelStatus.REJECTED);
       }

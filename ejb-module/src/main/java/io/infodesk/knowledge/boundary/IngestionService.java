@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,16 +55,7 @@ public class IngestionService {
         return;
       }
       steps.parsed(sourceId, doc.title(), doc.mediaType(), doc.text());
-      float[][] vectors = new float[drafts.size()][];
-      for (int from = 0; from < drafts.size(); from += BATCH) {
-        List<String> texts = new ArrayList<>();
-        for (Chunker.Chunk c : drafts.subList(from, Math.min(drafts.size(), from + BATCH))) {
-          texts.add(c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text());
-        }
-        float[][] batch = embeddings.embedAll(texts);
-        System.arraycopy(batch, 0, vectors, from, batch.length);
-      }
-      List<Chunk> chunks = steps.store(sourceId, drafts, vectors);
+      List<Chunk> chunks = steps.store(sourceId, drafts, embed(drafts), embeddings.modelVersion());
       indexed.fire(new SourceIndexed(sourceId, chunks));
       steps.indexed(sourceId, chunks.size());
       LOG.info(
@@ -82,5 +74,37 @@ public class IngestionService {
       withdrawn.fire(new SourceRetired(sourceId));
       steps.fail(sourceId, "ingestion failed: " + e.getMessage());
     }
+  }
+
+  /**
+   * Embeds an INDEXED source's chunks again with this node's model and replaces them, the source
+   * staying INDEXED and searchable throughout. Returns how many chunks it re-embedded: none when
+   * the source is no longer INDEXED or changed meanwhile (see {@link SourceSteps#reembedded}).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public int reembed(long sourceId) {
+    Optional<SourceSteps.Embedded> before = steps.embedded(sourceId);
+    if (before.isEmpty()) {
+      return 0;
+    }
+    float[][] vectors = embed(before.get().drafts());
+    Optional<List<Chunk>> chunks =
+        steps.reembedded(sourceId, before.get(), vectors, embeddings.modelVersion());
+    chunks.ifPresent(c -> indexed.fire(new SourceIndexed(sourceId, c)));
+    return chunks.map(List::size).orElse(0);
+  }
+
+  /** The chunks' vectors, embedded in batches; a chunk's heading is embedded with its text. */
+  private float[][] embed(List<Chunker.Chunk> drafts) {
+    float[][] vectors = new float[drafts.size()][];
+    for (int from = 0; from < drafts.size(); from += BATCH) {
+      List<String> texts = new ArrayList<>();
+      for (Chunker.Chunk c : drafts.subList(from, Math.min(drafts.size(), from + BATCH))) {
+        texts.add(c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text());
+      }
+      float[][] batch = embeddings.embedAll(texts);
+      System.arraycopy(batch, 0, vectors, from, batch.length);
+    }
+    return vectors;
   }
 }

@@ -6,11 +6,13 @@ import io.infodesk.knowledge.entity.SourceIngested;
 import io.infodesk.knowledge.entity.SourceStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The steps of ingestion, each in its own transaction, so that people polling a source see it move
@@ -45,21 +47,94 @@ public class SourceSteps {
    * cite them. The source stays EMBEDDING until {@link #indexed} runs after the search index has
    * the new chunks, so INDEXED always means searchable.
    */
-  public List<Chunk> store(long sourceId, List<Chunker.Chunk> drafts, float[][] vectors) {
-    Source s = em.find(Source.class, sourceId);
+  public List<Chunk> store(
+      long sourceId, List<Chunker.Chunk> drafts, float[][] vectors, String embeddingModel) {
+    return replace(
+        em.find(Source.class, sourceId), current(sourceId), drafts, vectors, embeddingModel);
+  }
+
+  private List<Chunk> replace(
+      Source s,
+      List<Chunk> previous,
+      List<Chunker.Chunk> drafts,
+      float[][] vectors,
+      String embeddingModel) {
     Instant now = Instant.now();
-    em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
-        .setParameter("source", sourceId)
-        .getResultList()
-        .forEach(old -> old.supersede(now));
+    previous.forEach(old -> old.supersede(now));
     List<Chunk> chunks = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
-      Chunk c = new Chunk(s, i, drafts.get(i).heading(), drafts.get(i).text(), vectors[i]);
+      Chunk c =
+          new Chunk(
+              s, i, drafts.get(i).heading(), drafts.get(i).text(), vectors[i], embeddingModel);
       em.persist(c);
       chunks.add(c);
     }
     em.flush();
     return chunks;
+  }
+
+  private List<Chunk> current(long sourceId) {
+    return em.createNamedQuery(Chunk.FIND_BY_SOURCE, Chunk.class)
+        .setParameter("source", sourceId)
+        .getResultList();
+  }
+
+  /** The chunks of an INDEXED source as they are now, to be embedded again by another model. */
+  public record Embedded(List<Long> chunkIds, List<Chunker.Chunk> drafts) {}
+
+  /** The INDEXED sources with current chunks that another model (or an unknown one) embedded. */
+  public List<Long> embeddedByOtherModel(String model) {
+    return em.createNamedQuery(Chunk.SOURCES_EMBEDDED_BY_OTHER_MODEL, Long.class)
+        .setParameter("model", model)
+        .getResultList();
+  }
+
+  /** How many current chunks of INDEXED sources another model (or an unknown one) embedded. */
+  public long countEmbeddedByOtherModel(String model) {
+    return em.createNamedQuery(Chunk.COUNT_EMBEDDED_BY_OTHER_MODEL, Long.class)
+        .setParameter("model", model)
+        .getSingleResult();
+  }
+
+  /** A source's current chunks, when it is INDEXED; empty otherwise. */
+  public Optional<Embedded> embedded(long sourceId) {
+    Source s = em.find(Source.class, sourceId);
+    if (s == null || s.getStatus() != SourceStatus.INDEXED) {
+      return Optional.empty();
+    }
+    List<Chunk> chunks = current(sourceId);
+    return Optional.of(
+        new Embedded(
+            chunks.stream().map(Chunk::getId).toList(),
+            chunks.stream()
+                .map(
+                    c ->
+                        new Chunker.Chunk(
+                            c.getHeading() == null ? "" : c.getHeading(), c.getText()))
+                .toList()));
+  }
+
+  /**
+   * Replaces a source's chunks with the same texts embedded by {@code embeddingModel}, if the
+   * source is still INDEXED with exactly the chunks {@code before} (an ingestion that started
+   * meanwhile wins, and of two nodes re-embedding the same source the second finds the first's
+   * chunks), and touches the source so that every node's index sync picks the new chunks up. The
+   * source stays INDEXED throughout: its previous chunks answer until the new ones replace them.
+   * Returns the new chunks, or empty when it changed nothing.
+   */
+  public Optional<List<Chunk>> reembedded(
+      long sourceId, Embedded before, float[][] vectors, String embeddingModel) {
+    Source s = em.find(Source.class, sourceId, LockModeType.PESSIMISTIC_WRITE);
+    if (s == null || s.getStatus() != SourceStatus.INDEXED) {
+      return Optional.empty();
+    }
+    List<Chunk> previous = current(sourceId);
+    if (!previous.stream().map(Chunk::getId).toList().equals(before.chunkIds())) {
+      return Optional.empty();
+    }
+    List<Chunk> chunks = replace(s, previous, before.drafts(), vectors, embeddingModel);
+    s.indexed(chunks.size());
+    return Optional.of(chunks);
   }
 
   public void indexed(long sourceId, int chunks) {

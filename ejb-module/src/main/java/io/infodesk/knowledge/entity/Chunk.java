@@ -37,6 +37,14 @@ import java.time.ZoneOffset;
     query =
         "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL AND c.id > :after ORDER BY c.id")
 @NamedQuery(
+    name = Chunk.SOURCES_EMBEDDED_BY_OTHER_MODEL,
+    query =
+        "SELECT DISTINCT c.source.id FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL AND (c.embeddingModel IS NULL OR c.embeddingModel <> :model) ORDER BY c.source.id")
+@NamedQuery(
+    name = Chunk.COUNT_EMBEDDED_BY_OTHER_MODEL,
+    query =
+        "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL AND (c.embeddingModel IS NULL OR c.embeddingModel <> :model)")
+@NamedQuery(
     name = Chunk.COUNT_INDEXABLE,
     query =
         "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL")
@@ -47,6 +55,8 @@ public class Chunk {
   public static final String DELETE_SUPERSEDED = "Chunk.deleteSuperseded";
   public static final String FIND_INDEXABLE = "Chunk.findIndexable";
   public static final String COUNT_INDEXABLE = "Chunk.countIndexable";
+  public static final String SOURCES_EMBEDDED_BY_OTHER_MODEL = "Chunk.sourcesEmbeddedByOtherModel";
+  public static final String COUNT_EMBEDDED_BY_OTHER_MODEL = "Chunk.countEmbeddedByOtherModel";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
@@ -62,6 +72,10 @@ public class Chunk {
   private String text;
   private byte[] embedding;
 
+  /** The model that made {@link #embedding}: {@code MiniLmEmbedder.version()}. */
+  @Column(name = "embedding_model")
+  private String embeddingModel;
+
   /**
    * When a newer ingestion of the source replaced this chunk; null while it is current. An
    * OffsetDateTime, which JPA maps itself, and not an Instant through {@code InstantConverter}: a
@@ -72,12 +86,19 @@ public class Chunk {
 
   protected Chunk() {}
 
-  public Chunk(Source source, int ordinal, String heading, String text, float[] vector) {
+  public Chunk(
+      Source source,
+      int ordinal,
+      String heading,
+      String text,
+      float[] vector,
+      String embeddingModel) {
     this.source = source;
     this.ordinal = ordinal;
     this.heading = heading == null || heading.length() <= 500 ? heading : heading.substring(0, 500);
     this.text = text;
     this.embedding = encode(vector);
+    this.embeddingModel = embeddingModel;
   }
 
   public static byte[] encode(float[] vector) {
@@ -119,6 +140,10 @@ public class Chunk {
 
   public String getText() {
     return text;
+  }
+
+  public String getEmbeddingModel() {
+    return embeddingModel;
   }
 
   public float[] getVector() {

@@ -3,6 +3,7 @@ package io.infodesk.operations.boundary;
 import io.infodesk.answering.entity.QuestionAnswered;
 import io.infodesk.feedback.entity.FeedbackGiven;
 import io.infodesk.flywheel.entity.CycleEnded;
+import io.infodesk.knowledge.boundary.EmbeddingMigration;
 import io.infodesk.knowledge.boundary.SourceService;
 import io.infodesk.knowledge.entity.SourceIngested;
 import io.infodesk.registry.boundary.RegistryService;
@@ -43,6 +44,7 @@ public class ApplicationMetrics {
   @EJB ReviewService reviews;
   @EJB SourceService sources;
   @EJB RegistryService registry;
+  @EJB EmbeddingMigration migration;
 
   private final Set<String> gauges = ConcurrentHashMap.newKeySet();
   private final Map<String, Double> lastCycleSeconds = new ConcurrentHashMap<>();
@@ -65,6 +67,11 @@ public class ApplicationMetrics {
         "infodesk.chunks.indexed",
         "Chunks of the indexed sources",
         () -> safe(sourceCounts::get, Map.<String, Long>of()).getOrDefault("chunks", 0L));
+    gauge(
+        "infodesk.chunks.reembedding",
+        "Chunks of the indexed sources that another embedding model made, waiting to be embedded"
+            + " again by this node's (-1 until the model has loaded)",
+        () -> migration.pending());
     gauge(
         "infodesk.router.accuracy",
         "The live router's last measured accuracy on the frozen evaluation (NaN before any)",

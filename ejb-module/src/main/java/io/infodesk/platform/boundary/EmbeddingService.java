@@ -32,6 +32,13 @@ public class EmbeddingService {
 
   private static final Logger LOG = Logger.getLogger(EmbeddingService.class.getName());
 
+  /**
+   * Which MiniLM the node embeds with: {@code all-minilm-l6-v2-q} (the default, 8-bit, about twice
+   * as fast at the same retrieval and routing quality: docs/benchmarks.md) or {@code
+   * all-minilm-l6-v2}. Chunks embedded by another model are embedded again in the background.
+   */
+  public static final String MODEL = "infodesk.embedding.model";
+
   @Resource ManagedExecutorService executor;
   @Inject Config config;
 
@@ -39,9 +46,11 @@ public class EmbeddingService {
   private volatile String failure;
   private VectorCache questions;
   private volatile BatchingEmbedder batching;
+  private String modelName;
 
   @PostConstruct
   void startLoading() {
+    modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.QUANTIZED);
     questions =
         new VectorCache(
             config
@@ -54,7 +63,7 @@ public class EmbeddingService {
         CompletableFuture.supplyAsync(
             () -> {
               long start = System.nanoTime();
-              MiniLmEmbedder embedder = MiniLmEmbedder.load(dir, loader);
+              MiniLmEmbedder embedder = MiniLmEmbedder.load(dir, loader, modelName);
               embedder.embed("warm-up");
               long window =
                   config
@@ -65,7 +74,8 @@ public class EmbeddingService {
               }
               LOG.info(
                   () ->
-                      "MiniLM embedding model ready in "
+                      modelName
+                          + " embedding model ready in "
                           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)
                           + " ms");
               return embedder;
@@ -86,6 +96,19 @@ public class EmbeddingService {
 
   public String failure() {
     return failure;
+  }
+
+  /** The configured model's name (see {@link #MODEL}), known before it has loaded. */
+  public String modelName() {
+    return modelName;
+  }
+
+  /**
+   * What vectors made now belong to: the model's name and the SHA-256 of its file. Waits for the
+   * model to load.
+   */
+  public String modelVersion() {
+    return embedder().version();
   }
 
   public float[] embed(String text) {

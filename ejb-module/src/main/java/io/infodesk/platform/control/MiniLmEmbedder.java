@@ -43,6 +43,14 @@ public final class MiniLmEmbedder implements AutoCloseable {
   private final Set<String> inputNames;
   private final String version;
 
+  /**
+   * Whether each text runs alone. The 8-bit model quantizes its activations dynamically, with one
+   * scale for the whole input tensor, so in a batch a text's vector would depend on the other texts
+   * and their padding (cosine 0.993 to its single-call vector, MiniLmEmbedderTest); run alone, it
+   * is the same vector whatever else is embedded.
+   */
+  private final boolean alone;
+
   /** Batches hold the read lock; {@link #close()} takes the write lock. */
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
@@ -52,8 +60,10 @@ public final class MiniLmEmbedder implements AutoCloseable {
       OrtEnvironment environment,
       OrtSession session,
       HuggingFaceTokenizer tokenizer,
-      String version)
+      String version,
+      boolean alone)
       throws OrtException {
+    this.alone = alone;
     this.environment = environment;
     this.session = session;
     this.tokenizer = tokenizer;
@@ -85,7 +95,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
    * @param classLoader the loader that sees the langchain4j model jar
    */
   public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader) {
-    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", FULL));
+    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", QUANTIZED));
   }
 
   /**
@@ -119,7 +129,8 @@ public final class MiniLmEmbedder implements AutoCloseable {
           env,
           env.createSession(model.toString(), options),
           tokenizer,
-          name + ".onnx@" + digest(model));
+          name + ".onnx@" + digest(model),
+          name.equals(QUANTIZED));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the MiniLM model into " + modelDir, e);
     } catch (OrtException e) {
@@ -132,7 +143,8 @@ public final class MiniLmEmbedder implements AutoCloseable {
   }
 
   /**
-   * Embeds the texts in one batch; row i belongs to text i.
+   * Embeds the texts, in one batch for the full model and one by one for the quantized one; row i
+   * belongs to text i.
    *
    * @throws IllegalStateException once the model is closed
    */
@@ -147,7 +159,14 @@ public final class MiniLmEmbedder implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the embedding model is closed");
       }
-      return embedOpen(texts);
+      if (!alone) {
+        return embedOpen(texts);
+      }
+      float[][] out = new float[texts.size()][];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = embedOpen(List.of(texts.get(i)))[0];
+      }
+      return out;
     } finally {
       running.unlock();
     }

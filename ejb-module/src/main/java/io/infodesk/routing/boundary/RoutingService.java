@@ -40,6 +40,9 @@ import org.eclipse.microprofile.config.Config;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class RoutingService {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(RoutingService.class.getName());
+
   @PersistenceContext EntityManager em;
   @jakarta.inject.Inject io.infodesk.knowledge.boundary.DomainDirectory domains;
   @EJB EmbeddingService embeddings;
@@ -207,12 +210,27 @@ public class RoutingService {
 
   private StudentRouter load(RouterModel m) {
     LinearHead head = LinearHead.fromBytes(m.getWeights());
+    boolean embeds = !m.getArchitecture().equals("ngram");
+    if (embeds && embeddings.isReady()) {
+      String now = embeddings.modelVersion();
+      if (!now.equals(m.getEmbeddingModel())) {
+        // served all the same: the two MiniLMs' vectors are close, and the teacher is worse
+        LOG.warning(
+            "Router "
+                + m.getVersion()
+                + " was trained on vectors of "
+                + (m.getEmbeddingModel() == null ? "an unrecorded model" : m.getEmbeddingModel())
+                + ", this node embeds with "
+                + now
+                + "; the next flywheel cycle trains students on this node's vectors");
+      }
+    }
     return new StudentRouter(
         m.getVersion(),
         List.of(m.getLabels().split(",")),
         head,
         m.getThreshold(),
-        m.getArchitecture().equals("ngram") ? new NgramFeaturizer(head.inputs()) : null,
+        embeds ? null : new NgramFeaturizer(head.inputs()),
         embeddings::embed);
   }
 

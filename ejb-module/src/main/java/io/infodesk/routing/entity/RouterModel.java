@@ -62,6 +62,10 @@ public class RouterModel {
 
   private String device;
 
+  /** The MiniLM whose vectors the student was trained on; null for students that embed nothing. */
+  @Column(name = "embedding_model")
+  private String embeddingModel;
+
   @Column(name = "previous_active_id")
   private Long previousActiveId;
 
@@ -98,6 +102,15 @@ public class RouterModel {
     this.gate = gate;
     this.trainingSummary = trainingSummary;
     this.device = device;
+  }
+
+  /** Records the MiniLM ({@code MiniLmEmbedder.version()}) that embedded the training set. */
+  public void embeddedBy(String embeddingModel) {
+    this.embeddingModel = embeddingModel;
+  }
+
+  public String getEmbeddingModel() {
+    return embeddingModel;
   }
 
   public void activate(Long previous) {

@@ -77,7 +77,7 @@ public class ReadinessChecks {
       HealthCheckResponseBuilder b = HealthCheckResponse.named("minilm-embeddings");
       EmbeddingService service = embeddings.get();
       if (service.isReady()) {
-        return b.up().withData("model", "all-MiniLM-L6-v2").build();
+        return b.up().withData("model", service.modelName()).build();
       }
       return b.down()
           .withData("state", service.failure() == null ? "loading" : "failed")

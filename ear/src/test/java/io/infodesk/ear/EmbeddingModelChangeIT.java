@@ -1,0 +1,123 @@
+package io.infodesk.ear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An admin changes {@code infodesk.embedding.model}: the node started with the other MiniLM embeds
+ * every chunk of the knowledge base again in the background (questions and passages must be
+ * compared in one vector space), the sources stay INDEXED, and the same question cites the same
+ * source before and after.
+ */
+class EmbeddingModelChangeIT {
+
+  static final String OWNER = basic("owner");
+  static final String EMPLOYEE = basic("employee");
+  static final String QUESTION = "{\"question\":\"How do I install the VPN client on my laptop?\"}";
+
+  static final List<String> SETTINGS =
+      List.of(
+          "infodesk.demo=true", "infodesk.node.name=model-node", "infodesk.flywheel.schedule=off");
+
+  static String basic(String user) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aNodeStartedWithAnotherModelEmbedsTheKnowledgeAgainAndCitesTheSameSource() throws Exception {
+    Path data = MicroServer.freshDir("model-change");
+    long citedBefore;
+    long chunks;
+    try (MicroServer full =
+        MicroServer.start(data, with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2"))) {
+      full.awaitReady();
+      awaitIndexed(full);
+      await(() -> gauge(full, "infodesk_chunks_reembedding") >= 0, "the first count");
+      assertThat(gauge(full, "infodesk_chunks_reembedding"))
+          .as("chunks ingested by this node's model need nothing")
+          .isZero();
+      chunks = (long) gauge(full, "infodesk_chunks_indexed");
+      assertThat(chunks).isPositive();
+      citedBefore = firstCitedSource(full);
+    }
+
+    try (MicroServer quantized = MicroServer.start(data, SETTINGS)) {
+      quantized.awaitReady();
+      assertThat(quantized.get("/health/ready", null).body()).contains("all-minilm-l6-v2-q");
+      await(
+          () -> gauge(quantized, "infodesk_chunks_reembedding") == 0, "every chunk embedded again");
+      Matcher done =
+          Pattern.compile("Re-embedded (\\d+) chunks of (\\d+) sources")
+              .matcher(Files.readString(MicroServer.log(data)));
+      assertThat(done.find()).as("the log reports the re-embedding").isTrue();
+      assertThat(Long.parseLong(done.group(1))).isEqualTo(chunks);
+      assertThat(gauge(quantized, "infodesk_chunks_indexed")).isEqualTo(chunks);
+      String sources = quantized.get("/api/sources", OWNER).body();
+      assertThat(sources).doesNotContain("\"FAILED\"").doesNotContain("\"EMBEDDING\"");
+      assertThat(firstCitedSource(quantized)).isEqualTo(citedBefore);
+    }
+  }
+
+  static long firstCitedSource(MicroServer node) throws Exception {
+    HttpResponse<String> r = node.post("/api/ask", EMPLOYEE, QUESTION);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    try (var reader = Json.createReader(new StringReader(r.body()))) {
+      JsonObject answer = reader.readObject();
+      assertThat(answer.getString("outcome")).as(r.body()).isEqualTo("ANSWERED");
+      return answer
+          .getJsonArray("citations")
+          .getJsonObject(0)
+          .getJsonNumber("sourceId")
+          .longValue();
+    }
+  }
+
+  /** An application gauge as the node's Prometheus text gives it. */
+  static double gauge(MicroServer node, String name) throws Exception {
+    String text = node.get("/metrics?scope=application", null).body();
+    Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? (\\S+)$").matcher(text);
+    assertThat(m.find()).as("%s in %s", name, text).isTrue();
+    return Double.parseDouble(m.group(2));
+  }
+
+  static void awaitIndexed(MicroServer node) throws Exception {
+    Predicate<String> indexed =
+        s -> s.contains("\"INDEXED\"") && !s.matches("(?s).*\"(QUEUED|PARSING|EMBEDDING)\".*");
+    await(() -> indexed.test(node.get("/api/sources", OWNER).body()), "the demo is indexed");
+  }
+
+  interface Check {
+    boolean done() throws Exception;
+  }
+
+  static void await(Check check, String what) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (check.done()) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  static List<String> with(List<String> settings, String extra) {
+    return java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of(extra))
+        .toList();
+  }
+}
