@@ -6,7 +6,7 @@
 #             knowledge base, bench/questions.txt, each pass with another opening)
 #   zipf      bench/ask-pool.lua: the same questions with Zipf-like repetition (weight 1/rank)
 # and then the server-side median and p90 of each stage over the last 200 questions of each run,
-# from the interaction log (GET /api/interactions, the employee's own).
+# from the interaction log (GET /api/interactions, the employee's own), with their outcomes.
 # Usage: bench/ask-load.sh [connections] [seconds] [profiles...]   (default: 16 30 distinct zipf)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,5 +38,9 @@ def p90(xs):
     return xs[int(0.9 * (len(xs) - 1))]
 print("  server side, last %d questions: " % len(rows) + ", ".join(
     "%s %.2f/%.2f ms" % (k, statistics.median(v), p90(v)) for k, v in stages.items()) + " (median/p90)")
+outcomes = {}
+for r in rows:
+    outcomes[r.get("outcome")] = outcomes.get(r.get("outcome"), 0) + 1
+print("  outcomes: " + ", ".join("%s %d%%" % (k, round(100 * v / len(rows))) for k, v in sorted(outcomes.items())))
 '
 done

@@ -56,7 +56,8 @@ class EmbeddingModelChangeIT {
       citedBefore = firstCitedSource(full);
     }
 
-    try (MicroServer quantized = MicroServer.start(data, SETTINGS)) {
+    try (MicroServer quantized =
+        MicroServer.start(data, with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2-q"))) {
       quantized.awaitReady();
       assertThat(quantized.get("/health/ready", null).body()).contains("all-minilm-l6-v2-q");
       await(

@@ -151,18 +151,22 @@ class PortalWorkflowsIT {
     assertThat(browser.findElement(By.id("answer")).getText()).contains(marker);
     Browser.screenshot(browser, "portal-owner-playground");
 
-    // a question that was rated down shows up as a content gap of the owner's domain
+    // a question that was rated down shows up as a content gap of the owner's domain; asked and
+    // rated down twice, so that it is not behind the gaps of two questions that earlier tests on
+    // this shared server left (larger groups come first, ten to a page)
     Api api = new Api(base.toString());
-    JsonObject asked =
-        api.post(
-                "/api/ask",
-                Api.basic("employee", "demo"),
-                "{\"question\":\"How many vacation days do I get in my first year?\"}")
-            .json();
-    api.post(
-        "/api/interactions/" + asked.getJsonNumber("interactionId") + "/feedback",
-        Api.basic("employee", "demo"),
-        "{\"rating\":\"down\",\"comment\":\"says nothing about the first year\"}");
+    for (int i = 0; i < 2; i++) {
+      JsonObject asked =
+          api.post(
+                  "/api/ask",
+                  Api.basic("employee", "demo"),
+                  "{\"question\":\"How many vacation days do I get in my first year?\"}")
+              .json();
+      api.post(
+          "/api/interactions/" + asked.getJsonNumber("interactionId") + "/feedback",
+          Api.basic("employee", "demo"),
+          "{\"rating\":\"down\",\"comment\":\"says nothing about the first year\"}");
+    }
     browser.get(base + "portal/owner/domains.xhtml");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dom:exemplars")));
     assertThat(browser.findElement(By.id("gp:gaps")).getText()).contains("vacation days");

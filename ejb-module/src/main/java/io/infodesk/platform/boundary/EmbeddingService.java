@@ -33,9 +33,10 @@ public class EmbeddingService {
   private static final Logger LOG = Logger.getLogger(EmbeddingService.class.getName());
 
   /**
-   * Which MiniLM the node embeds with: {@code all-minilm-l6-v2-q} (the default, 8-bit, about twice
-   * as fast at the same retrieval and routing quality: docs/benchmarks.md) or {@code
-   * all-minilm-l6-v2}. Chunks embedded by another model are embedded again in the background.
+   * Which MiniLM the node embeds with: {@code all-minilm-l6-v2} (the default) or {@code
+   * all-minilm-l6-v2-q} (8-bit: 1.5× the distinct questions per second, the same retrieval and
+   * zero-shot quality, but a flywheel 2.3 points lower on CLINC150: docs/benchmarks.md). Chunks
+   * embedded by another model are embedded again in the background.
    */
   public static final String MODEL = "infodesk.embedding.model";
 
@@ -50,7 +51,7 @@ public class EmbeddingService {
 
   @PostConstruct
   void startLoading() {
-    modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.QUANTIZED);
+    modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.FULL);
     questions =
         new VectorCache(
             config

@@ -95,7 +95,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
    * @param classLoader the loader that sees the langchain4j model jar
    */
   public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader) {
-    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", QUANTIZED));
+    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", FULL));
   }
 
   /**
