@@ -8,6 +8,8 @@
 #     corpus, asked one at a time (they route to a copy's domain by its exemplars).
 # Default corpus: the Python 3.11 documentation (apt-get install python3-doc).
 # Usage: bench/ingest-corpus.sh [copies] [corpus dir] [questions]   (default: 1, python3-doc, 200)
+# RETRIEVAL_ONLY=1 skips the upload and the ingestion, and measures retrieval over what is indexed
+# (after bench/replicate-corpus.sh, for example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${INFODESK_URL:-http://127.0.0.1:8080}
@@ -21,6 +23,7 @@ echo "corpus: ${#files[@]} HTML files, $(du -sh "$corpus" | cut -f1) in $corpus;
 
 start=$(date +%s.%N)
 for c in $(seq 1 "$copies"); do
+  [ -n "${RETRIEVAL_ONLY:-}" ] && break
   domain=py$c
   curl -sf "${admin[@]}" -H 'Content-Type: application/json' -o /dev/null -d "{\"key\":\"$domain\",
     \"name\":\"Python documentation $c\",
@@ -48,7 +51,7 @@ count() { # status, summed over the copies' domains
   echo "$n"
 }
 total=$((copies * ${#files[@]}))
-while true; do
+while [ -z "${RETRIEVAL_ONLY:-}" ]; do
   done_=$(( $(count INDEXED) + $(count FAILED) ))
   [ "$done_" -ge "$total" ] && break
   sleep 2
@@ -65,7 +68,7 @@ for c in $(seq 1 "$copies"); do
     first=$((first + 200))
   done
 done
-python3 -c "
+[ -n "${RETRIEVAL_ONLY:-}" ] || python3 -c "
 s=$end-$start
 print('ingestion: %d sources (%d failed), %d chunks in %.1f s: %.1f chunks/s' % ($total, $(count FAILED), $chunks, s, $chunks/s))"
 echo "index on disk: $(du -sh data/index 2>/dev/null | cut -f1)   heap used: $(curl -sf "$base/metrics?scope=base" \

@@ -12,7 +12,7 @@ copies=${1:?how many copies}
 domain=${2:-py1}
 pgrep -f payara-micro.jar >/dev/null && { echo "stop the server first"; exit 1; }
 h2=$(ls ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar)
-url="jdbc:h2:file:$PWD/data/db/infodesk;MODE=PostgreSQL"
+url="jdbc:h2:file:$PWD/data/db/infodesk;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 sql() { java -cp "$h2" org.h2.tools.Shell -url "$url" -user infodesk -password infodesk-embedded -sql "$1"; }
 # every id comes from one sequence: copies take ids above everything that exists, in blocks
 top=$(sql "SELECT GREATEST((SELECT MAX(id) FROM kb_source), (SELECT MAX(id) FROM kb_chunk))" | sed -n 2p | tr -d ' ')

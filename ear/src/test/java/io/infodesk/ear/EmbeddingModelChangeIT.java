@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * An admin changes {@code infodesk.embedding.model}: the node started with the other MiniLM embeds
  * every chunk of the knowledge base again in the background (questions and passages must be
  * compared in one vector space), the sources stay INDEXED, and the same question cites the same
- * source before and after.
+ * source before and after. The second node also finds its search index gone and rebuilds it from
+ * the database at start-up, which is the path a new node or a lost disk takes.
  */
 class EmbeddingModelChangeIT {
 
@@ -56,6 +57,7 @@ class EmbeddingModelChangeIT {
       citedBefore = firstCitedSource(full);
     }
 
+    MicroServer.deleteTree(data.resolve("index"));
     try (MicroServer quantized =
         MicroServer.start(data, with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2-q"))) {
       quantized.awaitReady();
@@ -67,6 +69,11 @@ class EmbeddingModelChangeIT {
               .matcher(Files.readString(MicroServer.log(data)));
       assertThat(done.find()).as("the log reports the re-embedding").isTrue();
       assertThat(Long.parseLong(done.group(1))).isEqualTo(chunks);
+      Matcher rebuilt =
+          Pattern.compile("Search index rebuilt with (\\d+) chunks")
+              .matcher(Files.readString(MicroServer.log(data)));
+      assertThat(rebuilt.find()).as("the index was rebuilt from the database").isTrue();
+      assertThat(Long.parseLong(rebuilt.group(1))).isEqualTo(chunks);
       assertThat(gauge(quantized, "infodesk_chunks_indexed")).isEqualTo(chunks);
       String sources = quantized.get("/api/sources", OWNER).body();
       assertThat(sources).doesNotContain("\"FAILED\"").doesNotContain("\"EMBEDDING\"");

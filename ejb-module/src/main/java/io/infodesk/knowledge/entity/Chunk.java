@@ -33,9 +33,12 @@ import java.time.ZoneOffset;
     name = Chunk.DELETE_SUPERSEDED,
     query = "DELETE FROM Chunk c WHERE c.supersededAt IS NOT NULL AND c.supersededAt < :before")
 @NamedQuery(
-    name = Chunk.FIND_INDEXABLE,
+    name = Chunk.NEXT_CURRENT_IDS,
+    query = "SELECT c.id FROM Chunk c WHERE c.id > :after AND c.supersededAt IS NULL ORDER BY c.id")
+@NamedQuery(
+    name = Chunk.INDEX_ROWS,
     query =
-        "SELECT c FROM Chunk c JOIN FETCH c.source s WHERE s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL AND c.id > :after ORDER BY c.id")
+        "SELECT c.id, s.id, d.key, c.heading, c.text, c.embedding FROM Chunk c JOIN c.source s JOIN s.domain d WHERE c.id IN :ids AND s.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED ORDER BY c.id")
 @NamedQuery(
     name = Chunk.SOURCES_EMBEDDED_BY_OTHER_MODEL,
     query =
@@ -53,7 +56,8 @@ public class Chunk {
   public static final String FIND_BY_IDS = "Chunk.findByIds";
   public static final String VERSIONS = "Chunk.versions";
   public static final String DELETE_SUPERSEDED = "Chunk.deleteSuperseded";
-  public static final String FIND_INDEXABLE = "Chunk.findIndexable";
+  public static final String NEXT_CURRENT_IDS = "Chunk.nextCurrentIds";
+  public static final String INDEX_ROWS = "Chunk.indexRows";
   public static final String COUNT_INDEXABLE = "Chunk.countIndexable";
   public static final String SOURCES_EMBEDDED_BY_OTHER_MODEL = "Chunk.sourcesEmbeddedByOtherModel";
   public static final String COUNT_EMBEDDED_BY_OTHER_MODEL = "Chunk.countEmbeddedByOtherModel";

@@ -34,6 +34,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -58,6 +60,13 @@ public class SearchService {
 
   private LuceneIndex index;
   private volatile boolean rebuilding;
+
+  /**
+   * Sources indexed or retired while a rebuild pages through the database: a page may have read
+   * such a source's chunks before it changed, so the rebuild replaces them once more at its end.
+   */
+  private final Set<Long> changedDuringRebuild = ConcurrentHashMap.newKeySet();
+
   private volatile Instant syncedUntil = Instant.now();
 
   /** How far back each look goes before the previous one: in-flight transactions, clock skew. */
@@ -92,26 +101,49 @@ public class SearchService {
   public void rebuild() {
     long started = System.nanoTime();
     rebuilding = true;
+    changedDuringRebuild.clear();
     try {
       index.deleteAll();
       long after = 0;
       int total = 0;
       while (true) {
         // keyset paging: each page starts after the last id, so no page re-reads the ones before
-        List<Chunk> page = store.indexablePage(after, 500);
-        if (page.isEmpty()) {
+        ChunkStore.IndexPage page = store.indexablePage(after, 500);
+        if (page.last() == after) {
           break;
         }
-        index.add(page.stream().map(SearchService::entry).toList());
-        total += page.size();
-        after = page.get(page.size() - 1).getId();
-        em.clear();
+        index.add(
+            page.rows().stream()
+                .map(
+                    r ->
+                        new LuceneIndex.Entry(
+                            r.chunkId(),
+                            r.sourceId(),
+                            r.domain(),
+                            r.heading(),
+                            r.text(),
+                            r.vector()))
+                .toList());
+        total += page.rows().size();
+        after = page.last();
       }
+      for (Long id : changedDuringRebuild) {
+        if (store.source(id).map(s -> s.getStatus() == SourceStatus.INDEXED).orElse(false)) {
+          index.replaceSource(id, store.current(id).stream().map(SearchService::entry).toList());
+        } else {
+          index.deleteSource(id);
+        }
+      }
+      em.clear();
       index.publish();
       LOG.info(
           "Search index rebuilt with "
+              + index.size()
+              + " chunks ("
               + total
-              + " chunks in "
+              + " read, "
+              + changedDuringRebuild.size()
+              + " sources changed meanwhile) in "
               + (System.nanoTime() - started) / 1_000_000
               + " ms");
     } finally {
@@ -181,6 +213,9 @@ public class SearchService {
    * synchronously: ingestion marks the source INDEXED only after this returns.
    */
   public void indexed(@Observes SourceIndexed event) {
+    if (rebuilding) {
+      changedDuringRebuild.add(event.sourceId());
+    }
     index.replaceSource(
         event.sourceId(), event.chunks().stream().map(SearchService::entry).toList());
     index.publish();
@@ -190,6 +225,9 @@ public class SearchService {
    * Removes a source from this node's index; no search started after the event was fired cites it.
    */
   public void retired(@Observes SourceRetired event) {
+    if (rebuilding) {
+      changedDuringRebuild.add(event.sourceId());
+    }
     index.deleteSource(event.sourceId());
     index.publish();
   }
