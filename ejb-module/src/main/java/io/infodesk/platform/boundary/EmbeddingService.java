@@ -71,7 +71,7 @@ public class EmbeddingService {
                       .getOptionalValue("infodesk.embedding.batch-window-micros", Long.class)
                       .orElse(0L);
               if (window > 0) {
-                batching = new BatchingEmbedder(embedder::embedAll, 16, window);
+                batching = new BatchingEmbedder(embedder::embedBatch, 16, window);
               }
               LOG.info(
                   () ->

@@ -44,10 +44,10 @@ public final class MiniLmEmbedder implements AutoCloseable {
   private final String version;
 
   /**
-   * Whether each text runs alone. The 8-bit model quantizes its activations dynamically, with one
-   * scale for the whole input tensor, so in a batch a text's vector would depend on the other texts
-   * and their padding (cosine 0.993 to its single-call vector, MiniLmEmbedderTest); run alone, it
-   * is the same vector whatever else is embedded.
+   * Whether {@link #embedBatch} must run each text alone too. The 8-bit model quantizes its
+   * activations dynamically, with one scale for the whole input tensor, so in a batch a text's
+   * vector would depend on the other texts and their padding (cosine 0.993 to its single-call
+   * vector, MiniLmEmbedderTest); run alone, it is the same vector whatever else is embedded.
    */
   private final boolean alone;
 
@@ -143,12 +143,28 @@ public final class MiniLmEmbedder implements AutoCloseable {
   }
 
   /**
-   * Embeds the texts, in one batch for the full model and one by one for the quantized one; row i
-   * belongs to text i.
+   * Embeds the texts one ONNX Runtime call each; row i belongs to text i. On a CPU this is faster
+   * than one call for all: a batch pads every text to the longest one, and attention grows with the
+   * square of the length (JMH, 16 chunks of documentation with the full model: 610 ms one by one,
+   * 1,188 ms as one batch; docs/benchmarks.md).
    *
    * @throws IllegalStateException once the model is closed
    */
   public float[][] embedAll(List<String> texts) {
+    return run(texts, true);
+  }
+
+  /**
+   * Embeds the texts as one ONNX Runtime batch (the 8-bit model: one by one, see {@link #alone});
+   * what {@link BatchingEmbedder} hands a micro-batch of concurrent questions to.
+   *
+   * @throws IllegalStateException once the model is closed
+   */
+  public float[][] embedBatch(List<String> texts) {
+    return run(texts, alone);
+  }
+
+  private float[][] run(List<String> texts, boolean oneByOne) {
     if (texts.isEmpty()) {
       return new float[0][];
     }
@@ -159,7 +175,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the embedding model is closed");
       }
-      if (!alone) {
+      if (!oneByOne) {
         return embedOpen(texts);
       }
       float[][] out = new float[texts.size()][];

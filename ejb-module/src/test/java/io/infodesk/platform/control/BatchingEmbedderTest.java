@@ -65,7 +65,7 @@ class BatchingEmbedderTest {
       Function<List<String>, float[][]> counted =
           texts -> {
             sizes.add(texts.size());
-            return model.embedAll(texts);
+            return model.embedBatch(texts);
           };
       // a batch as large as the questions, and a window long enough for every thread to arrive
       BatchingEmbedder batching =

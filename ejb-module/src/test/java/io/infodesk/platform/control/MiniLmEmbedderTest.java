@@ -63,7 +63,7 @@ class MiniLmEmbedderTest {
             "reset my password",
             "when is payday",
             "a much longer sentence about the expense policy for travel");
-    float[][] batch = embedder.embedAll(texts);
+    float[][] batch = embedder.embedBatch(texts);
     for (int i = 0; i < texts.size(); i++) {
       assertThat(Vectors.cosine(batch[i], embedder.embed(texts.get(i)))).isGreaterThan(0.9999f);
     }
@@ -87,9 +87,11 @@ class MiniLmEmbedderTest {
           List.of(
               "when is payday",
               "a much longer sentence about the expense policy for travel abroad and its limits");
-      float[][] batch = model.embedAll(texts);
+      float[][] batch = model.embedBatch(texts);
+      float[][] oneByOne = model.embedAll(texts);
       for (int i = 0; i < texts.size(); i++) {
         assertThat(batch[i]).containsExactly(model.embed(texts.get(i)), within(1e-5f));
+        assertThat(oneByOne[i]).containsExactly(model.embed(texts.get(i)), within(1e-6f));
       }
       assertThat(model.version()).startsWith(name + ".onnx@");
     }
