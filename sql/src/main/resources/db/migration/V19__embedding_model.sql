@@ -5,5 +5,5 @@
 ALTER TABLE kb_chunk ADD COLUMN embedding_model VARCHAR(200);
 
 -- Which MiniLM a student router's features came from; NULL for students that embed nothing
--- (the n-gram ones) and for students trained before this column.
+-- (the n-gram ones); NULL for a MiniLM student trained before this column: the full model.
 ALTER TABLE router_model ADD COLUMN embedding_model VARCHAR(200);

@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * An admin changes {@code infodesk.embedding.model}: the node started with the other MiniLM embeds
  * every chunk of the knowledge base again in the background (questions and passages must be
  * compared in one vector space), the sources stay INDEXED, and the same question cites the same
- * source before and after. The second node also finds its search index gone and rebuilds it from
- * the database at start-up, which is the path a new node or a lost disk takes.
+ * source before and after. Chunks from before the model was recorded count as the full model's (an
+ * upgrade does not re-embed them). The last node also finds its search index gone and rebuilds it
+ * from the database at start-up, which is the path a new node or a lost disk takes.
  */
 class EmbeddingModelChangeIT {
 
@@ -57,11 +61,37 @@ class EmbeddingModelChangeIT {
       citedBefore = firstCitedSource(full);
     }
 
+    // as an installation from before the model was recorded (migration V19) would have them
+    try (Connection db =
+            DriverManager.getConnection(
+                "jdbc:h2:file:"
+                    + data.resolve("db").resolve("infodesk").toAbsolutePath()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "infodesk",
+                "infodesk-embedded");
+        Statement update = db.createStatement()) {
+      assertThat(update.executeUpdate("UPDATE kb_chunk SET embedding_model = NULL"))
+          .isGreaterThanOrEqualTo((int) chunks);
+    }
+    try (MicroServer upgraded = MicroServer.start(data, SETTINGS)) {
+      upgraded.awaitReady();
+      await(() -> gauge(upgraded, "infodesk_chunks_reembedding") >= 0, "the count after upgrade");
+      assertThat(gauge(upgraded, "infodesk_chunks_reembedding"))
+          .as("unrecorded chunks are the full model's: nothing to embed again")
+          .isZero();
+    }
+    assertThat(Files.readString(MicroServer.log(data)))
+        .contains("chunks from before V19")
+        .doesNotContain("Re-embedded");
+
     MicroServer.deleteTree(data.resolve("index"));
     try (MicroServer quantized =
         MicroServer.start(data, with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2-q"))) {
       quantized.awaitReady();
-      assertThat(quantized.get("/health/ready", null).body()).contains("all-minilm-l6-v2-q");
+      assertThat(quantized.get("/health/ready", null).body())
+          .contains("all-minilm-l6-v2-q")
+          .as("ready only once the index is rebuilt")
+          .containsPattern("\"search-index\".{0,40}\"chunks\":\"?" + chunks + "\\b");
       await(
           () -> gauge(quantized, "infodesk_chunks_reembedding") == 0, "every chunk embedded again");
       Matcher done =

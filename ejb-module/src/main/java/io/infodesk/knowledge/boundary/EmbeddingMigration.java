@@ -2,6 +2,7 @@ package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.control.SourceSteps;
 import io.infodesk.platform.boundary.EmbeddingService;
+import io.infodesk.platform.control.MiniLmEmbedder;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -20,11 +21,12 @@ import java.util.logging.Logger;
 
 /**
  * At start-up, embeds again, in the background, the chunks that another MiniLM embedded than the
- * one this node runs ({@link EmbeddingService#MODEL} changed, or chunks from before the model was
- * recorded), one source at a time, so that questions and passages are compared in one vector space.
- * Each source stays INDEXED and searchable from its previous vectors until its new ones replace
- * them; other nodes pick them up at their next index sync. Progress is in the log and in the {@code
- * infodesk_chunks_reembedding} gauge. Every node of a cluster must run the same model.
+ * one this node runs ({@link EmbeddingService#MODEL} changed; chunks from before the model was
+ * recorded count as the full model's), one source at a time, so that questions and passages are
+ * compared in one vector space. Each source stays INDEXED and searchable from its previous vectors
+ * until its new ones replace them; other nodes pick them up at their next index sync. Progress is
+ * in the log and in the {@code infodesk_chunks_reembedding} gauge. Every node of a cluster must run
+ * the same model.
  */
 @Singleton
 @Startup
@@ -61,6 +63,13 @@ public class EmbeddingMigration {
     } catch (IllegalStateException e) {
       LOG.warning("No re-embedding: " + e.getMessage());
       return;
+    }
+    if (embeddings.modelName().equals(MiniLmEmbedder.FULL)) {
+      // before V19 recorded models, every chunk was embedded by the full model
+      int recorded = steps.recordUnrecordedModel(model);
+      if (recorded > 0) {
+        LOG.info("Recorded " + model + " as the model of " + recorded + " chunks from before V19");
+      }
     }
     List<Long> sources = steps.embeddedByOtherModel(model);
     pending = steps.countEmbeddedByOtherModel(model);

@@ -82,14 +82,24 @@ public class SourceSteps {
   /** The chunks of an INDEXED source as they are now, to be embedded again by another model. */
   public record Embedded(List<Long> chunkIds, List<Chunker.Chunk> drafts) {}
 
-  /** The INDEXED sources with current chunks that another model (or an unknown one) embedded. */
+  /**
+   * Records {@code model} for the chunks embedded before models were recorded (migration V19), when
+   * the full model was the only one: for a node that runs the full model. Returns how many.
+   */
+  public int recordUnrecordedModel(String model) {
+    return em.createNamedQuery(Chunk.RECORD_UNRECORDED_MODEL)
+        .setParameter("model", model)
+        .executeUpdate();
+  }
+
+  /** The INDEXED sources with current chunks that another model (or an unrecorded one) embedded. */
   public List<Long> embeddedByOtherModel(String model) {
     return em.createNamedQuery(Chunk.SOURCES_EMBEDDED_BY_OTHER_MODEL, Long.class)
         .setParameter("model", model)
         .getResultList();
   }
 
-  /** How many current chunks of INDEXED sources another model (or an unknown one) embedded. */
+  /** How many current chunks of INDEXED sources another model (or an unrecorded one) embedded. */
   public long countEmbeddedByOtherModel(String model) {
     return em.createNamedQuery(Chunk.COUNT_EMBEDDED_BY_OTHER_MODEL, Long.class)
         .setParameter("model", model)

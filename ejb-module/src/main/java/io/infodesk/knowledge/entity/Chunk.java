@@ -48,6 +48,9 @@ import java.time.ZoneOffset;
     query =
         "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL AND (c.embeddingModel IS NULL OR c.embeddingModel <> :model)")
 @NamedQuery(
+    name = Chunk.RECORD_UNRECORDED_MODEL,
+    query = "UPDATE Chunk c SET c.embeddingModel = :model WHERE c.embeddingModel IS NULL")
+@NamedQuery(
     name = Chunk.COUNT_INDEXABLE,
     query =
         "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL")
@@ -61,6 +64,7 @@ public class Chunk {
   public static final String COUNT_INDEXABLE = "Chunk.countIndexable";
   public static final String SOURCES_EMBEDDED_BY_OTHER_MODEL = "Chunk.sourcesEmbeddedByOtherModel";
   public static final String COUNT_EMBEDDED_BY_OTHER_MODEL = "Chunk.countEmbeddedByOtherModel";
+  public static final String RECORD_UNRECORDED_MODEL = "Chunk.recordUnrecordedModel";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)

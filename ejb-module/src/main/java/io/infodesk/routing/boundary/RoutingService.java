@@ -5,6 +5,7 @@ import io.infodesk.knowledge.entity.DomainsChanged;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.control.LlmEndpoint;
+import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.ModelStatus;
 import io.infodesk.routing.entity.RegistryChanged;
@@ -213,13 +214,18 @@ public class RoutingService {
     boolean embeds = !m.getArchitecture().equals("ngram");
     if (embeds && embeddings.isReady()) {
       String now = embeddings.modelVersion();
-      if (!now.equals(m.getEmbeddingModel())) {
+      // a student from before V19 recorded models was trained on the full model's vectors
+      boolean other =
+          m.getEmbeddingModel() == null
+              ? !embeddings.modelName().equals(MiniLmEmbedder.FULL)
+              : !now.equals(m.getEmbeddingModel());
+      if (other) {
         // served all the same: the two MiniLMs' vectors are close, and the teacher is worse
         LOG.warning(
             "Router "
                 + m.getVersion()
                 + " was trained on vectors of "
-                + (m.getEmbeddingModel() == null ? "an unrecorded model" : m.getEmbeddingModel())
+                + (m.getEmbeddingModel() == null ? MiniLmEmbedder.FULL : m.getEmbeddingModel())
                 + ", this node embeds with "
                 + now
                 + "; the next flywheel cycle trains students on this node's vectors");

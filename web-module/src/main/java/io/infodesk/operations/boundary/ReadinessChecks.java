@@ -3,6 +3,7 @@ package io.infodesk.operations.boundary;
 import io.infodesk.platform.boundary.ClusterNodeService;
 import io.infodesk.platform.boundary.DatabaseMigrations;
 import io.infodesk.platform.boundary.EmbeddingService;
+import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.training.boundary.PyTorchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,9 +16,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * MicroProfile Health: the node is ready when the database answers, the migrations have run, and
- * the PyTorch engine and the MiniLM model have loaded offline. It is live while its heartbeat timer
- * fires.
+ * MicroProfile Health: the node is ready when the database answers, the migrations have run, the
+ * PyTorch engine and the MiniLM model have loaded offline, and its search index is not being
+ * rebuilt from the database (36.7 s at 111k chunks, docs/benchmarks.md: a load balancer keeps
+ * questions away until it is done). It is live while its heartbeat timer fires.
  */
 @ApplicationScoped
 public class ReadinessChecks {
@@ -26,6 +28,19 @@ public class ReadinessChecks {
   @Inject Instance<PyTorchRuntime> pytorch;
   @Inject Instance<EmbeddingService> embeddings;
   @Inject Instance<ClusterNodeService> nodes;
+  @Inject Instance<SearchService> search;
+
+  @Produces
+  @Readiness
+  HealthCheck searchIndex() {
+    return () -> {
+      HealthCheckResponseBuilder b = HealthCheckResponse.named("search-index");
+      SearchService s = search.get();
+      return (s.isRebuilding() ? b.down().withData("state", "rebuilding") : b.up())
+          .withData("chunks", s.indexSize())
+          .build();
+    };
+  }
 
   @Produces
   @Readiness
