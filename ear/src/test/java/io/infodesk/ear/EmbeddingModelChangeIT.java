@@ -6,14 +6,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -30,18 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddingModelChangeIT {
 
-  static final String OWNER = basic("owner");
-  static final String EMPLOYEE = basic("employee");
+  static final String OWNER = ClusterIndexIT.basic("owner");
+  static final String EMPLOYEE = ClusterIndexIT.basic("employee");
   static final String QUESTION = "{\"question\":\"How do I install the VPN client on my laptop?\"}";
 
   static final List<String> SETTINGS =
       List.of(
           "infodesk.demo=true", "infodesk.node.name=model-node", "infodesk.flywheel.schedule=off");
-
-  static String basic(String user) {
-    return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-  }
 
   @Test
   void aNodeStartedWithAnotherModelEmbedsTheKnowledgeAgainAndCitesTheSameSource() throws Exception {
@@ -49,7 +42,8 @@ class EmbeddingModelChangeIT {
     long citedBefore;
     long chunks;
     try (MicroServer full =
-        MicroServer.start(data, with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2"))) {
+        MicroServer.start(
+            data, ClusterIndexIT.with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2"))) {
       full.awaitReady();
       awaitIndexed(full);
       await(() -> gauge(full, "infodesk_chunks_reembedding") >= 0, "the first count");
@@ -86,7 +80,8 @@ class EmbeddingModelChangeIT {
 
     MicroServer.deleteTree(data.resolve("index"));
     try (MicroServer quantized =
-        MicroServer.start(data, with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2-q"))) {
+        MicroServer.start(
+            data, ClusterIndexIT.with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2-q"))) {
       quantized.awaitReady();
       assertThat(quantized.get("/health/ready", null).body())
           .contains("all-minilm-l6-v2-q")
@@ -152,10 +147,5 @@ class EmbeddingModelChangeIT {
       Thread.sleep(500);
     }
     throw new AssertionError("timed out waiting for " + what);
-  }
-
-  static List<String> with(List<String> settings, String extra) {
-    return java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of(extra))
-        .toList();
   }
 }
