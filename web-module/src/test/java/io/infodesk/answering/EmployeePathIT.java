@@ -304,6 +304,26 @@ class EmployeePathIT {
           .isEqualTo(200);
     }
     assertThat(api.put("/api/domains/it", OWNER, "{\"exemplars\":[\"\"]}").status()).isEqualTo(400);
+    // the ask path reads domains from a shared copy: a change on this node replaces it at once
+    String question = "How do I connect to the VPN from home?";
+    String name = api.get("/api/domains/it", OWNER).json().getString("name");
+    JsonObject before = ask(question, null);
+    assertThat(before.getString("domain")).isEqualTo("it");
+    assertThat(before.getString("domainName")).isEqualTo(name);
+    try {
+      assertThat(api.put("/api/domains/it", OWNER, "{\"name\":\"IT desk (renamed)\"}").status())
+          .isEqualTo(200);
+      assertThat(ask(question, null).getString("domainName")).isEqualTo("IT desk (renamed)");
+    } finally {
+      assertThat(
+              api.put(
+                      "/api/domains/it",
+                      OWNER,
+                      "{\"name\":" + jakarta.json.Json.createValue(name) + "}")
+                  .status())
+          .isEqualTo(200);
+    }
+
     assertThat(api.put("/api/domains/nowhere", ADMIN, "{\"description\":\"x\"}").status())
         .isEqualTo(404);
     assertThat(

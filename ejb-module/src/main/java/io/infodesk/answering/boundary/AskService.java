@@ -157,7 +157,7 @@ public class AskService {
           started,
           List.of());
     }
-    Domain domain = domains.byKey(route.domain()).orElseThrow();
+    Domain domain = domains.forReading(route.domain()).orElseThrow();
 
     t = System.nanoTime();
     List<Passage> passages = search.search(domain, q, vector, PASSAGES);

@@ -1,14 +1,13 @@
 package io.infodesk.answering.control;
 
 import io.infodesk.answering.entity.Answer;
-import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 
 /**
  * The answer when no LLM is configured: the best passages, each reduced to its most relevant
- * sentences with the question's words highlighted, numbered as citations and labelled as an
- * extract.
+ * sentences with the question's words highlighted (the snippet retrieval made for this question),
+ * numbered as citations and labelled as an extract.
  */
 public final class ExtractiveAnswerer {
 
@@ -26,7 +25,7 @@ public final class ExtractiveAnswerer {
     for (int i = 0; i < cited.size(); i++) {
       Passage p = cited.get(i);
       html.append("<li>")
-          .append(Text.highlight(p.text(), question, 2))
+          .append(p.snippet())
           .append(" <a class=\"cite\" href=\"#cite-")
           .append(i + 1)
           .append("\">[")

@@ -72,6 +72,39 @@ public class ChunkStore {
         .getResultList();
   }
 
+  /** What a question's answer cites of a chunk. */
+  public record CitableChunk(
+      long chunkId,
+      long sourceId,
+      String sourceTitle,
+      String heading,
+      String text,
+      float[] vector) {}
+
+  /**
+   * These chunks, current or superseded, whose sources searches may still cite (not retired or
+   * failed), in no order: the columns a citation needs and nothing more (not the source's parsed
+   * text, which loading the entities read for every question).
+   */
+  public List<CitableChunk> citable(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery(Chunk.CITABLE, Object[].class)
+        .setParameter("ids", ids)
+        .getResultStream()
+        .map(
+            r ->
+                new CitableChunk(
+                    ((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(),
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    Chunk.decode((byte[]) r[5])))
+        .toList();
+  }
+
   /** How many current chunks the INDEXED sources have. */
   public long countIndexable() {
     return em.createNamedQuery(Chunk.COUNT_INDEXABLE, Long.class).getSingleResult();

@@ -1,6 +1,7 @@
 package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
+import io.infodesk.knowledge.entity.DomainsChanged;
 import io.infodesk.security.boundary.DomainCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,17 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DomainDirectory implements DomainCatalog {
 
+  /**
+   * How long the ask path may read domains from {@link #forReading} without asking the database.
+   */
+  static final long RECHECK_NANOS = 5_000_000_000L;
+
   @PersistenceContext EntityManager em;
+
+  /** Every domain by key, detached, with the stamp of the table it was read at and when. */
+  private record Snapshot(Map<String, Domain> byKey, String stamp, long checkedAt) {}
+
+  private volatile Snapshot snapshot;
 
   /** The domain with this key, if there is one. */
   public Optional<Domain> byKey(String key) {
@@ -27,6 +38,40 @@ public class DomainDirectory implements DomainCatalog {
         .setParameter("key", key)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The domain with this key, active or not, for reading only (a detached copy shared by requests):
+   * what the ask path needs for every question without a query each time. This node reads the
+   * domains again when one of them changes on it, and within a few seconds of a change on another
+   * node (the same delay routing has), when a cheap stamp of the table changes.
+   */
+  public Optional<Domain> forReading(String key) {
+    Snapshot s = snapshot;
+    long now = System.nanoTime();
+    if (s == null || now - s.checkedAt() > RECHECK_NANOS) {
+      String stamp = stamp(false);
+      if (s == null || !stamp.equals(s.stamp())) {
+        Map<String, Domain> byKey = new java.util.HashMap<>();
+        for (Domain d : all()) {
+          em.detach(d);
+          byKey.put(d.getKey(), d);
+        }
+        s = new Snapshot(Map.copyOf(byKey), stamp, now);
+      } else {
+        s = new Snapshot(s.byKey(), stamp, now);
+      }
+      snapshot = s;
+    }
+    return Optional.ofNullable(s.byKey().get(key));
+  }
+
+  /** A domain changed on this node: the next {@link #forReading} reads them again. */
+  void domainsChanged(
+      @jakarta.enterprise.event.Observes(
+              during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+          DomainsChanged e) {
+    snapshot = null;
   }
 
   /** Whether a domain with this key exists, active or not. */
@@ -49,9 +94,15 @@ public class DomainDirectory implements DomainCatalog {
    * is added, changed or switched off (their count and latest change).
    */
   public String activeStamp() {
+    return stamp(true);
+  }
+
+  /** The count and latest change of the active domains, or of all of them. */
+  private String stamp(boolean activeOnly) {
     Object[] row =
         em.createQuery(
-                "SELECT COUNT(d), MAX(d.changedAt) FROM Domain d WHERE d.active = true",
+                "SELECT COUNT(d), MAX(d.changedAt) FROM Domain d"
+                    + (activeOnly ? " WHERE d.active = true" : ""),
                 Object[].class)
             .getSingleResult();
     return row[0] + "@" + row[1];

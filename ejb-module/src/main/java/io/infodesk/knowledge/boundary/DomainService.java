@@ -96,6 +96,7 @@ public class DomainService {
     scope.require(Role.KNOWLEDGE_OWNER_NAME, key);
     d.setFusionWeights(keyword, vector);
     audited.fire(new Audited("DOMAIN_FUSION_TUNED", "domain", key, detail));
+    changed.fire(new DomainsChanged(key, "fusion weights"));
     return d;
   }
 

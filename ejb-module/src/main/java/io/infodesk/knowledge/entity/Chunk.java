@@ -30,6 +30,10 @@ import java.time.ZoneOffset;
     name = Chunk.FIND_BY_IDS,
     query = "SELECT c FROM Chunk c JOIN FETCH c.source WHERE c.id IN :ids")
 @NamedQuery(
+    name = Chunk.CITABLE,
+    query =
+        "SELECT c.id, s.id, s.title, c.heading, c.text, c.embedding FROM Chunk c JOIN c.source s WHERE c.id IN :ids AND s.status <> io.infodesk.knowledge.entity.SourceStatus.RETIRED AND s.status <> io.infodesk.knowledge.entity.SourceStatus.FAILED")
+@NamedQuery(
     name = Chunk.DELETE_SUPERSEDED,
     query = "DELETE FROM Chunk c WHERE c.supersededAt IS NOT NULL AND c.supersededAt < :before")
 @NamedQuery(
@@ -57,6 +61,7 @@ import java.time.ZoneOffset;
 public class Chunk {
   public static final String FIND_BY_SOURCE = "Chunk.findBySource";
   public static final String FIND_BY_IDS = "Chunk.findByIds";
+  public static final String CITABLE = "Chunk.citable";
   public static final String VERSIONS = "Chunk.versions";
   public static final String DELETE_SUPERSEDED = "Chunk.deleteSuperseded";
   public static final String NEXT_CURRENT_IDS = "Chunk.nextCurrentIds";

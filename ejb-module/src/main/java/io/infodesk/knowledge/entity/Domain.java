@@ -129,6 +129,7 @@ public class Domain {
   public void setFusionWeights(double keyword, double vector) {
     this.keywordWeight = keyword;
     this.vectorWeight = vector;
+    changed();
   }
 
   @Override

@@ -70,12 +70,15 @@ public final class Text {
   public static String highlight(String passage, String question, int max) {
     Set<String> q = terms(question);
     List<String> all = sentences(passage);
+    // each sentence's overlap once: a sort would otherwise compute it at every comparison
+    int[] overlap = new int[all.size()];
+    for (int i = 0; i < overlap.length; i++) {
+      overlap[i] = overlap(all.get(i), q);
+    }
     List<Integer> best =
         java.util.stream.IntStream.range(0, all.size())
             .boxed()
-            .sorted(
-                Comparator.comparingInt((Integer i) -> -overlap(all.get(i), q))
-                    .thenComparingInt(i -> i))
+            .sorted(Comparator.comparingInt((Integer i) -> -overlap[i]).thenComparingInt(i -> i))
             .limit(max)
             .sorted()
             .toList();

@@ -264,27 +264,27 @@ public class SearchService {
     if (ids.isEmpty()) {
       return List.of();
     }
-    Map<Long, Chunk> chunks = new HashMap<>();
-    store.byIds(ids).forEach(c -> chunks.put(c.getId(), c));
+    Map<Long, ChunkStore.CitableChunk> chunks = new HashMap<>();
+    store.citable(ids).forEach(c -> chunks.put(c.chunkId(), c));
     List<Passage> passages = new ArrayList<>();
     for (RankFusion.Fused f : fused.subList(0, ids.size())) {
-      Chunk c = chunks.get(f.chunkId());
-      if (c == null || !c.getSource().isSearchable()) {
+      ChunkStore.CitableChunk c = chunks.get(f.chunkId());
+      if (c == null) {
         // deleted, or its source retired or failed on another node whose change this node's
         // index has not yet followed
         continue;
       }
-      double similarity = EmbeddingService.similarity(vector, c.getVector());
+      double similarity = EmbeddingService.similarity(vector, c.vector());
       passages.add(
           new Passage(
-              c.getId(),
-              c.getSource().getId(),
-              c.getSource().getTitle(),
-              c.getHeading(),
-              c.getText(),
+              c.chunkId(),
+              c.sourceId(),
+              c.sourceTitle(),
+              c.heading(),
+              c.text(),
               f.score(),
               similarity,
-              Text.highlight(c.getText(), question, 2)));
+              Text.highlight(c.text(), question, 2)));
     }
     return passages;
   }

@@ -16,13 +16,16 @@ import java.time.Instant;
 @Entity
 @Table(name = "api_token")
 @NamedQuery(
-    name = ApiToken.FIND_BY_HASH,
-    query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash")
+    name = ApiToken.IDENTITY_BY_HASH,
+    query =
+        "SELECT u.username, r, t.revoked, u.enabled, t.expiresAt FROM ApiToken t JOIN t.user u LEFT JOIN u.roles r WHERE t.tokenHash = :hash")
 @NamedQuery(
     name = ApiToken.FIND_BY_USER,
     query = "SELECT t FROM ApiToken t WHERE t.user.username = :username ORDER BY t.createdAt DESC")
 public class ApiToken {
-  public static final String FIND_BY_HASH = "ApiToken.findByHash";
+  /** One row per role of the token's account: username, role, revoked, enabled, expires at. */
+  public static final String IDENTITY_BY_HASH = "ApiToken.identityByHash";
+
   public static final String FIND_BY_USER = "ApiToken.findByUser";
 
   @Id

@@ -3,14 +3,18 @@ package io.infodesk.answering.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.answering.entity.Answer;
+import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.entity.Passage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AnsweringTest {
 
+  static final String QUESTION = "How long is parental leave?";
+
+  /** A passage as retrieval returns it for {@link #QUESTION}, with its snippet. */
   static Passage passage(long id, String title, String text) {
-    return new Passage(id, id * 10, title, "", text, 0.5, 0.6, "");
+    return new Passage(id, id * 10, title, "", text, 0.5, 0.6, Text.highlight(text, QUESTION, 2));
   }
 
   @Test
@@ -21,7 +25,7 @@ class AnsweringTest {
             passage(2, "Benefits FAQ", "Leave requests go through Workday. Lunch is at noon."),
             passage(3, "Other", "Irrelevant."),
             passage(4, "Fourth", "Not cited."));
-    Answer a = new ExtractiveAnswerer(3).answer("How long is parental leave?", passages);
+    Answer a = new ExtractiveAnswerer(3).answer(QUESTION, passages);
     assertThat(a.mode()).isEqualTo(Answer.Mode.EXTRACTIVE);
     assertThat(a.citations()).extracting(Passage::chunkId).containsExactly(1L, 2L, 3L);
     assertThat(a.html())
