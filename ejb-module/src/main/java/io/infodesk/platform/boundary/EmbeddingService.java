@@ -33,9 +33,9 @@ public class EmbeddingService {
   private static final Logger LOG = Logger.getLogger(EmbeddingService.class.getName());
 
   /**
-   * Which MiniLM the node embeds with: {@code all-minilm-l6-v2} (the default) or {@code
-   * all-minilm-l6-v2-q} (8-bit: 1.5× the distinct questions per second, the same retrieval and
-   * zero-shot quality, but a flywheel 2.3 points lower on CLINC150: docs/benchmarks.md). Chunks
+   * Which MiniLM the node embeds with: {@code all-minilm-l6-v2-q} (8-bit, the default: 1.6× the
+   * distinct questions per second of the full model, with retrieval, zero-shot and flywheel quality
+   * within their bounds: docs/benchmarks.md) or {@code all-minilm-l6-v2} (full precision). Chunks
    * embedded by another model are embedded again in the background.
    */
   public static final String MODEL = "infodesk.embedding.model";
@@ -51,7 +51,7 @@ public class EmbeddingService {
 
   @PostConstruct
   void startLoading() {
-    modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.FULL);
+    modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.QUANTIZED);
     questions =
         new VectorCache(
             config

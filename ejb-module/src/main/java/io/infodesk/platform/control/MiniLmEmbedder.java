@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * all-MiniLM-L6-v2 sentence embeddings (384 dimensions, mean-pooled, L2-normalised), from the ONNX
- * model and tokenizer that ship inside the langchain4j jar. Runs offline and embeds true batches.
+ * model and tokenizer that ship inside the langchain4j jars: the 8-bit {@link #QUANTIZED} (the
+ * default) or the {@link #FULL} precision one. Runs offline; true batches with the full model only.
  * Thread-safe.
  */
 public final class MiniLmEmbedder implements AutoCloseable {
@@ -95,7 +96,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
    * @param classLoader the loader that sees the langchain4j model jar
    */
   public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader) {
-    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", FULL));
+    return load(modelDir, classLoader, System.getProperty("infodesk.embedding.model", QUANTIZED));
   }
 
   /**
