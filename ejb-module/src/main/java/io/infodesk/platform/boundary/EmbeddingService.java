@@ -3,6 +3,7 @@ package io.infodesk.platform.boundary;
 import io.infodesk.platform.control.BatchingEmbedder;
 import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.control.Turns;
 import io.infodesk.platform.control.VectorCache;
 import io.infodesk.platform.control.Vectors;
 import jakarta.annotation.PostConstruct;
@@ -49,6 +50,13 @@ public class EmbeddingService {
   private volatile BatchingEmbedder batching;
   private String modelName;
 
+  /**
+   * At most this many questions embed at once ({@code infodesk.embedding.concurrency}; 0, the
+   * default, for no limit): on two cores 1 makes repeated traffic 1.5–1.8× faster and all-distinct
+   * traffic a fifth slower (docs/benchmarks.md).
+   */
+  private Turns questionTurns;
+
   @PostConstruct
   void startLoading() {
     modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.QUANTIZED);
@@ -57,6 +65,8 @@ public class EmbeddingService {
             config
                 .getOptionalValue("infodesk.embedding.question-cache", Integer.class)
                 .orElse(10_000));
+    int turns = config.getOptionalValue("infodesk.embedding.concurrency", Integer.class).orElse(0);
+    questionTurns = new Turns(turns);
     Path dir =
         Path.of(config.getValue(Settings.DATA_DIR, String.class), "models", "all-minilm-l6-v2");
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -124,7 +134,10 @@ public class EmbeddingService {
   public float[] embedQuestion(String question) {
     MiniLmEmbedder m = embedder();
     BatchingEmbedder b = batching;
-    return questions.get(m.version(), question, b == null ? m::embed : b::embed);
+    return questions.get(
+        m.version(),
+        question,
+        b == null ? text -> questionTurns.take(() -> m.embed(text)) : b::embed);
   }
 
   public float[][] embedAll(List<String> texts) {

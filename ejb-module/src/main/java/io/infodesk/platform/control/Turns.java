@@ -1,0 +1,33 @@
+package io.infodesk.platform.control;
+
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * At most a given number of callers run a piece of work at once; the others wait their turn, first
+ * come first served. Zero turns means no limit.
+ */
+public final class Turns {
+
+  private final Semaphore turns;
+
+  public Turns(int turns) {
+    if (turns < 0) {
+      throw new IllegalArgumentException("turns must be 0 (no limit) or more, not " + turns);
+    }
+    this.turns = turns == 0 ? null : new Semaphore(turns, true);
+  }
+
+  /** Runs {@code work} in turn and returns its result; its exception passes through. */
+  public <T> T take(Supplier<T> work) {
+    if (turns == null) {
+      return work.get();
+    }
+    turns.acquireUninterruptibly();
+    try {
+      return work.get();
+    } finally {
+      turns.release();
+    }
+  }
+}
