@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +44,26 @@ class StackFaqRetrievalExperiment {
 
   record Scores(double recall1, double recall5, double mrr) {}
 
-  @Test
-  void measuresKeywordVectorAndHybrid() throws Exception {
+  /** StackFAQ chunked as ingestion chunks, with every chunk's and every query's vector. */
+  record Corpus(
+      Map<String, String> docs,
+      List<Query> validation,
+      List<Query> test,
+      List<LuceneIndex.Entry> entries,
+      Map<Long, String> docOfChunk,
+      Map<String, Long> sourceIds,
+      Map<String, float[]> queryVectors) {
+
+    Map<Long, Long> sourceOf() {
+      Map<Long, Long> sourceOf = new HashMap<>();
+      entries.forEach(e -> sourceOf.put(e.chunkId(), e.sourceId()));
+      return sourceOf;
+    }
+  }
+
+  static Corpus load() throws Exception {
     assumeTrue(
         Files.isDirectory(DATA), "StackFAQ experiment skipped: ../shared/data/stackfaq is absent");
-    long start = System.nanoTime();
     Map<String, String> docs = new LinkedHashMap<>();
     for (String line : Files.readAllLines(DATA.resolve("stackfaq_docs.jsonl"))) {
       JsonObject o = Json.createReader(new StringReader(line)).readObject();
@@ -78,25 +94,41 @@ class StackFaqRetrievalExperiment {
       }
     }
     try (MiniLmEmbedder embedder =
-            MiniLmEmbedder.load(
-                Path.of("target", "models", "all-minilm-l6-v2"), getClass().getClassLoader());
-        LuceneIndex lucene = LuceneIndex.open(index)) {
+        MiniLmEmbedder.load(
+            Path.of("target", "models", "all-minilm-l6-v2"),
+            StackFaqRetrievalExperiment.class.getClassLoader())) {
       List<LuceneIndex.Entry> entries = new ArrayList<>();
-      for (int from = 0; from < texts.size(); from += 32) {
-        float[][] v = embedder.embedAll(texts.subList(from, Math.min(texts.size(), from + 32)));
-        for (int i = 0; i < v.length; i++) {
-          long[] id = ids.get(from + i);
-          entries.add(new LuceneIndex.Entry(id[0], id[1], "faq", "", texts.get(from + i), v[i]));
-        }
+      float[][] v = embedder.embedAll(texts);
+      for (int i = 0; i < v.length; i++) {
+        long[] id = ids.get(i);
+        entries.add(new LuceneIndex.Entry(id[0], id[1], "faq", "", texts.get(i), v[i]));
       }
-      lucene.add(entries);
+      Map<String, float[]> queryVectors = new HashMap<>();
+      for (Query q : queries) {
+        queryVectors.computeIfAbsent(q.text(), embedder::embed);
+      }
+      return new Corpus(docs, validation, test, entries, docOfChunk, sourceIds, queryVectors);
+    }
+  }
+
+  @Test
+  void measuresKeywordVectorAndHybrid() throws Exception {
+    long start = System.nanoTime();
+    Corpus corpus = load();
+    Map<String, String> docs = corpus.docs();
+    List<Query> validation = corpus.validation();
+    List<Query> test = corpus.test();
+    Map<Long, String> docOfChunk = corpus.docOfChunk();
+    Map<String, Long> sourceIds = corpus.sourceIds();
+    int chunks = corpus.entries().size();
+    try (LuceneIndex lucene = LuceneIndex.open(index)) {
+      lucene.add(corpus.entries());
       lucene.publish();
 
-      Map<Long, Long> sourceOf = new HashMap<>();
-      ids.forEach(id -> sourceOf.put(id[0], id[1]));
+      Map<Long, Long> sourceOf = corpus.sourceOf();
       List<FusionTuner.Labelled> tuning = new ArrayList<>();
       for (Query q : validation) {
-        float[] v = embedder.embed(q.text());
+        float[] v = corpus.queryVectors().get(q.text());
         tuning.add(
             new FusionTuner.Labelled(
                 lucene.keyword("faq", q.text(), 20),
@@ -115,7 +147,7 @@ class StackFaqRetrievalExperiment {
         sums.put(m, new double[3]);
       }
       for (Query q : test) {
-        float[] v = embedder.embed(q.text());
+        float[] v = corpus.queryVectors().get(q.text());
         List<LuceneIndex.Hit> kw = lucene.keyword("faq", q.text(), 20);
         List<LuceneIndex.Hit> vec = lucene.vector("faq", v, 20);
         add(
@@ -136,7 +168,7 @@ class StackFaqRetrievalExperiment {
       md.append(
           String.format(
               "StackFAQ: %d documents, %d chunks; weights tuned on %d validation queries, scored on %d test queries.%n%n",
-              docs.size(), texts.size(), validation.size(), test.size()));
+              docs.size(), chunks, validation.size(), test.size()));
       md.append("| method | recall@1 | recall@5 | MRR |\n|---|---|---|---|\n");
       Map<String, Scores> scores = new LinkedHashMap<>();
       sums.forEach(
@@ -168,6 +200,68 @@ class StackFaqRetrievalExperiment {
           .as("tuned hybrid is not worse than the better single retriever")
           .isGreaterThanOrEqualTo(bestSingle - 0.01);
     }
+  }
+
+  /**
+   * BM25's two parameters (k1: how fast repeated words saturate; b: how much a long chunk is
+   * penalised), each setting on its own index of the same chunks and vectors, scored alone and
+   * fused with the vector ranking (weights tuned on the validation half for each setting). Writes
+   * target/benchmarks/stackfaq-bm25.md.
+   */
+  @Test
+  void bm25Settings() throws Exception {
+    Corpus corpus = load();
+    Map<Long, Long> sourceOf = corpus.sourceOf();
+    StringBuilder md =
+        new StringBuilder(
+            "| k1 | b | BM25 recall@1 | BM25 MRR | tuned hybrid recall@1 | tuned hybrid MRR |\n"
+                + "|---:|---:|---:|---:|---:|---:|\n");
+    for (double k1 : new double[] {0.6, 0.9, 1.2, 1.5, 2.0}) {
+      for (double b : new double[] {0.3, 0.5, 0.75, 0.9}) {
+        try (LuceneIndex lucene =
+            LuceneIndex.open(
+                index.resolve(k1 + "-" + b), new BM25Similarity((float) k1, (float) b))) {
+          lucene.add(corpus.entries());
+          lucene.publish();
+          List<FusionTuner.Labelled> tuning = new ArrayList<>();
+          for (Query q : corpus.validation()) {
+            tuning.add(
+                new FusionTuner.Labelled(
+                    lucene.keyword("faq", q.text(), 20),
+                    lucene.vector("faq", corpus.queryVectors().get(q.text()), 20),
+                    corpus.sourceIds().get(q.doc())));
+          }
+          FusionTuner.Weights w = FusionTuner.tune(tuning, sourceOf::get);
+          double[] keyword = new double[3];
+          double[] hybrid = new double[3];
+          for (Query q : corpus.test()) {
+            List<LuceneIndex.Hit> kw = lucene.keyword("faq", q.text(), 20);
+            List<LuceneIndex.Hit> vec =
+                lucene.vector("faq", corpus.queryVectors().get(q.text()), 20);
+            add(
+                keyword,
+                docs(kw.stream().map(LuceneIndex.Hit::chunkId).toList(), corpus.docOfChunk()),
+                q.doc());
+            add(
+                hybrid,
+                docs(fused(kw, w.keyword(), vec, w.vector()), corpus.docOfChunk()),
+                q.doc());
+          }
+          int n = corpus.test().size();
+          md.append(
+              String.format(
+                  "| %.1f | %.2f | %.3f | %.3f | %.3f | %.3f |%n",
+                  k1, b, keyword[0] / n, keyword[2] / n, hybrid[0] / n, hybrid[2] / n));
+          assertThat(hybrid[2] / n)
+              .as("tuned hybrid MRR with k1 %s, b %s is not below BM25 alone", k1, b)
+              .isGreaterThanOrEqualTo(keyword[2] / n - 0.01);
+        }
+      }
+    }
+    Path out = Path.of("target", "benchmarks", "stackfaq-bm25.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, md);
+    System.out.println(md);
   }
 
   static List<Long> fused(

@@ -112,18 +112,7 @@ public class SearchService {
         if (page.last() == after) {
           break;
         }
-        index.add(
-            page.rows().stream()
-                .map(
-                    r ->
-                        new LuceneIndex.Entry(
-                            r.chunkId(),
-                            r.sourceId(),
-                            r.domain(),
-                            r.heading(),
-                            r.text(),
-                            r.vector()))
-                .toList());
+        index.add(page.rows().stream().map(SearchService::entry).toList());
         total += page.rows().size();
         after = page.last();
       }
@@ -230,6 +219,11 @@ public class SearchService {
     }
     index.deleteSource(event.sourceId());
     index.publish();
+  }
+
+  static LuceneIndex.Entry entry(ChunkStore.IndexRow r) {
+    return new LuceneIndex.Entry(
+        r.chunkId(), r.sourceId(), r.domain(), r.heading(), r.text(), r.vector());
   }
 
   static LuceneIndex.Entry entry(Chunk c) {
