@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * every chunk of the knowledge base again in the background (questions and passages must be
  * compared in one vector space), the sources stay INDEXED, and the same question cites the same
  * source before and after. Chunks from before the model was recorded count as the full model's (an
- * upgrade does not re-embed them). The last node also finds its search index gone and rebuilds it
- * from the database at start-up, which is the path a new node or a lost disk takes.
+ * upgrade that keeps the full model does not re-embed them; one that takes the 8-bit default does).
+ * The last node also finds its search index gone and rebuilds it from the database at start-up,
+ * which is the path a new node or a lost disk takes.
  */
 class EmbeddingModelChangeIT {
 
@@ -67,7 +68,10 @@ class EmbeddingModelChangeIT {
       assertThat(update.executeUpdate("UPDATE kb_chunk SET embedding_model = NULL"))
           .isGreaterThanOrEqualTo((int) chunks);
     }
-    try (MicroServer upgraded = MicroServer.start(data, SETTINGS)) {
+    // the upgrade of an installation that keeps the full model (the default before the 8-bit one)
+    try (MicroServer upgraded =
+        MicroServer.start(
+            data, ClusterIndexIT.with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2"))) {
       upgraded.awaitReady();
       await(() -> gauge(upgraded, "infodesk_chunks_reembedding") >= 0, "the count after upgrade");
       assertThat(gauge(upgraded, "infodesk_chunks_reembedding"))

@@ -93,15 +93,7 @@ public class ChunkStore {
     return em.createNamedQuery(Chunk.CITABLE, Object[].class)
         .setParameter("ids", ids)
         .getResultStream()
-        .map(
-            r ->
-                new CitableChunk(
-                    ((Number) r[0]).longValue(),
-                    ((Number) r[1]).longValue(),
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    Chunk.decode((byte[]) r[5])))
+        .map(r -> row(r, CitableChunk::new))
         .toList();
   }
 
@@ -138,17 +130,25 @@ public class ChunkStore {
         em.createNamedQuery(Chunk.INDEX_ROWS, Object[].class)
             .setParameter("ids", ids)
             .getResultStream()
-            .map(
-                r ->
-                    new IndexRow(
-                        ((Number) r[0]).longValue(),
-                        ((Number) r[1]).longValue(),
-                        (String) r[2],
-                        (String) r[3],
-                        (String) r[4],
-                        Chunk.decode((byte[]) r[5])))
+            .map(r -> row(r, IndexRow::new))
             .toList();
     return new IndexPage(rows, ids.get(ids.size() - 1));
+  }
+
+  /** What {@link #citable} and {@link #indexablePage} make of their six columns. */
+  private interface Columns<R> {
+    R of(long chunkId, long sourceId, String label, String heading, String text, float[] vector);
+  }
+
+  /** A projected row: chunk id, source id, a label (title or domain), heading, text, vector. */
+  private static <R> R row(Object[] r, Columns<R> make) {
+    return make.of(
+        ((Number) r[0]).longValue(),
+        ((Number) r[1]).longValue(),
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        Chunk.decode((byte[]) r[5]));
   }
 
   /** Deletes the chunks superseded before {@code before}; returns how many. */

@@ -1,6 +1,7 @@
 package io.infodesk.platform.boundary;
 
 import io.infodesk.platform.control.SettingsValidator;
+import io.infodesk.platform.control.StartupState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -56,6 +57,7 @@ public class DatabaseMigrations {
     if (!problems.isEmpty()) {
       failure = "Invalid settings: " + String.join("; ", problems);
       LOG.severe(failure);
+      StartupState.failed(DatabaseMigrations.class, failure);
       throw new IllegalStateException(failure);
     }
     try {
@@ -77,8 +79,10 @@ public class DatabaseMigrations {
     } catch (Exception e) {
       failure = "Database migration failed: " + e.getMessage();
       LOG.severe(failure);
+      StartupState.failed(DatabaseMigrations.class, failure);
       throw new IllegalStateException(failure, e);
     }
+    StartupState.started(DatabaseMigrations.class);
   }
 
   /** Runs a trivial query; returns the database product's name or throws. */

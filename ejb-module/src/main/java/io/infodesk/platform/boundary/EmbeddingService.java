@@ -3,6 +3,7 @@ package io.infodesk.platform.boundary;
 import io.infodesk.platform.control.BatchingEmbedder;
 import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.control.StartupState;
 import io.infodesk.platform.control.Turns;
 import io.infodesk.platform.control.VectorCache;
 import io.infodesk.platform.control.Vectors;
@@ -99,6 +100,7 @@ public class EmbeddingService {
             LOG.severe("MiniLM embedding model failed to load: " + failure);
           }
         });
+    StartupState.started(EmbeddingService.class);
   }
 
   public boolean isReady() {

@@ -8,6 +8,7 @@ import io.infodesk.knowledge.entity.SourceRetired;
 import io.infodesk.knowledge.entity.SourceStatus;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.Settings;
+import io.infodesk.platform.control.StartupState;
 import io.infodesk.platform.control.Text;
 import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.retrieval.control.RankFusion;
@@ -94,6 +95,7 @@ public class SearchService {
       rebuilding = true;
       context.getBusinessObject(SearchService.class).rebuild();
     }
+    StartupState.started(SearchService.class);
   }
 
   /** Re-creates the whole index from the database's indexed chunks. */

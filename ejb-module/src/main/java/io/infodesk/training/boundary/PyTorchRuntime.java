@@ -3,6 +3,7 @@ package io.infodesk.training.boundary;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.infodesk.platform.control.StartupState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -58,6 +59,7 @@ public class PyTorchRuntime {
             LOG.severe("The PyTorch engine failed to load: " + failure);
           }
         });
+    StartupState.started(PyTorchRuntime.class);
   }
 
   public boolean isReady() {
