@@ -2,6 +2,7 @@ package io.infodesk.platform.control;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,13 +17,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StartupState {
 
   private static final Map<String, String> FAILURES = new ConcurrentHashMap<>();
-  private static final Map<String, Boolean> STARTED = new ConcurrentHashMap<>();
+  private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
 
   private StartupState() {}
 
   /** The singleton's start has finished (its background work may still be running). */
   public static void started(Class<?> bean) {
-    STARTED.put(bean.getName(), true);
+    STARTED.add(bean.getName());
   }
 
   /** The singleton's start failed; it stays unavailable. */
@@ -31,7 +32,7 @@ public final class StartupState {
   }
 
   public static boolean hasStarted(Class<?> bean) {
-    return STARTED.containsKey(bean.getName());
+    return STARTED.contains(bean.getName());
   }
 
   /** Why the singleton's start failed, if it did. */

@@ -141,12 +141,8 @@ public class ApiTokenService {
       return Optional.empty();
     }
     Object[] first = rows.get(0);
-    Instant expiresAt = (Instant) first[4];
-    boolean usable =
-        !(Boolean) first[2]
-            && (Boolean) first[3]
-            && (expiresAt == null || Instant.now().isBefore(expiresAt));
-    if (!usable) {
+    if (!ApiToken.usable(
+        (Boolean) first[2], (Boolean) first[3], (Instant) first[4], Instant.now())) {
       return Optional.empty();
     }
     Set<String> roles = new java.util.HashSet<>();

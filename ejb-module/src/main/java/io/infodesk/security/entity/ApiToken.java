@@ -61,7 +61,13 @@ public class ApiToken {
   }
 
   public boolean isUsableAt(Instant now) {
-    return !revoked && user.isEnabled() && (expiresAt == null || now.isBefore(expiresAt));
+    return usable(revoked, user.isEnabled(), expiresAt, now);
+  }
+
+  /** Whether a token with these facts authenticates at {@code now}. */
+  public static boolean usable(
+      boolean revoked, boolean accountEnabled, Instant expiresAt, Instant now) {
+    return !revoked && accountEnabled && (expiresAt == null || now.isBefore(expiresAt));
   }
 
   public void revoke() {

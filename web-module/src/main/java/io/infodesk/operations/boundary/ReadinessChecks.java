@@ -11,7 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -34,34 +34,26 @@ public class ReadinessChecks {
   @Inject Instance<SearchService> search;
 
   /**
-   * A DOWN response while the start-up singleton {@code bean} has not finished starting (or failed
-   * to), so that a probe never invokes it first (see {@link StartupState}); empty once it has.
+   * The check named {@code check} on the start-up singleton {@code bean}: DOWN while the singleton
+   * has not finished starting (or failed to), so that a probe never invokes it first (see {@link
+   * StartupState}), and DOWN while the container still refuses calls during its start; else what
+   * {@code c} answers with the check's builder.
    */
-  static Optional<HealthCheckResponse> notStarted(String check, Class<?> bean) {
+  static HealthCheckResponse guarded(
+      String check, Class<?> bean, Function<HealthCheckResponseBuilder, HealthCheckResponse> c) {
     Optional<String> failure = StartupState.failure(bean);
     if (failure.isPresent()) {
-      return Optional.of(
-          HealthCheckResponse.named(check)
-              .down()
-              .withData("state", "failed")
-              .withData("error", failure.get())
-              .build());
+      return HealthCheckResponse.named(check)
+          .down()
+          .withData("state", "failed")
+          .withData("error", failure.get())
+          .build();
     }
     if (!StartupState.hasStarted(bean)) {
-      return Optional.of(
-          HealthCheckResponse.named(check).down().withData("state", "starting").build());
-    }
-    return Optional.empty();
-  }
-
-  /** The check's answer, or DOWN while the container still refuses calls during its start. */
-  static HealthCheckResponse guarded(String check, Class<?> bean, Supplier<HealthCheckResponse> c) {
-    Optional<HealthCheckResponse> early = notStarted(check, bean);
-    if (early.isPresent()) {
-      return early.get();
+      return HealthCheckResponse.named(check).down().withData("state", "starting").build();
     }
     try {
-      return c.get();
+      return c.apply(HealthCheckResponse.named(check));
     } catch (RuntimeException e) {
       return HealthCheckResponse.named(check)
           .down()
@@ -71,6 +63,14 @@ public class ReadinessChecks {
     }
   }
 
+  /** DOWN while background loading runs, or after it failed. */
+  static HealthCheckResponse notLoaded(HealthCheckResponseBuilder b, String failure) {
+    return b.down()
+        .withData("state", failure == null ? "loading" : "failed")
+        .withData("error", String.valueOf(failure))
+        .build();
+  }
+
   @Produces
   @Readiness
   HealthCheck searchIndex() {
@@ -78,8 +78,7 @@ public class ReadinessChecks {
         guarded(
             "search-index",
             SearchService.class,
-            () -> {
-              HealthCheckResponseBuilder b = HealthCheckResponse.named("search-index");
+            b -> {
               SearchService s = search.get();
               return (s.isRebuilding() ? b.down().withData("state", "rebuilding") : b.up())
                   .withData("chunks", s.indexSize())
@@ -94,8 +93,7 @@ public class ReadinessChecks {
         guarded(
             "database",
             DatabaseMigrations.class,
-            () -> {
-              HealthCheckResponseBuilder b = HealthCheckResponse.named("database");
+            b -> {
               try {
                 return b.up().withData("product", migrations.get().pingDatabase()).build();
               } catch (Exception e) {
@@ -111,8 +109,7 @@ public class ReadinessChecks {
         guarded(
             "migrations",
             DatabaseMigrations.class,
-            () -> {
-              HealthCheckResponseBuilder b = HealthCheckResponse.named("migrations");
+            b -> {
               DatabaseMigrations m = migrations.get();
               String version = m.schemaVersion();
               return version == null
@@ -124,38 +121,35 @@ public class ReadinessChecks {
   @Produces
   @Readiness
   HealthCheck pytorchEngine() {
-    return () -> guarded("pytorch-engine", PyTorchRuntime.class, () -> pytorchEngineNow());
-  }
-
-  private HealthCheckResponse pytorchEngineNow() {
-    HealthCheckResponseBuilder b = HealthCheckResponse.named("pytorch-engine");
-    PyTorchRuntime runtime = pytorch.get();
-    PyTorchRuntime.EngineInfo info = runtime.info();
-    if (info == null) {
-      return b.down()
-          .withData("state", runtime.failure() == null ? "loading" : "failed")
-          .withData("error", String.valueOf(runtime.failure()))
-          .build();
-    }
-    return b.up().withData("version", info.version()).withData("gpus", info.gpuCount()).build();
+    return () ->
+        guarded(
+            "pytorch-engine",
+            PyTorchRuntime.class,
+            b -> {
+              PyTorchRuntime runtime = pytorch.get();
+              PyTorchRuntime.EngineInfo info = runtime.info();
+              return info == null
+                  ? notLoaded(b, runtime.failure())
+                  : b.up()
+                      .withData("version", info.version())
+                      .withData("gpus", info.gpuCount())
+                      .build();
+            });
   }
 
   @Produces
   @Readiness
   HealthCheck embeddingModel() {
-    return () -> guarded("minilm-embeddings", EmbeddingService.class, () -> embeddingModelNow());
-  }
-
-  private HealthCheckResponse embeddingModelNow() {
-    HealthCheckResponseBuilder b = HealthCheckResponse.named("minilm-embeddings");
-    EmbeddingService service = embeddings.get();
-    if (service.isReady()) {
-      return b.up().withData("model", service.modelName()).build();
-    }
-    return b.down()
-        .withData("state", service.failure() == null ? "loading" : "failed")
-        .withData("error", String.valueOf(service.failure()))
-        .build();
+    return () ->
+        guarded(
+            "minilm-embeddings",
+            EmbeddingService.class,
+            b -> {
+              EmbeddingService service = embeddings.get();
+              return service.isReady()
+                  ? b.up().withData("model", service.modelName()).build()
+                  : notLoaded(b, service.failure());
+            });
   }
 
   @Produces
