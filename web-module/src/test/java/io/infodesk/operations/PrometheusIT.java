@@ -173,6 +173,7 @@ class PrometheusIT {
               "infodesk_llm_call_micros_total",
               "infodesk_ingestion_failures_total"));
       assertThat(used).as("dashboard metrics not exported; exported: %s", exported).isEmpty();
+      assertThat(exported).contains("infodesk_ask_waiting");
 
       await(prom, "sum(infodesk_cycles_total) >= 1", dir);
       await(prom, "sum(infodesk_questions_total) >= " + (before.get("questions") + 3), dir);

@@ -45,6 +45,7 @@ public class ApplicationMetrics {
   @EJB SourceService sources;
   @EJB RegistryService registry;
   @EJB EmbeddingMigration migration;
+  @Inject io.infodesk.answering.boundary.AskAdmission admission;
 
   private final Set<String> gauges = ConcurrentHashMap.newKeySet();
   private final Map<String, Double> lastCycleSeconds = new ConcurrentHashMap<>();
@@ -72,6 +73,10 @@ public class ApplicationMetrics {
         "Chunks of the indexed sources that another embedding model made, waiting to be embedded"
             + " again by this node's (-1 until the model has loaded)",
         () -> migration.pending());
+    gauge(
+        "infodesk.ask.waiting",
+        "Questions waiting for their turn to be answered (infodesk.ask.concurrency)",
+        () -> admission.waiting());
     gauge(
         "infodesk.router.accuracy",
         "The live router's last measured accuracy on the frozen evaluation (NaN before any)",

@@ -10,11 +10,13 @@ import java.util.function.Supplier;
 public final class Turns {
 
   private final Semaphore turns;
+  private final int limit;
 
   public Turns(int turns) {
     if (turns < 0) {
       throw new IllegalArgumentException("turns must be 0 (no limit) or more, not " + turns);
     }
+    this.limit = turns;
     this.turns = turns == 0 ? null : new Semaphore(turns, true);
   }
 
@@ -29,5 +31,15 @@ public final class Turns {
     } finally {
       turns.release();
     }
+  }
+
+  /** How many run at most at once (0: no limit). */
+  public int limit() {
+    return limit;
+  }
+
+  /** About how many callers wait for their turn now. */
+  public int waiting() {
+    return turns == null ? 0 : turns.getQueueLength();
   }
 }

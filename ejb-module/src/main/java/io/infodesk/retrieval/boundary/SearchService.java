@@ -83,7 +83,13 @@ public class SearchService {
   void open() {
     syncedUntil = Instant.now();
     Path dir = Path.of(config.getValue(Settings.DATA_DIR, String.class), "index");
-    index = LuceneIndex.open(dir);
+    try {
+      index = LuceneIndex.open(dir);
+    } catch (RuntimeException e) {
+      // the readiness probe reports it as failed, not as still starting
+      StartupState.failed(SearchService.class, e.getMessage());
+      throw e;
+    }
     long stored = store.countIndexable();
     if (index.wasReset() || index.size() != stored) {
       LOG.warning(

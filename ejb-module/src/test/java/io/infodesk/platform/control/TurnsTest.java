@@ -92,4 +92,41 @@ class TurnsTest {
     assertThat(turns.take(() -> "next")).isEqualTo("next");
     assertThatThrownBy(() -> new Turns(-1)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void countsTheCallersWaitingForTheirTurn() throws Exception {
+    Turns turns = new Turns(1);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<Boolean>> runs = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      runs.add(
+          pool.submit(
+              () ->
+                  turns.take(
+                      () -> {
+                        inside.countDown();
+                        try {
+                          return release.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      })));
+    }
+    inside.await(20, TimeUnit.SECONDS);
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (turns.waiting() < 2 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(turns.waiting()).isEqualTo(2);
+    assertThat(turns.limit()).isEqualTo(1);
+    release.countDown();
+    for (Future<Boolean> run : runs) {
+      assertThat(run.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+    pool.shutdown();
+    assertThat(turns.waiting()).isZero();
+    assertThat(new Turns(0).waiting()).isZero();
+  }
 }

@@ -5,6 +5,7 @@ import io.infodesk.platform.boundary.Problem;
 import io.infodesk.platform.entity.InvalidInputException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ public class AskResource {
   public record Question(String question, String sessionId) {}
 
   @EJB AskService ask;
+  @Inject AskAdmission admission;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -34,6 +36,6 @@ public class AskResource {
     if (q == null) {
       throw new InvalidInputException("send {\"question\": \"...\"}");
     }
-    return ask.ask(q.question(), q.sessionId());
+    return admission.admit(() -> ask.ask(q.question(), q.sessionId()));
   }
 }
