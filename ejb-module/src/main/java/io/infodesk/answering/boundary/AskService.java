@@ -62,6 +62,7 @@ public class AskService {
   @EJB SearchService search;
   @Inject GuardrailService guardrails;
   @Inject LlmEndpoint llm;
+  @Inject AskAdmission admission;
   @Inject Config config;
   @Inject jakarta.enterprise.event.Event<QuestionAnswered> answered;
 
@@ -189,7 +190,8 @@ public class AskService {
     if (llm.isConfigured()) {
       answer =
           new GroundedAnswerer(
-                  (system, prompt) -> llm.complete(system, prompt, false, 400),
+                  (system, prompt) ->
+                      admission.outside(() -> llm.complete(system, prompt, false, 400)),
                   guardrails::unsupported,
                   guardrails::redact)
               .answer(q, domain.getName(), relevant, events)

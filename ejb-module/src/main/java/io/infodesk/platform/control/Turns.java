@@ -12,6 +12,9 @@ public final class Turns {
   private final Semaphore turns;
   private final int limit;
 
+  /** Whether the current thread holds a turn (so that {@link #outside} can give it back). */
+  private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+
   public Turns(int turns) {
     if (turns < 0) {
       throw new IllegalArgumentException("turns must be 0 (no limit) or more, not " + turns);
@@ -26,10 +29,31 @@ public final class Turns {
       return work.get();
     }
     turns.acquireUninterruptibly();
+    holding.set(true);
     try {
       return work.get();
     } finally {
+      holding.set(false);
       turns.release();
+    }
+  }
+
+  /**
+   * Runs {@code wait}, work that mostly waits on something else (a remote call), without the turn
+   * the current thread holds, if it holds one, and then waits for a turn again; its exception
+   * passes through once the turn is back. Outside a turn it just runs {@code wait}.
+   */
+  public <T> T outside(Supplier<T> wait) {
+    if (turns == null || !holding.get()) {
+      return wait.get();
+    }
+    holding.set(false);
+    turns.release();
+    try {
+      return wait.get();
+    } finally {
+      turns.acquireUninterruptibly();
+      holding.set(true);
     }
   }
 

@@ -129,4 +129,44 @@ class TurnsTest {
     assertThat(turns.waiting()).isZero();
     assertThat(new Turns(0).waiting()).isZero();
   }
+
+  @Test
+  void aCallOutsideGivesTheTurnToTheNextCallerAndTakesItBackAfter() throws Exception {
+    Turns turns = new Turns(1);
+    CountDownLatch otherRan = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(1);
+    String result =
+        turns.take(
+            () ->
+                turns.outside(
+                    () -> {
+                      // with one turn, the other caller can only get in while this one is outside
+                      pool.submit(() -> turns.take(() -> (Runnable) otherRan::countDown).run());
+                      try {
+                        return otherRan.await(20, TimeUnit.SECONDS) ? "other got in" : "blocked";
+                      } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    }));
+    assertThat(result).isEqualTo("other got in");
+    pool.shutdown();
+    // the turn came back and was returned once: one caller at a time still
+    assertThat(mostAtOnce(turns)).isEqualTo(1);
+  }
+
+  @Test
+  void aCallOutsideWithoutATurnGivesNothingBack() throws Exception {
+    Turns turns = new Turns(1);
+    assertThat(turns.outside(() -> "ran")).isEqualTo("ran");
+    assertThatThrownBy(
+            () ->
+                turns.take(
+                    () ->
+                        turns.outside(
+                            () -> {
+                              throw new IllegalStateException("endpoint down");
+                            })))
+        .hasMessage("endpoint down");
+    assertThat(mostAtOnce(turns)).as("no turn was added").isEqualTo(1);
+  }
 }
