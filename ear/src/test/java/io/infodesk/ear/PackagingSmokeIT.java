@@ -1,10 +1,12 @@
 package io.infodesk.ear;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +67,9 @@ class PackagingSmokeIT {
         List.of(
             "infodesk.demo=true",
             "infodesk.llm.base-url=" + llm.baseUrl() + "/v1",
-            "infodesk.llm.model=mock-model"));
+            "infodesk.llm.model=mock-model",
+            // one question at a time: a question waiting on the LLM must give its turn back
+            "infodesk.ask.concurrency=1"));
     // With a PostgreSQL given (.ci/run gives one), the WAR runs on it, as in production.
     String pgUrl = setting("infodesk.test.pg.url", "INFODESK_TEST_PG_URL");
     if (!pgUrl.isBlank()) {
@@ -80,6 +85,7 @@ class PackagingSmokeIT {
     try {
       checkServer(micro.base, MicroServer.log(data));
       checkLlmAnswers(micro.base);
+      checkTurnGivenBackDuringLlmCalls(micro.base, llm);
       if (!pgUrl.isBlank()) {
         assertThat(get(micro.base + "/health/ready", null).body())
             .as("the WAR runs on PostgreSQL")
@@ -196,6 +202,56 @@ class PackagingSmokeIT {
             "\"answerMode\":\"GENERATED\"",
             "20 weeks",
             "Parental leave");
+  }
+
+  /**
+   * With one question at a time, two questions whose LLM answers take 3 s each are both at the LLM
+   * at once: a question gives its turn back while it waits on the endpoint. Without that, the
+   * second would reach the LLM only after the first one's answer came back, 3 s later.
+   */
+  private void checkTurnGivenBackDuringLlmCalls(String base, WireMockServer llm) throws Exception {
+    int delayMillis = 3000;
+    llm.stubFor(
+        post(urlEqualTo("/v1/chat/completions"))
+            .withRequestBody(containing("Slow check"))
+            .withRequestBody(notContaining("response_format"))
+            .willReturn(
+                chat("Birthing parents receive 20 weeks of parental leave [1].")
+                    .withFixedDelay(delayMillis)));
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (String n : List.of("one", "two")) {
+      answers.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                  .header("Authorization", ADMIN)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"question\":\"Slow check "
+                              + n
+                              + ": how long is parental leave for birthing parents?\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    for (CompletableFuture<HttpResponse<String>> a : answers) {
+      HttpResponse<String> r = a.get(2, TimeUnit.MINUTES);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"answerMode\":\"GENERATED\"");
+    }
+    List<Long> arrivals =
+        llm
+            .findAll(
+                postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                    .withRequestBody(containing("Slow check"))
+                    .withRequestBody(notContaining("response_format")))
+            .stream()
+            .map(r -> r.getLoggedDate().getTime())
+            .sorted()
+            .toList();
+    assertThat(arrivals).hasSize(2);
+    assertThat(arrivals.get(1) - arrivals.get(0))
+        .as("the second question reached the LLM while the first one waited for its answer")
+        .isLessThan(delayMillis);
   }
 
   private static ResponseDefinitionBuilder chat(String content) {

@@ -11,9 +11,10 @@ import org.eclipse.microprofile.config.Config;
 /**
  * At most {@code infodesk.ask.concurrency} questions are answered at once on this node, by default
  * one per processor; the others wait their turn, first come first served, before their transaction
- * starts (0: no limit); a call to the LLM endpoint gives the turn back while it waits. On two cores
- * this made repeated (Zipf) traffic 1.8× faster and cut the 99th percentile of all-distinct traffic
- * by about a third, for a sixth less all-distinct throughput (docs/benchmarks.md, "Admission").
+ * starts (0: no limit); a call to the LLM endpoint gives the turn back while it waits ({@code
+ * LlmEndpoint}, {@link Turns#giveBackWhile}). On two cores this made repeated (Zipf) traffic 1.8×
+ * faster and cut the 99th percentile of all-distinct traffic by about a third, for a sixth less
+ * all-distinct throughput (docs/benchmarks.md, "Admission").
  */
 @ApplicationScoped
 public class AskAdmission {
@@ -43,14 +44,6 @@ public class AskAdmission {
   /** Runs {@code answer} in its turn. */
   public <T> T admit(Supplier<T> answer) {
     return turns.take(answer);
-  }
-
-  /**
-   * Runs a call to the LLM endpoint without the question's turn: it waits on the network for up to
-   * its timeout, and the node's processors can answer other questions meanwhile.
-   */
-  public <T> T outside(Supplier<T> remoteCall) {
-    return turns.outside(remoteCall);
   }
 
   /** Questions waiting for their turn now. */

@@ -62,7 +62,6 @@ public class AskService {
   @EJB SearchService search;
   @Inject GuardrailService guardrails;
   @Inject LlmEndpoint llm;
-  @Inject AskAdmission admission;
   @Inject Config config;
   @Inject jakarta.enterprise.event.Event<QuestionAnswered> answered;
 
@@ -190,8 +189,7 @@ public class AskService {
     if (llm.isConfigured()) {
       answer =
           new GroundedAnswerer(
-                  (system, prompt) ->
-                      admission.outside(() -> llm.complete(system, prompt, false, 400)),
+                  (system, prompt) -> llm.complete(system, prompt, false, 400),
                   guardrails::unsupported,
                   guardrails::redact)
               .answer(q, domain.getName(), relevant, events)

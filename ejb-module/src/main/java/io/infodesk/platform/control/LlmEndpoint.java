@@ -61,6 +61,7 @@ public class LlmEndpoint {
     if (client == null) {
       throw new IllegalStateException("no LLM endpoint is configured");
     }
-    return client.complete(system, user, jsonReply, maxTokens);
+    // waiting on the network: a question's turn (AskAdmission) goes to the next one meanwhile
+    return Turns.giveBackWhile(() -> client.complete(system, user, jsonReply, maxTokens));
   }
 }

@@ -12,8 +12,8 @@ public final class Turns {
   private final Semaphore turns;
   private final int limit;
 
-  /** Whether the current thread holds a turn (so that {@link #outside} can give it back). */
-  private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+  /** The turns whose turn the current thread holds, innermost (for {@link #giveBackWhile}). */
+  private static final ThreadLocal<Turns> HELD = new ThreadLocal<>();
 
   public Turns(int turns) {
     if (turns < 0) {
@@ -29,31 +29,41 @@ public final class Turns {
       return work.get();
     }
     turns.acquireUninterruptibly();
-    holding.set(true);
+    Turns outer = HELD.get();
+    HELD.set(this);
     try {
       return work.get();
     } finally {
-      holding.set(false);
+      restore(outer);
       turns.release();
     }
   }
 
+  private static void restore(Turns outer) {
+    if (outer == null) {
+      HELD.remove();
+    } else {
+      HELD.set(outer);
+    }
+  }
+
   /**
-   * Runs {@code wait}, work that mostly waits on something else (a remote call), without the turn
-   * the current thread holds, if it holds one, and then waits for a turn again; its exception
-   * passes through once the turn is back. Outside a turn it just runs {@code wait}.
+   * Runs {@code wait}, work that mostly waits on something else (a call to a remote service),
+   * without the turn the current thread holds, if it holds one, and then waits for that turn again;
+   * its exception passes through once the turn is back. Outside a turn it just runs.
    */
-  public <T> T outside(Supplier<T> wait) {
-    if (turns == null || !holding.get()) {
+  public static <T> T giveBackWhile(Supplier<T> wait) {
+    Turns held = HELD.get();
+    if (held == null) {
       return wait.get();
     }
-    holding.set(false);
-    turns.release();
+    HELD.remove();
+    held.turns.release();
     try {
       return wait.get();
     } finally {
-      turns.acquireUninterruptibly();
-      holding.set(true);
+      held.turns.acquireUninterruptibly();
+      HELD.set(held);
     }
   }
 

@@ -138,7 +138,7 @@ class TurnsTest {
     String result =
         turns.take(
             () ->
-                turns.outside(
+                Turns.giveBackWhile(
                     () -> {
                       // with one turn, the other caller can only get in while this one is outside
                       pool.submit(() -> turns.take(() -> (Runnable) otherRan::countDown).run());
@@ -157,12 +157,12 @@ class TurnsTest {
   @Test
   void aCallOutsideWithoutATurnGivesNothingBack() throws Exception {
     Turns turns = new Turns(1);
-    assertThat(turns.outside(() -> "ran")).isEqualTo("ran");
+    assertThat(Turns.giveBackWhile(() -> "ran")).isEqualTo("ran");
     assertThatThrownBy(
             () ->
                 turns.take(
                     () ->
-                        turns.outside(
+                        Turns.giveBackWhile(
                             () -> {
                               throw new IllegalStateException("endpoint down");
                             })))
