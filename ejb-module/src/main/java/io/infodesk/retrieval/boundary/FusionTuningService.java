@@ -66,7 +66,8 @@ public class FusionTuningService {
     }
     Map<Long, Long> sourceOf = new HashMap<>();
     if (!chunkIds.isEmpty()) {
-      store.byIds(chunkIds).forEach(c -> sourceOf.put(c.getId(), c.getSource().getId()));
+      // the citable columns only: a retired source's chunks, which no answer cites, match nothing
+      store.citable(chunkIds).forEach(c -> sourceOf.put(c.chunkId(), c.sourceId()));
     }
     FusionTuner.Weights w = FusionTuner.tune(labelled, sourceOf::get);
     domains.setFusionWeights(
