@@ -62,6 +62,30 @@ public class QuestionEmbeddingBenchmark {
     return embedder.embed(OPENINGS.get((i / questions.size()) % OPENINGS.size()) + q);
   }
 
+  /** 64 MB, twice the last-level cache of the machine measured: walking it evicts the model. */
+  final long[] other = new long[8 << 20];
+
+  /** Walks {@link #other}, one write per cache line, as the rest of a server's work would. */
+  @Benchmark
+  public long evictCaches() {
+    long sum = 0;
+    for (int i = 0; i < other.length; i += 8) {
+      sum += ++other[i];
+    }
+    return sum;
+  }
+
+  /**
+   * The same question after {@link #evictCaches}: the model's weights (23 MB for the 8-bit one)
+   * come from memory, not the cache; minus {@code evictCaches}, what an embedding costs in a busy
+   * server.
+   */
+  @Benchmark
+  public float[] embedOneQuestionAfterEvictingCaches() {
+    evictCaches();
+    return embedOneQuestion();
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() {
     embedder.close();
