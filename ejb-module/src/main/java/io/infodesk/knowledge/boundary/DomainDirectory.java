@@ -2,6 +2,7 @@ package io.infodesk.knowledge.boundary;
 
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.knowledge.entity.DomainsChanged;
+import io.infodesk.platform.control.Settings;
 import io.infodesk.security.boundary.DomainCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,11 +20,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DomainDirectory implements DomainCatalog {
-
-  /**
-   * How long the ask path may read domains from {@link #forReading} without asking the database.
-   */
-  static final long RECHECK_NANOS = 5_000_000_000L;
 
   @PersistenceContext EntityManager em;
 
@@ -49,7 +45,7 @@ public class DomainDirectory implements DomainCatalog {
   public Optional<Domain> forReading(String key) {
     Snapshot s = snapshot;
     long now = System.nanoTime();
-    if (s == null || now - s.checkedAt() > RECHECK_NANOS) {
+    if (s == null || now - s.checkedAt() > Settings.PEER_CHANGES_CHECK_NANOS) {
       String stamp = stamp(false);
       if (s == null || !stamp.equals(s.stamp())) {
         Map<String, Domain> byKey = new java.util.HashMap<>();

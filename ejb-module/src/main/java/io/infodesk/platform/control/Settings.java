@@ -16,6 +16,14 @@ public final class Settings {
   public static final String HEARTBEAT_SILENCE = "infodesk.cluster.heartbeat-silence-seconds";
 
   public static final int DEFAULT_HEARTBEAT_SILENCE_SECONDS = 60;
+
+  /**
+   * How long a node serves questions from its own copy of what other nodes may change (the domains,
+   * the live router) before it asks the database whether they did: the most a cluster's nodes
+   * disagree after a change on one of them. A change on the node itself applies at once.
+   */
+  public static final long PEER_CHANGES_CHECK_NANOS = 5_000_000_000L;
+
   public static final String NODE_NAME = "infodesk.node.name";
   public static final String DEMO = "infodesk.demo";
   public static final String PUBLIC_URL = "infodesk.public-url";

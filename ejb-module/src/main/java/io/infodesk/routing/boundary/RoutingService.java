@@ -6,6 +6,7 @@ import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.Jsons;
 import io.infodesk.platform.control.LlmEndpoint;
 import io.infodesk.platform.control.MiniLmEmbedder;
+import io.infodesk.platform.control.Settings;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.ModelStatus;
 import io.infodesk.routing.entity.RegistryChanged;
@@ -62,8 +63,6 @@ public class RoutingService {
   private volatile String zeroShotBuiltFrom;
   private volatile long domainsCheckedAt;
 
-  static final long ACTIVE_CHECK_NANOS = 5_000_000_000L;
-
   /** Forgets the built routers; the next question rebuilds them from the current domains. */
   public void invalidate() {
     zeroShot = null;
@@ -86,7 +85,7 @@ public class RoutingService {
   /** Drops the zero-shot router when another node changed the domains since it was built. */
   private void checkDomains() {
     long now = System.nanoTime();
-    if (zeroShot == null || now - domainsCheckedAt < ACTIVE_CHECK_NANOS) {
+    if (zeroShot == null || now - domainsCheckedAt < Settings.PEER_CHANGES_CHECK_NANOS) {
       return;
     }
     domainsCheckedAt = now;
@@ -146,11 +145,11 @@ public class RoutingService {
    */
   private StudentRouter activeStudent() {
     long now = System.nanoTime();
-    if (checkedAt != 0 && now - checkedAt < ACTIVE_CHECK_NANOS) {
+    if (checkedAt != 0 && now - checkedAt < Settings.PEER_CHANGES_CHECK_NANOS) {
       return student;
     }
     synchronized (this) {
-      if (checkedAt != 0 && now - checkedAt < ACTIVE_CHECK_NANOS) {
+      if (checkedAt != 0 && now - checkedAt < Settings.PEER_CHANGES_CHECK_NANOS) {
         return student; // another request re-read the registry while this one waited
       }
       // ids first: a model's weights (megabytes) are read once, when it becomes live on this node
