@@ -1,5 +1,6 @@
 package io.infodesk.operations.boundary;
 
+import io.infodesk.answering.boundary.AskAdmission;
 import io.infodesk.answering.entity.QuestionAnswered;
 import io.infodesk.feedback.entity.FeedbackGiven;
 import io.infodesk.flywheel.entity.CycleEnded;
@@ -45,7 +46,7 @@ public class ApplicationMetrics {
   @EJB SourceService sources;
   @EJB RegistryService registry;
   @EJB EmbeddingMigration migration;
-  @Inject io.infodesk.answering.boundary.AskAdmission admission;
+  @Inject AskAdmission admission;
 
   private final Set<String> gauges = ConcurrentHashMap.newKeySet();
   private final Map<String, Double> lastCycleSeconds = new ConcurrentHashMap<>();
