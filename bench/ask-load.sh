@@ -18,8 +18,14 @@ if [ $# -gt 0 ]; then profiles=("$@"); else profiles=(distinct zipf); fi
 token=$(curl -sf -u employee:demo -H 'Content-Type: application/json' \
   -d '{"label":"wrk load test","validDays":1}' "$base/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 export INFODESK_TOKEN=$token WRK_THREADS=2
-# warm up: JIT, router centroids, connection pool (repeated questions, so the pool stays unseen)
+# warm up: JIT, router centroids, connection pool (repeated questions, so the pool stays unseen),
+# then WARMUP seconds (default 60) of distinct questions from a pass the measured runs never reach:
+# on a fresh server the C2 compiler took 36% of the CPU during the first distinct run without it
+# (perf, docs/benchmarks.md)
 wrk -t2 -c4 -d10s -s bench/ask.lua "$base" >/dev/null
+if [ "${WARMUP:-60}" -gt 0 ]; then
+  PROFILE=distinct FIRST_PASS=1000 wrk -t2 -c"$connections" -d"${WARMUP:-60}s" -s bench/ask-pool.lua "$base" >/dev/null
+fi
 for profile in "${profiles[@]}"; do
   if [ "$profile" = repeated ]; then
     wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/ask.lua "$base" | tail -n 1 | sed 's/^/repeated: /'

@@ -1,7 +1,8 @@
 -- wrk script: POST /api/ask with a bearer token, drawing from bench/questions.txt (1,245 distinct
 -- questions about the demo knowledge base, tools/bench-questions.py).
 --   PROFILE=distinct  every request asks a question no earlier request asked: the pool in order,
---                     each pass with another opening ("Hi, ", "Quick one: " ...), per thread apart
+--                     each pass with another opening ("Hi, ", "Quick one: " ...), per thread apart,
+--                     from pass FIRST_PASS (default 0)
 --   PROFILE=zipf      questions drawn with Zipf-like repetition (rank r with weight 1/r), as help
 --                     desks see it: a few questions very often, most of them rarely
 -- Usage: see bench/ask-load.sh.
@@ -30,6 +31,9 @@ local openings = { "", "Hi, ", "Hello! ", "Quick one: ", "Hey, ", "Question: ", 
   "Sorry to bother you, ", "Hi there. ", "One more thing: ", "Can you help? ", "Hi team, " }
 local profile = os.getenv("PROFILE") or "distinct"
 local threadCount = tonumber(os.getenv("WRK_THREADS") or "2")
+-- the distinct profile starts at this pass of the pool: a warm-up from a far pass asks questions
+-- that the measured run (from pass 0) never asks, so the question cache cannot answer them
+local firstPass = tonumber(os.getenv("FIRST_PASS") or "0")
 local cumulative = {}
 local total = 0
 local n = 0
@@ -59,7 +63,7 @@ request = function()
     q = zipf()
   else
     -- thread t asks requests t, t + threads, ...: no two requests of the run share a question
-    local i = n * threadCount + (id or 1) - 1
+    local i = (firstPass * #questions) + n * threadCount + (id or 1) - 1
     n = n + 1
     local pass = math.floor(i / #questions)
     q = openings[(pass % #openings) + 1] .. questions[(i % #questions) + 1]

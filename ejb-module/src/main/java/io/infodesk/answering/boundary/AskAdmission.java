@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.Config;
  * At most {@code infodesk.ask.concurrency} questions are answered at once on this node, by default
  * one per processor; the others wait their turn, first come first served, before their transaction
  * starts (0: no limit); a call to the LLM endpoint gives the turn back while it waits ({@code
- * LlmEndpoint}, {@link Turns#giveBackWhile}). On two cores this made repeated (Zipf) traffic 1.8×
- * faster and cut the 99th percentile of all-distinct traffic by about a third, for a sixth less
- * all-distinct throughput (docs/benchmarks.md, "Admission").
+ * LlmEndpoint}, {@link Turns#giveBackWhile}). On two cores, warmed up, this made all-distinct
+ * traffic 1.4–1.5× faster with half the 99th percentile, and repeated (Zipf) traffic 1.5–1.9×
+ * faster (docs/benchmarks.md, "Warmed up").
  */
 @ApplicationScoped
 public class AskAdmission {
