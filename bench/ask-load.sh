@@ -23,8 +23,9 @@ export INFODESK_TOKEN=$token WRK_THREADS=2
 # on a fresh server the C2 compiler took 36% of the CPU during the first distinct run without it
 # (perf, docs/benchmarks.md)
 wrk -t2 -c4 -d10s -s bench/ask.lua "$base" >/dev/null
-if [ "${WARMUP:-60}" -gt 0 ]; then
-  PROFILE=distinct FIRST_PASS=1000 wrk -t2 -c"$connections" -d"${WARMUP:-60}s" -s bench/ask-pool.lua "$base" >/dev/null
+warmup=${WARMUP:-60}
+if [ "$warmup" -gt 0 ]; then
+  PROFILE=distinct FIRST_PASS=1000 wrk -t2 -c"$connections" -d"${warmup}s" -s bench/ask-pool.lua "$base" >/dev/null
 fi
 for profile in "${profiles[@]}"; do
   if [ "$profile" = repeated ]; then

@@ -3,6 +3,7 @@
 # a public HTML corpus from Debian's packages through POST /api/sources as an admin would (20 files
 # per request), once per copy into its own domain (py1, py2, ...), and reports
 #   - ingestion: chunks/s from the first upload until every source is INDEXED or FAILED;
+#   - an employee's wait for answers meanwhile (the demo's questions, one every 0.2 s; ASKS=0: none);
 #   - the index on disk (data/index) and the server's used heap (/metrics);
 #   - retrieval: the server-side median and p99 of the retrieve stage over questions about the
 #     corpus, asked one at a time (they route to a copy's domain by its exemplars).
@@ -20,6 +21,22 @@ admin=(-u admin:demo)
 [ -d "$corpus" ] || { echo "no corpus at $corpus (apt-get install python3-doc)"; exit 1; }
 mapfile -t files < <(find "$corpus" -name '*.html' -size +2k | sort)
 echo "corpus: ${#files[@]} HTML files, $(du -sh "$corpus" | cut -f1) in $corpus; $copies copies"
+
+# an employee asks the demo's questions one at a time, one every 0.2 s, while the corpus is ingested,
+# and the client's wait for each answer is kept (ASKS=0 skips it)
+token=$(curl -sf -u employee:demo -H 'Content-Type: application/json' \
+  -d '{"label":"corpus benchmark","validDays":1}' "$base/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+waits=$(mktemp)
+if [ -z "${RETRIEVAL_ONLY:-}" ] && [ "${ASKS:-1}" != 0 ]; then
+  cut -d'|' -f2- bench/questions.txt | grep -v '^#' | python3 -c '
+import json, sys
+for q in sys.stdin: print(json.dumps({"question": q.strip()}))' | while read -r body; do
+      curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $token" \
+        -H 'Content-Type: application/json' -d "$body" "$base/api/ask" >> "$waits"
+      sleep 0.2
+    done &
+  asker=$!
+fi
 
 start=$(date +%s.%N)
 for c in $(seq 1 "$copies"); do
@@ -57,6 +74,18 @@ while [ -z "${RETRIEVAL_ONLY:-}" ]; do
   sleep 2
 done
 end=$(date +%s.%N)
+if [ -n "${asker:-}" ]; then
+  kill "$asker" 2>/dev/null || true
+  python3 -c '
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+ok = sorted(float(t) * 1000 for c, t in rows if c == "200")
+if ok:
+    print("asked during ingestion: %d questions, %d not 200, wait median %.1f ms, p90 %.1f ms, p99 %.1f ms"
+          % (len(rows), len(rows) - len(ok), ok[len(ok) // 2], ok[int(0.9 * (len(ok) - 1))], ok[int(0.99 * (len(ok) - 1))]))
+' "$waits"
+fi
+rm -f "$waits"
 chunks=0
 for c in $(seq 1 "$copies"); do
   first=0
@@ -75,8 +104,6 @@ echo "index on disk: $(du -sh data/index 2>/dev/null | cut -f1)   heap used: $(c
   | awk '/^memory_usedHeap_bytes/ {printf "%.0f MiB", $2/1048576}')"
 
 # retrieval: questions about the corpus's modules, asked one at a time as an employee
-token=$(curl -sf -u employee:demo -H 'Content-Type: application/json' \
-  -d '{"label":"corpus retrieval","validDays":1}' "$base/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 find "$corpus/library" -name '*.html' | sed 's|.*/||; s|\.html$||' | sort | head -n "$questions" \
   | while read -r m; do
       curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -o /dev/null \

@@ -1,11 +1,10 @@
 package io.infodesk.answering.boundary;
 
+import io.infodesk.platform.control.Admission;
 import io.infodesk.platform.control.Turns;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -17,37 +16,14 @@ import org.eclipse.microprofile.config.Config;
  * faster (docs/benchmarks.md, "Warmed up").
  */
 @ApplicationScoped
-public class AskAdmission {
-
-  private static final Logger LOG = Logger.getLogger(AskAdmission.class.getName());
+public class AskAdmission extends Admission {
 
   public static final String CONCURRENCY = "infodesk.ask.concurrency";
 
   @Inject Config config;
 
-  private Turns turns;
-
   @PostConstruct
   void configure() {
-    turns =
-        new Turns(
-            config
-                .getOptionalValue(CONCURRENCY, Integer.class)
-                .orElse(Runtime.getRuntime().availableProcessors()));
-    LOG.info(
-        () ->
-            turns.limit() == 0
-                ? "Questions answered at once: no limit"
-                : "Questions answered at once: at most " + turns.limit());
-  }
-
-  /** Runs {@code answer} in its turn. */
-  public <T> T admit(Supplier<T> answer) {
-    return turns.take(answer);
-  }
-
-  /** Questions waiting for their turn now. */
-  public int waiting() {
-    return turns.waiting();
+    configure(config, CONCURRENCY, "Questions answered");
   }
 }

@@ -1,5 +1,6 @@
 package io.infodesk.flywheel.boundary;
 
+import io.infodesk.answering.boundary.AskAdmission;
 import io.infodesk.answering.boundary.AskService;
 import io.infodesk.answering.entity.AskResult;
 import io.infodesk.feedback.boundary.FeedbackService;
@@ -93,6 +94,7 @@ public class TrafficSimulation {
   record Question(String text, String domain) {}
 
   @EJB AskService ask;
+  @Inject AskAdmission admission;
   @EJB FeedbackService feedback;
   @EJB JudgeService judge;
   @EJB ReviewService reviews;
@@ -157,7 +159,8 @@ public class TrafficSimulation {
     int down = 0;
     int corrected = 0;
     for (Question q : batch) {
-      AskResult a = ask.ask(q.text(), null);
+      // in turn with the employees' questions (infodesk.ask.concurrency), as one of them
+      AskResult a = admission.admit(() -> ask.ask(q.text(), null));
       String routed = a.domain() == null ? RouteLabels.OOS : a.domain();
       boolean right = routed.equals(q.domain());
       boolean satisfied =

@@ -38,6 +38,7 @@ public class IngestionService {
   static final Chunker CHUNKER = new Chunker(180, 30);
 
   @Inject SourceSteps steps;
+  @Inject IngestionAdmission admission;
   @EJB EmbeddingService embeddings;
   @Inject Event<SourceIndexed> indexed;
   @Inject Event<SourceRetired> withdrawn;
@@ -47,15 +48,20 @@ public class IngestionService {
   public void ingest(long sourceId) {
     long start = System.nanoTime();
     try {
-      SourceSteps.Work work = steps.startParsing(sourceId);
-      DocumentParser.ParsedDocument doc = PARSER.parse(work.bytes(), work.filename());
-      List<Chunker.Chunk> drafts = CHUNKER.chunk(doc.text());
+      Parsed parsed = admission.admit(() -> parse(sourceId));
+      if (parsed.rejected() != null) {
+        steps.fail(sourceId, parsed.rejected());
+        return;
+      }
+      DocumentParser.ParsedDocument doc = parsed.document();
+      List<Chunker.Chunk> drafts = parsed.drafts();
       if (drafts.isEmpty()) {
         steps.fail(sourceId, "the document has headings but no text to index");
         return;
       }
       steps.parsed(sourceId, doc.title(), doc.mediaType(), doc.text());
-      List<Chunk> chunks = steps.store(sourceId, drafts, embed(drafts), embeddings.modelVersion());
+      float[][] vectors = admission.admit(() -> embed(drafts));
+      List<Chunk> chunks = steps.store(sourceId, drafts, vectors, embeddings.modelVersion());
       indexed.fire(new SourceIndexed(sourceId, chunks));
       steps.indexed(sourceId, chunks.size());
       LOG.info(
@@ -67,8 +73,6 @@ public class IngestionService {
                   + " chunks) in "
                   + (System.nanoTime() - start) / 1_000_000
                   + " ms");
-    } catch (DocumentParser.RejectedDocumentException e) {
-      steps.fail(sourceId, e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Ingestion of source " + sourceId + " failed", e);
       withdrawn.fire(new SourceRetired(sourceId));
@@ -87,11 +91,26 @@ public class IngestionService {
     if (before.isEmpty()) {
       return 0;
     }
-    float[][] vectors = embed(before.get().drafts());
+    float[][] vectors = admission.admit(() -> embed(before.get().drafts()));
     Optional<List<Chunk>> chunks =
         steps.reembedded(sourceId, before.get(), vectors, embeddings.modelVersion());
     chunks.ifPresent(c -> indexed.fire(new SourceIndexed(sourceId, c)));
     return chunks.map(List::size).orElse(0);
+  }
+
+  /** A parsed and chunked document, or why the parser rejected it. */
+  private record Parsed(
+      DocumentParser.ParsedDocument document, List<Chunker.Chunk> drafts, String rejected) {}
+
+  /** Marks the source PARSING, then parses and chunks it. */
+  private Parsed parse(long sourceId) {
+    SourceSteps.Work work = steps.startParsing(sourceId);
+    try {
+      DocumentParser.ParsedDocument doc = PARSER.parse(work.bytes(), work.filename());
+      return new Parsed(doc, CHUNKER.chunk(doc.text()), null);
+    } catch (DocumentParser.RejectedDocumentException e) {
+      return new Parsed(null, List.of(), e.getMessage());
+    }
   }
 
   /** The chunks' vectors, embedded in batches; a chunk's heading is embedded with its text. */

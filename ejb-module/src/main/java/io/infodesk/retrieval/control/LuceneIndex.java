@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -87,11 +91,38 @@ public final class LuceneIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final Map<Long, Version> held = new ConcurrentHashMap<>();
 
-  private LuceneIndex(Directory directory, Similarity similarity) throws IOException {
+  /**
+   * How the vector graph (HNSW) is built: each chunk's most connections, the candidates kept while
+   * inserting one, and whether vectors are stored as 8-bit integers besides their floats.
+   */
+  public record VectorGraph(int maxConnections, int beamWidth, boolean int8) {
+
+    /** Lucene's defaults, which the server uses (docs/benchmarks.md, "HNSW at 100k"). */
+    public static final VectorGraph DEFAULT = new VectorGraph(16, 100, false);
+
+    KnnVectorsFormat format() {
+      return int8
+          ? new Lucene99HnswScalarQuantizedVectorsFormat(maxConnections, beamWidth)
+          : new Lucene99HnswVectorsFormat(maxConnections, beamWidth);
+    }
+  }
+
+  private LuceneIndex(Directory directory, Similarity similarity, VectorGraph graph)
+      throws IOException {
     this.directory = directory;
     IndexWriterConfig config = new IndexWriterConfig(analyzer);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setSimilarity(similarity);
+    if (!graph.equals(VectorGraph.DEFAULT)) {
+      KnnVectorsFormat format = graph.format();
+      config.setCodec(
+          new Lucene912Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+              return format;
+            }
+          });
+    }
     this.writer = new IndexWriter(directory, config);
     this.searchers =
         new SearcherManager(
@@ -143,6 +174,14 @@ public final class LuceneIndex implements AutoCloseable {
 
   /** Opens the index in {@code dir} with this keyword scoring (for the experiments). */
   public static LuceneIndex open(Path dir, Similarity similarity) {
+    return open(dir, similarity, VectorGraph.DEFAULT);
+  }
+
+  /**
+   * Opens the index in {@code dir} with this keyword scoring and vector graph (for the
+   * experiments).
+   */
+  public static LuceneIndex open(Path dir, Similarity similarity, VectorGraph graph) {
     try {
       Files.createDirectories(dir);
       Directory directory = FSDirectory.open(dir);
@@ -160,7 +199,7 @@ public final class LuceneIndex implements AutoCloseable {
         wipe(dir);
         directory = FSDirectory.open(dir);
       }
-      LuceneIndex index = new LuceneIndex(directory, similarity);
+      LuceneIndex index = new LuceneIndex(directory, similarity, graph);
       index.reset = !healthy;
       return index;
     } catch (IOException e) {
@@ -338,16 +377,29 @@ public final class LuceneIndex implements AutoCloseable {
         s ->
             new Rankings(
                 search(s, keywordQuery(domain, question), k),
-                search(s, vectorQuery(domain, vector, k), k)));
+                search(s, vectorQuery(domain, vector, EXPLORE * k), k)));
   }
 
   /** Nearest chunks of the domain to the question's vector (HNSW). */
   public List<Hit> vector(String domain, float[] vector, int k) {
-    return withSearcher(s -> search(s, vectorQuery(domain, vector, k), k));
+    return vector(domain, vector, k, EXPLORE * k);
   }
 
-  private static Query vectorQuery(String domain, float[] vector, int k) {
-    return new KnnFloatVectorQuery(VECTOR, vector, k, new TermQuery(new Term(DOMAIN, domain)));
+  /** The nearest {@code k} of the {@code explored} chunks the graph search finds (experiments). */
+  public List<Hit> vector(String domain, float[] vector, int k, int explored) {
+    return withSearcher(s -> search(s, vectorQuery(domain, vector, explored), k));
+  }
+
+  /**
+   * The graph search looks for this many times the chunks asked for and keeps the best: at 100k
+   * chunks, asking the graph for 40 to keep 20 found 97.3% of the exact 20 nearest instead of
+   * 94.0%, for 0.3 ms more per search (docs/benchmarks.md, "HNSW at 100k chunks").
+   */
+  static final int EXPLORE = 2;
+
+  private static Query vectorQuery(String domain, float[] vector, int explored) {
+    return new KnnFloatVectorQuery(
+        VECTOR, vector, explored, new TermQuery(new Term(DOMAIN, domain)));
   }
 
   private interface Search<T> {

@@ -80,6 +80,49 @@ class RetrievalTest {
   }
 
   @Test
+  void anIndexWithAnotherVectorGraphFindsTheNearestAndReopensWithTheDefaults() throws Exception {
+    java.util.Random random = new java.util.Random(7);
+    List<LuceneIndex.Entry> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      float[] v = new float[16];
+      for (int d = 0; d < v.length; d++) {
+        v[d] = (float) random.nextGaussian();
+      }
+      entries.add(new LuceneIndex.Entry(i, i / 10, "hr", "", "Chunk " + i + ".", unit(v)));
+    }
+    LuceneIndex.VectorGraph graph = new LuceneIndex.VectorGraph(8, 50, true);
+    try (LuceneIndex index =
+        LuceneIndex.open(dir, new org.apache.lucene.search.similarities.BM25Similarity(), graph)) {
+      index.add(entries);
+      index.publish();
+      assertThat(index.vector("hr", entries.get(7).vector(), 3))
+          .hasSize(3)
+          .first()
+          .extracting(LuceneIndex.Hit::chunkId)
+          .isEqualTo(7L);
+    }
+    // the chunks' vectors were written in the 8-bit format
+    try (var reader =
+        org.apache.lucene.index.DirectoryReader.open(
+            org.apache.lucene.store.FSDirectory.open(dir))) {
+      assertThat(
+              reader
+                  .leaves()
+                  .get(0)
+                  .reader()
+                  .getFieldInfos()
+                  .fieldInfo("vector")
+                  .getAttribute("PerFieldKnnVectorsFormat.format"))
+          .isEqualTo("Lucene99HnswScalarQuantizedVectorsFormat");
+    }
+    try (LuceneIndex reopened = LuceneIndex.open(dir)) {
+      assertThat(reopened.vector("hr", entries.get(42).vector(), 1))
+          .extracting(LuceneIndex.Hit::chunkId)
+          .containsExactly(42L);
+    }
+  }
+
+  @Test
   void longQuestionsInScriptsWithoutSpacesStayUnderLucenesClauseLimit() {
     try (LuceneIndex index = LuceneIndex.open(dir)) {
       index.add(
