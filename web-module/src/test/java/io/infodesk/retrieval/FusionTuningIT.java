@@ -151,5 +151,22 @@ class FusionTuningIT {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().getString("domain")).isEqualTo("hr");
     assertThat(answer.body()).contains("\"sourceId\":" + leave);
+
+    // the owner undoes the tuning; employees and other domains' owners cannot
+    JsonObject tunedDomain = api.get("/api/domains/hr", ADMIN).json();
+    assertThat(api.delete("/api/domains/hr/tuning", EMPLOYEE).status()).isEqualTo(403);
+    assertThat(api.delete("/api/domains/finance/tuning", OWNER).status()).isEqualTo(403);
+    Reply unknown = api.delete("/api/domains/no-such-domain/tuning", ADMIN);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.isProblem()).isTrue();
+    assertThat(api.get("/api/domains/hr", ADMIN).json())
+        .as("nothing changed")
+        .isEqualTo(tunedDomain);
+    Reply reset = api.delete("/api/domains/hr/tuning", OWNER);
+    assertThat(reset.status()).as(reset.body()).isEqualTo(204);
+    JsonObject back = api.get("/api/domains/hr", ADMIN).json();
+    assertThat(back.getJsonNumber("keywordWeight").doubleValue()).isEqualTo(1.0);
+    assertThat(back.getJsonNumber("vectorWeight").doubleValue()).isEqualTo(1.0);
+    assertThat(api.get("/api/audit?max=20", ADMIN).body()).contains("DOMAIN_FUSION_RESET");
   }
 }

@@ -100,6 +100,22 @@ public class DomainService {
     return d;
   }
 
+  /** Sets both fusion weights back to their defaults, undoing any tuning. */
+  @RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})
+  public Domain resetFusionWeights(String key) {
+    Domain d = find(key);
+    scope.require(Role.KNOWLEDGE_OWNER_NAME, key);
+    d.setFusionWeights(Domain.DEFAULT_FUSION_WEIGHT, Domain.DEFAULT_FUSION_WEIGHT);
+    audited.fire(
+        new Audited(
+            "DOMAIN_FUSION_RESET",
+            "domain",
+            key,
+            "keyword and vector weights back to " + Domain.DEFAULT_FUSION_WEIGHT));
+    changed.fire(new DomainsChanged(key, "fusion weights"));
+    return d;
+  }
+
   private Domain find(String key) {
     return directory
         .byKey(key)

@@ -46,11 +46,14 @@ public class Domain {
   @Column(name = "changed_at")
   private Instant changedAt;
 
+  /** Both rankings' weight in rank fusion until an owner tunes them. */
+  public static final double DEFAULT_FUSION_WEIGHT = 1.0;
+
   @Column(name = "bm25_weight")
-  private double keywordWeight = 1.0;
+  private double keywordWeight = DEFAULT_FUSION_WEIGHT;
 
   @Column(name = "vector_weight")
-  private double vectorWeight = 1.0;
+  private double vectorWeight = DEFAULT_FUSION_WEIGHT;
 
   @OneToMany(mappedBy = "domain", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")

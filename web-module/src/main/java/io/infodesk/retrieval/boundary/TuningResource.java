@@ -1,11 +1,13 @@
 package io.infodesk.retrieval.boundary;
 
+import io.infodesk.knowledge.boundary.DomainService;
 import io.infodesk.platform.boundary.Problem;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.retrieval.control.FusionTuner;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,6 +33,7 @@ public class TuningResource {
   public record Tuning(List<FusionTuningService.LabelledQuestion> questions) {}
 
   @EJB FusionTuningService tuning;
+  @EJB DomainService domains;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -40,5 +44,12 @@ public class TuningResource {
           "send {\"questions\": [{\"question\": ..., \"sourceId\": ...}]}");
     }
     return tuning.tune(key, request.questions());
+  }
+
+  @DELETE
+  @Operation(summary = "Set the domain's hybrid-search weights back to their defaults")
+  @APIResponse(responseCode = "204", description = "The weights are back to their defaults")
+  public void reset(@PathParam("key") String key) {
+    domains.resetFusionWeights(key);
   }
 }
