@@ -9,12 +9,15 @@
 #     corpus, asked one at a time (they route to a copy's domain by its exemplars).
 # Default corpus: the Python 3.11 documentation (apt-get install python3-doc).
 # Usage: bench/ingest-corpus.sh [copies] [corpus dir] [questions]   (default: 1, python3-doc, 200)
+# FROM=K uploads only the copies K.. (K to copies): FROM=2 bench/ingest-corpus.sh 2 after a first run
+# uploads the same corpus again into py2, whose chunks all have vectors already (VectorReuse).
 # RETRIEVAL_ONLY=1 skips the upload and the ingestion, and measures retrieval over what is indexed
 # (after bench/replicate-corpus.sh, for example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${INFODESK_URL:-http://127.0.0.1:8080}
 copies=${1:-1}
+from=${FROM:-1}
 corpus=${2:-/usr/share/doc/python3.11/html}
 questions=${3:-200}
 admin=(-u admin:demo)
@@ -30,7 +33,7 @@ waits=$(mktemp)
 if [ -z "${RETRIEVAL_ONLY:-}" ] && [ "${ASKS:-1}" != 0 ]; then
   cut -d'|' -f2- bench/questions.txt | grep -v '^#' | python3 -c '
 import json, sys
-for q in sys.stdin: print(json.dumps({"question": q.strip()}))' | while read -r body; do
+for q in sys.stdin: print(json.dumps({"question": q.strip()}))' 2>/dev/null | while read -r body; do
       curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $token" \
         -H 'Content-Type: application/json' -d "$body" "$base/api/ask" >> "$waits"
       sleep 0.2
@@ -39,7 +42,7 @@ for q in sys.stdin: print(json.dumps({"question": q.strip()}))' | while read -r 
 fi
 
 start=$(date +%s.%N)
-for c in $(seq 1 "$copies"); do
+for c in $(seq "$from" "$copies"); do
   [ -n "${RETRIEVAL_ONLY:-}" ] && break
   domain=py$c
   curl -sf "${admin[@]}" -H 'Content-Type: application/json' -o /dev/null -d "{\"key\":\"$domain\",
@@ -61,13 +64,13 @@ echo "uploaded in $(python3 -c "print(round($uploaded - $start, 1))") s; ingesti
 
 count() { # status, summed over the copies' domains
   local n=0
-  for c in $(seq 1 "$copies"); do
+  for c in $(seq "$from" "$copies"); do
     n=$((n + $(curl -sf "${admin[@]}" "$base/api/sources?domain=py$c&status=$1&max=1" \
       | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')))
   done
   echo "$n"
 }
-total=$((copies * ${#files[@]}))
+total=$(((copies - from + 1) * ${#files[@]}))
 while [ -z "${RETRIEVAL_ONLY:-}" ]; do
   done_=$(( $(count INDEXED) + $(count FAILED) ))
   [ "$done_" -ge "$total" ] && break
@@ -87,7 +90,7 @@ if ok:
 fi
 rm -f "$waits"
 chunks=0
-for c in $(seq 1 "$copies"); do
+for c in $(seq "$from" "$copies"); do
   first=0
   while true; do
     page=$(curl -sf "${admin[@]}" "$base/api/sources?domain=py$c&status=INDEXED&first=$first&max=200")
@@ -100,6 +103,9 @@ done
 [ -n "${RETRIEVAL_ONLY:-}" ] || python3 -c "
 s=$end-$start
 print('ingestion: %d sources (%d failed), %d chunks in %.1f s: %.1f chunks/s' % ($total, $(count FAILED), $chunks, s, $chunks/s))"
+[ -n "${RETRIEVAL_ONLY:-}" ] || echo "vectors reused (not embedded again) since the server started, by domain:" \
+  "$(curl -sf "$base/metrics?scope=application" | grep '^infodesk_ingestion_chunks_reused_total' \
+  | sed 's/.*domain="\([^"]*\)".* \(.*\)/\1 \2/' | tr '\n' ' ')"
 echo "index on disk: $(du -sh data/index 2>/dev/null | cut -f1)   heap used: $(curl -sf "$base/metrics?scope=base" \
   | awk '/^memory_usedHeap_bytes/ {printf "%.0f MiB", $2/1048576}')"
 

@@ -28,9 +28,9 @@ for k in $(seq 1 "$copies"); do
        FROM kb_source s JOIN kb_domain d ON d.id = s.domain_id
        WHERE d.domain_key = '$domain' AND s.id <= $top AND s.status = 'INDEXED';
        INSERT INTO kb_chunk (id, source_id, ordinal, heading, text, embedding, superseded_at,
-         embedding_model)
+         embedding_model, text_hash)
        SELECT c.id + $off, c.source_id + $off, c.ordinal, c.heading, c.text, c.embedding, NULL,
-         c.embedding_model
+         c.embedding_model, c.text_hash
        FROM kb_chunk c JOIN kb_source s ON s.id = c.source_id JOIN kb_domain d ON d.id = s.domain_id
        WHERE d.domain_key = '$domain' AND s.id <= $top AND s.status = 'INDEXED'
          AND c.superseded_at IS NULL;" > /dev/null

@@ -92,26 +92,27 @@ public class DomainService {
 
   @RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})
   public Domain setFusionWeights(String key, double keyword, double vector, String detail) {
-    Domain d = find(key);
-    scope.require(Role.KNOWLEDGE_OWNER_NAME, key);
-    d.setFusionWeights(keyword, vector);
-    audited.fire(new Audited("DOMAIN_FUSION_TUNED", "domain", key, detail));
-    changed.fire(new DomainsChanged(key, "fusion weights"));
-    return d;
+    return fusionWeights(key, keyword, vector, "DOMAIN_FUSION_TUNED", detail);
   }
 
   /** Sets both fusion weights back to their defaults, undoing any tuning. */
   @RolesAllowed({Role.KNOWLEDGE_OWNER_NAME, Role.ADMIN_NAME})
   public Domain resetFusionWeights(String key) {
+    return fusionWeights(
+        key,
+        Domain.DEFAULT_FUSION_WEIGHT,
+        Domain.DEFAULT_FUSION_WEIGHT,
+        "DOMAIN_FUSION_RESET",
+        "keyword and vector weights back to " + Domain.DEFAULT_FUSION_WEIGHT);
+  }
+
+  /** Sets a domain's fusion weights in the caller's scope, audited as {@code action}. */
+  private Domain fusionWeights(
+      String key, double keyword, double vector, String action, String detail) {
     Domain d = find(key);
     scope.require(Role.KNOWLEDGE_OWNER_NAME, key);
-    d.setFusionWeights(Domain.DEFAULT_FUSION_WEIGHT, Domain.DEFAULT_FUSION_WEIGHT);
-    audited.fire(
-        new Audited(
-            "DOMAIN_FUSION_RESET",
-            "domain",
-            key,
-            "keyword and vector weights back to " + Domain.DEFAULT_FUSION_WEIGHT));
+    d.setFusionWeights(keyword, vector);
+    audited.fire(new Audited(action, "domain", key, detail));
     changed.fire(new DomainsChanged(key, "fusion weights"));
     return d;
   }

@@ -3,6 +3,7 @@ package io.infodesk.knowledge.boundary;
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
 import io.infodesk.knowledge.control.SourceSteps;
+import io.infodesk.knowledge.control.VectorReuse;
 import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.knowledge.entity.SourceIndexed;
 import io.infodesk.knowledge.entity.SourceRetired;
@@ -15,7 +16,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Ingests one source in the background: Tika parsing, heading-aware chunking, MiniLM embedding in
- * batches, chunks stored in the database (the source of truth), then indexed in Lucene by
- * retrieval, which observes {@link SourceIndexed}.
+ * batches of the texts the model has not embedded before ({@link VectorReuse}), chunks stored in
+ * the database (the source of truth), then indexed in Lucene by retrieval, which observes {@link
+ * SourceIndexed}.
  */
 @Stateless
 @PermitAll
@@ -60,17 +61,20 @@ public class IngestionService {
         return;
       }
       steps.parsed(sourceId, doc.title(), doc.mediaType(), doc.text());
-      float[][] vectors = admission.admit(() -> embed(drafts));
-      List<Chunk> chunks = steps.store(sourceId, drafts, vectors, embeddings.modelVersion());
+      VectorReuse.Vectors vectors = vectors(drafts);
+      List<Chunk> chunks =
+          steps.store(sourceId, drafts, vectors.vectors(), embeddings.modelVersion());
       indexed.fire(new SourceIndexed(sourceId, chunks));
-      steps.indexed(sourceId, chunks.size());
+      steps.indexed(sourceId, chunks.size(), vectors.reused());
       LOG.info(
           () ->
               "Indexed source "
                   + sourceId
                   + " ("
                   + chunks.size()
-                  + " chunks) in "
+                  + " chunks, "
+                  + vectors.reused()
+                  + " of their vectors reused) in "
                   + (System.nanoTime() - start) / 1_000_000
                   + " ms");
     } catch (RuntimeException e) {
@@ -91,7 +95,7 @@ public class IngestionService {
     if (before.isEmpty()) {
       return 0;
     }
-    float[][] vectors = admission.admit(() -> embed(before.get().drafts()));
+    float[][] vectors = vectors(before.get().drafts()).vectors();
     Optional<List<Chunk>> chunks =
         steps.reembedded(sourceId, before.get(), vectors, embeddings.modelVersion());
     chunks.ifPresent(c -> indexed.fire(new SourceIndexed(sourceId, c)));
@@ -113,15 +117,25 @@ public class IngestionService {
     }
   }
 
-  /** The chunks' vectors, embedded in batches; a chunk's heading is embedded with its text. */
-  private float[][] embed(List<Chunker.Chunk> drafts) {
-    float[][] vectors = new float[drafts.size()][];
-    for (int from = 0; from < drafts.size(); from += BATCH) {
-      List<String> texts = new ArrayList<>();
-      for (Chunker.Chunk c : drafts.subList(from, Math.min(drafts.size(), from + BATCH))) {
-        texts.add(c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text());
-      }
-      float[][] batch = embeddings.embedAll(texts);
+  /**
+   * The chunks' vectors (a chunk's heading is embedded with its text): those this node's model
+   * already made of identical texts are read from the database, the others embedded in batches in
+   * this source's turn, which a source with nothing new does not wait for.
+   */
+  private VectorReuse.Vectors vectors(List<Chunker.Chunk> drafts) {
+    String model = embeddings.modelVersion();
+    return VectorReuse.vectors(
+        drafts.stream().map(c -> Chunk.embeddedText(c.heading(), c.text())).toList(),
+        hashes -> steps.knownVectors(hashes, model),
+        texts -> admission.admit(() -> embed(texts)));
+  }
+
+  private float[][] embed(List<String> texts) {
+    float[][] vectors = new float[texts.size()][];
+    for (int from = 0; from < texts.size(); from += BATCH) {
+      float[][] batch =
+          embeddings.embedAll(
+              List.copyOf(texts.subList(from, Math.min(texts.size(), from + BATCH))));
       System.arraycopy(batch, 0, vectors, from, batch.length);
     }
     return vectors;

@@ -11,8 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The steps of ingestion, each in its own transaction, so that people polling a source see it move
@@ -21,6 +24,9 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class SourceSteps {
+
+  /** Text hashes asked for in one query: well inside every database's limit on parameters. */
+  static final int KNOWN_PAGE = 500;
 
   /** What parsing needs. */
   public record Work(byte[] bytes, String filename) {}
@@ -147,18 +153,42 @@ public class SourceSteps {
     return Optional.of(chunks);
   }
 
-  public void indexed(long sourceId, int chunks) {
+  /**
+   * Marks the source INDEXED with its chunks, {@code reused} of them with a vector not embedded
+   * again.
+   */
+  public void indexed(long sourceId, int chunks, int reused) {
     Source s = em.find(Source.class, sourceId);
     s.indexed(chunks);
     ingested.fire(
-        new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.INDEXED, chunks));
+        new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.INDEXED, chunks, reused));
+  }
+
+  /**
+   * The stored vectors that {@code model} made of these texts, by {@link Chunk#textHash}: of any
+   * chunk, current or superseded, in any domain (a vector is the text's, whoever uploaded it).
+   */
+  public Map<String, float[]> knownVectors(Set<String> textHashes, String model) {
+    Map<String, float[]> known = new HashMap<>();
+    List<String> all = new ArrayList<>(textHashes);
+    for (int from = 0; from < all.size(); from += KNOWN_PAGE) {
+      for (Object[] row :
+          em.createNamedQuery(Chunk.VECTORS_BY_TEXT, Object[].class)
+              .setParameter("hashes", all.subList(from, Math.min(all.size(), from + KNOWN_PAGE)))
+              .setParameter("model", model)
+              .getResultList()) {
+        known.putIfAbsent((String) row[0], Chunk.decode((byte[]) row[1]));
+      }
+    }
+    return known;
   }
 
   public void fail(long sourceId, String reason) {
     Source s = em.find(Source.class, sourceId);
     if (s != null) {
       s.fail(reason);
-      ingested.fire(new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.FAILED, 0));
+      ingested.fire(
+          new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.FAILED, 0, 0));
     }
   }
 

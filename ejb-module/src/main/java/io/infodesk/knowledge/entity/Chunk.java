@@ -1,5 +1,6 @@
 package io.infodesk.knowledge.entity;
 
+import io.infodesk.platform.control.Hashes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,6 +57,10 @@ import java.time.ZoneOffset;
     name = Chunk.RECORD_UNRECORDED_MODEL,
     query = "UPDATE Chunk c SET c.embeddingModel = :model WHERE c.embeddingModel IS NULL")
 @NamedQuery(
+    name = Chunk.VECTORS_BY_TEXT,
+    query =
+        "SELECT c.textHash, c.embedding FROM Chunk c WHERE c.textHash IN :hashes AND c.embeddingModel = :model")
+@NamedQuery(
     name = Chunk.COUNT_INDEXABLE,
     query =
         "SELECT COUNT(c) FROM Chunk c WHERE c.source.status = io.infodesk.knowledge.entity.SourceStatus.INDEXED AND c.supersededAt IS NULL")
@@ -70,6 +76,7 @@ public class Chunk {
   public static final String SOURCES_EMBEDDED_BY_OTHER_MODEL = "Chunk.sourcesEmbeddedByOtherModel";
   public static final String COUNT_EMBEDDED_BY_OTHER_MODEL = "Chunk.countEmbeddedByOtherModel";
   public static final String RECORD_UNRECORDED_MODEL = "Chunk.recordUnrecordedModel";
+  public static final String VECTORS_BY_TEXT = "Chunk.vectorsByText";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)
@@ -88,6 +95,10 @@ public class Chunk {
   /** The model that made {@link #embedding}: {@code MiniLmEmbedder.version()}. */
   @Column(name = "embedding_model")
   private String embeddingModel;
+
+  /** The SHA-256 of the text {@link #embedding} was made from: {@link #embeddedText}. */
+  @Column(name = "text_hash")
+  private String textHash;
 
   /**
    * When a newer ingestion of the source replaced this chunk; null while it is current. An
@@ -112,6 +123,17 @@ public class Chunk {
     this.text = text;
     this.embedding = encode(vector);
     this.embeddingModel = embeddingModel;
+    this.textHash = textHash(embeddedText(heading, text));
+  }
+
+  /** What a chunk's vector is made from: its heading, when it has one, then its text. */
+  public static String embeddedText(String heading, String text) {
+    return heading == null || heading.isBlank() ? text : heading + ": " + text;
+  }
+
+  /** The key under which a vector of {@code embeddedText} is found again. */
+  public static String textHash(String embeddedText) {
+    return Hashes.sha256(embeddedText.getBytes(StandardCharsets.UTF_8));
   }
 
   public static byte[] encode(float[] vector) {

@@ -6,5 +6,8 @@ package io.infodesk.knowledge.entity;
  * @param domain the source's domain key
  * @param status INDEXED or FAILED
  * @param chunks the chunks indexed (0 when it failed)
+ * @param reused of those, the chunks whose vector was not embedded again: an identical text's
+ *     stored vector of the same model, or a text repeated within the source
  */
-public record SourceIngested(long sourceId, String domain, SourceStatus status, int chunks) {}
+public record SourceIngested(
+    long sourceId, String domain, SourceStatus status, int chunks, int reused) {}

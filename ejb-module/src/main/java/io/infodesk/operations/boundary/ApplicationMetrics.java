@@ -178,6 +178,12 @@ public class ApplicationMetrics {
           "Chunks indexed by this node, by domain",
           s.chunks(),
           domain);
+      count(
+          "infodesk.ingestion.chunks.reused",
+          "Chunks indexed by this node whose vector was not embedded again (an identical text the"
+              + " same model embedded before, or one repeated within the source), by domain",
+          s.reused(),
+          domain);
     }
     sourceCounts.expire();
   }
@@ -247,11 +253,16 @@ public class ApplicationMetrics {
     }
   }
 
-  /** A value read at most once per {@link #SNAPSHOT_TTL}. */
-  private static final class Snapshot<T> {
+  /**
+   * A value read at most once per {@link #SNAPSHOT_TTL}. A read that overlaps {@link #expire()} (a
+   * scrape while an ingestion commits) returns what it read but does not keep it, so the next read
+   * sees the change instead of a value that was stale before it was stored.
+   */
+  static final class Snapshot<T> {
     private final Supplier<T> read;
     private volatile T value;
     private volatile long readAt;
+    private long generation;
 
     Snapshot(Supplier<T> read) {
       this.read = read;
@@ -261,14 +272,23 @@ public class ApplicationMetrics {
       long now = System.nanoTime();
       T v = value;
       if (v == null || now - readAt > SNAPSHOT_TTL.toNanos()) {
+        long before;
+        synchronized (this) {
+          before = generation;
+        }
         v = read.get();
-        value = v;
-        readAt = now;
+        synchronized (this) {
+          if (generation == before) {
+            value = v;
+            readAt = now;
+          }
+        }
       }
       return v;
     }
 
-    void expire() {
+    synchronized void expire() {
+      generation++;
       value = null;
     }
   }

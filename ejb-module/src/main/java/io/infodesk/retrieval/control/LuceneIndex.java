@@ -377,12 +377,12 @@ public final class LuceneIndex implements AutoCloseable {
         s ->
             new Rankings(
                 search(s, keywordQuery(domain, question), k),
-                search(s, vectorQuery(domain, vector, EXPLORE * k), k)));
+                search(s, nearest(domain, vector, k), k)));
   }
 
   /** Nearest chunks of the domain to the question's vector (HNSW). */
   public List<Hit> vector(String domain, float[] vector, int k) {
-    return vector(domain, vector, k, EXPLORE * k);
+    return withSearcher(s -> search(s, nearest(domain, vector, k), k));
   }
 
   /** The nearest {@code k} of the {@code explored} chunks the graph search finds (experiments). */
@@ -396,6 +396,11 @@ public final class LuceneIndex implements AutoCloseable {
    * 94.0%, for 0.3 ms more per search (docs/benchmarks.md, "HNSW at 100k chunks").
    */
   static final int EXPLORE = 2;
+
+  /** The graph search for the nearest {@code k}, exploring {@link #EXPLORE} times as many. */
+  private static Query nearest(String domain, float[] vector, int k) {
+    return vectorQuery(domain, vector, EXPLORE * k);
+  }
 
   private static Query vectorQuery(String domain, float[] vector, int explored) {
     return new KnnFloatVectorQuery(
