@@ -44,9 +44,25 @@ public class IngestionService {
   @Inject Event<SourceIndexed> indexed;
   @Inject Event<SourceRetired> withdrawn;
 
+  /**
+   * Queues the source for ingestion on this node and returns: at most {@code
+   * infodesk.ingestion.concurrency} sources are ingested at once, in the order they came ({@link
+   * IngestionAdmission}).
+   */
+  public void ingest(long sourceId) {
+    admission.queue(sourceId);
+  }
+
+  /** Runs a worker of the ingestion queue on one of the container's background threads. */
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void ingest(long sourceId) {
+  public void work(Runnable worker) {
+    worker.run();
+  }
+
+  /** Ingests one source now, on the caller's thread; its failure is recorded on the source. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void process(long sourceId) {
     long start = System.nanoTime();
     try {
       Parsed parsed = admission.admit(() -> parse(sourceId));

@@ -41,4 +41,9 @@ public abstract class Admission {
   public int waiting() {
     return turns.waiting();
   }
+
+  /** The limit: how many at once, 0 for no limit. */
+  public int limit() {
+    return turns.limit();
+  }
 }
