@@ -42,9 +42,4 @@ public class IngestionAdmission extends Admission {
   public void queue(long sourceId) {
     sources.submit(sourceId);
   }
-
-  /** How many sources wait in this node's queue. */
-  public int queued() {
-    return sources.waiting();
-  }
 }
