@@ -50,6 +50,14 @@ class HnswSweepExperiment {
   static final int CHUNKS = Integer.getInteger("bench.chunks", 100_000);
   static final int WORDS = Integer.getInteger("bench.words", 28);
   static final int QUERIES = 1_000;
+
+  /**
+   * {@code -Dbench.questions=N}: the queries are N employees' questions about the Python library's
+   * modules instead of passages (bench/ingest-corpus.sh asks the same), and only the default
+   * graph's two searches are compared.
+   */
+  static final int QUESTIONS = Integer.getInteger("bench.questions", 0);
+
   static final int K = 20; // SearchService.CANDIDATES
   static final String DOMAIN = "py";
 
@@ -83,12 +91,13 @@ class HnswSweepExperiment {
     assumeTrue(!corpus.isEmpty(), "no corpus: apt-get install python3-doc postgresql-doc-15");
     float[][] all = vectors(passages(corpus));
     assumeTrue(all.length > QUERIES + 1_000, "too few passages in " + corpus);
-    float[][] queries = Arrays.copyOfRange(all, 0, QUERIES);
+    float[][] queries =
+        QUESTIONS > 0 ? vectors(questions(corpus, QUESTIONS)) : Arrays.copyOfRange(all, 0, QUERIES);
     float[][] chunks = Arrays.copyOfRange(all, QUERIES, all.length);
     System.out.printf("%,d chunks, %,d queries%n", chunks.length, queries.length);
     int[][] exact = exact(chunks, queries);
 
-    List<Setting> settings =
+    List<Setting> sweep =
         List.of(
             new Setting("M 16, beam 100 (Lucene's defaults), search 20", VectorGraph.DEFAULT, K),
             new Setting("M 16, beam 100, search 40 keep 20 (in use)", VectorGraph.DEFAULT, 2 * K),
@@ -97,6 +106,7 @@ class HnswSweepExperiment {
             new Setting("M 16, beam 50", new VectorGraph(16, 50, false), K),
             new Setting("M 16, beam 200", new VectorGraph(16, 200, false), K),
             new Setting("M 16, beam 100, 8-bit vectors", new VectorGraph(16, 100, true), K));
+    List<Setting> settings = QUESTIONS > 0 ? sweep.subList(0, 2) : sweep;
     List<Result> results = new ArrayList<>();
     Path built = null;
     VectorGraph builtGraph = null;
@@ -111,7 +121,7 @@ class HnswSweepExperiment {
       System.out.println(row(r));
       results.add(r);
     }
-    write(chunks.length, results);
+    write(chunks.length, queries.length, results);
     // a broken graph or query (a wrong similarity, vectors not normalised) scores far lower
     assertThat(results.get(0).recallAtK()).isGreaterThan(0.8);
   }
@@ -142,6 +152,34 @@ class HnswSweepExperiment {
     List<String> out = new ArrayList<>(texts);
     Collections.shuffle(out, new Random(42));
     return out.subList(0, Math.min(out.size(), CHUNKS + QUERIES));
+  }
+
+  /**
+   * Questions about the first {@code n} modules of the Python library documentation in the corpus,
+   * as bench/ingest-corpus.sh asks them.
+   */
+  static List<String> questions(List<Path> corpus, int n) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (Path dir : corpus) {
+      Path library = dir.resolve("library");
+      if (Files.isDirectory(library)) {
+        try (Stream<Path> files = Files.list(library)) {
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(name -> name.endsWith(".html"))
+              .sorted()
+              .limit(n)
+              .forEach(
+                  name ->
+                      out.add(
+                          "What does the Python "
+                              + name.substring(0, name.length() - 5)
+                              + " module do and how do I use it?"));
+        }
+      }
+    }
+    assumeTrue(!out.isEmpty(), "no Python library documentation in " + corpus);
+    return out;
   }
 
   /** The passages' vectors, from the cache when it holds them for these passages. */
@@ -304,9 +342,12 @@ class HnswSweepExperiment {
         r.p99Micros());
   }
 
-  static void write(int chunks, List<Result> results) throws IOException {
+  static void write(int chunks, int queries, List<Result> results) throws IOException {
     StringBuilder md = new StringBuilder();
-    md.append(String.format("%,d chunks, %d queries, k = %d%n%n", chunks, QUERIES, K));
+    md.append(
+        String.format(
+            "%,d chunks, %d %s, k = %d%n%n",
+            chunks, queries, QUESTIONS > 0 ? "questions" : "passages as queries", K));
     md.append(
         "| setting | build s | segments | MiB on disk | recall@20 | top-1 = exact top-1 |"
             + " p50 µs | p99 µs |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
