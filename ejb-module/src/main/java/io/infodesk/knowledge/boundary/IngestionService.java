@@ -49,6 +49,7 @@ public class IngestionService {
    * infodesk.ingestion.concurrency} sources are ingested at once, in the order they came ({@link
    * IngestionAdmission}).
    */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void ingest(long sourceId) {
     admission.queue(sourceId);
   }

@@ -166,7 +166,8 @@ public class SourceSteps {
 
   /**
    * The stored vectors that {@code model} made of these texts, by {@link Chunk#textHash}: of any
-   * chunk, current or superseded, in any domain (a vector is the text's, whoever uploaded it).
+   * chunk, current or superseded, in any domain (a vector is the text's, whoever uploaded it); one
+   * row per text however many chunks hold it.
    */
   public Map<String, float[]> knownVectors(Set<String> textHashes, String model) {
     Map<String, float[]> known = new HashMap<>();
@@ -177,7 +178,7 @@ public class SourceSteps {
               .setParameter("hashes", all.subList(from, Math.min(all.size(), from + KNOWN_PAGE)))
               .setParameter("model", model)
               .getResultList()) {
-        known.putIfAbsent((String) row[0], Chunk.decode((byte[]) row[1]));
+        known.put((String) row[0], Chunk.decode((byte[]) row[1]));
       }
     }
     return known;

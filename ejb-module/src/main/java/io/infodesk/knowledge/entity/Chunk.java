@@ -59,7 +59,7 @@ import java.time.ZoneOffset;
 @NamedQuery(
     name = Chunk.VECTORS_BY_TEXT,
     query =
-        "SELECT c.textHash, c.embedding FROM Chunk c WHERE c.textHash IN :hashes AND c.embeddingModel = :model")
+        "SELECT c.textHash, c.embedding FROM Chunk c WHERE c.id IN (SELECT MIN(o.id) FROM Chunk o WHERE o.textHash IN :hashes AND o.embeddingModel = :model GROUP BY o.textHash)")
 @NamedQuery(
     name = Chunk.COUNT_INDEXABLE,
     query =
