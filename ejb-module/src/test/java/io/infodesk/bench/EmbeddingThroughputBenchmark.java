@@ -2,6 +2,7 @@ package io.infodesk.bench;
 
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
+import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.platform.control.MiniLmEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +63,7 @@ public class EmbeddingThroughputBenchmark {
       for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().limit(60).toList()) {
         for (Chunker.Chunk c :
             chunker.chunk(parser.parse(Files.readAllBytes(f), f.getFileName().toString()).text())) {
-          // as ingestion embeds them
-          texts.add(c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text());
+          texts.add(Chunk.embeddedText(c.heading(), c.text())); // as ingestion embeds them
         }
       }
     }

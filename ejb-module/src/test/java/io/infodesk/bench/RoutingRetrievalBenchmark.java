@@ -3,6 +3,7 @@ package io.infodesk.bench;
 import io.infodesk.curation.model.Curation;
 import io.infodesk.knowledge.control.Chunker;
 import io.infodesk.knowledge.control.DocumentParser;
+import io.infodesk.knowledge.entity.Chunk;
 import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.retrieval.control.LuceneIndex;
 import io.infodesk.retrieval.control.RankFusion;
@@ -211,9 +212,7 @@ public class RoutingRetrievalBenchmark {
           List<Chunker.Chunk> batch = drafts.subList(from, Math.min(drafts.size(), from + 16));
           float[][] v =
               embedder.embedAll(
-                  batch.stream()
-                      .map(c -> c.heading().isBlank() ? c.text() : c.heading() + ": " + c.text())
-                      .toList());
+                  batch.stream().map(c -> Chunk.embeddedText(c.heading(), c.text())).toList());
           for (int i = 0; i < v.length; i++) {
             entries.add(
                 new LuceneIndex.Entry(
