@@ -77,7 +77,7 @@ class ClusterIndexIT {
     }
   }
 
-  static List<String> with(List<String> settings, String extra) {
+  static List<String> with(List<String> settings, String... extra) {
     return java.util.stream.Stream.concat(settings.stream(), java.util.stream.Stream.of(extra))
         .toList();
   }

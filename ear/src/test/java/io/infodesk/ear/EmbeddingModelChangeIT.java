@@ -22,10 +22,11 @@ import org.junit.jupiter.api.Test;
  * An admin changes {@code infodesk.embedding.model}: the node started with the other MiniLM embeds
  * every chunk of the knowledge base again in the background (questions and passages must be
  * compared in one vector space), the sources stay INDEXED, and the same question cites the same
- * source before and after. Chunks from before the model was recorded count as the full model's (an
- * upgrade that keeps the full model does not re-embed them; one that takes the 8-bit default does).
- * The last node also finds its search index gone and rebuilds it from the database at start-up,
- * which is the path a new node or a lost disk takes.
+ * source before and after. Chunks from before the model was recorded count as the full model's at
+ * its full window of 256 word pieces (an upgrade that keeps both does not re-embed them; one that
+ * takes the 8-bit default and its window of 128 does). The last node also finds its search index
+ * gone and rebuilds it from the database at start-up, which is the path a new node or a lost disk
+ * takes.
  */
 class EmbeddingModelChangeIT {
 
@@ -37,14 +38,18 @@ class EmbeddingModelChangeIT {
       List.of(
           "infodesk.demo=true", "infodesk.node.name=model-node", "infodesk.flywheel.schedule=off");
 
+  /** The full model at its full window: what every installation ran before either could change. */
+  static final String[] FULL_AS_BEFORE = {
+    "infodesk.embedding.model=all-minilm-l6-v2", "infodesk.embedding.max-tokens=256"
+  };
+
   @Test
   void aNodeStartedWithAnotherModelEmbedsTheKnowledgeAgainAndCitesTheSameSource() throws Exception {
     Path data = MicroServer.freshDir("model-change");
     long citedBefore;
     long chunks;
     try (MicroServer full =
-        MicroServer.start(
-            data, ClusterIndexIT.with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2"))) {
+        MicroServer.start(data, ClusterIndexIT.with(SETTINGS, FULL_AS_BEFORE))) {
       full.awaitReady();
       awaitIndexed(full);
       await(() -> gauge(full, "infodesk_chunks_reembedding") >= 0, "the first count");
@@ -70,8 +75,7 @@ class EmbeddingModelChangeIT {
     }
     // the upgrade of an installation that keeps the full model (the default before the 8-bit one)
     try (MicroServer upgraded =
-        MicroServer.start(
-            data, ClusterIndexIT.with(SETTINGS, "infodesk.embedding.model=all-minilm-l6-v2"))) {
+        MicroServer.start(data, ClusterIndexIT.with(SETTINGS, FULL_AS_BEFORE))) {
       upgraded.awaitReady();
       await(() -> gauge(upgraded, "infodesk_chunks_reembedding") >= 0, "the count after upgrade");
       assertThat(gauge(upgraded, "infodesk_chunks_reembedding"))

@@ -44,6 +44,10 @@ public class EmbeddingThroughputBenchmark {
   @Param({MiniLmEmbedder.FULL, MiniLmEmbedder.QUANTIZED})
   public String model;
 
+  /** Word pieces embedded of each chunk: the model's window, or the length it was trained on. */
+  @Param({"256", "128"})
+  public int window;
+
   MiniLmEmbedder embedder;
   List<List<String>> batches = new ArrayList<>();
   int next;
@@ -73,7 +77,8 @@ public class EmbeddingThroughputBenchmark {
     System.out.println(
         "\n" + texts.size() + " chunks from " + corpus + ", " + batches.size() + " batches");
     embedder =
-        MiniLmEmbedder.load(Path.of("target", "models", model), getClass().getClassLoader(), model);
+        MiniLmEmbedder.load(
+            Path.of("target", "models", model), getClass().getClassLoader(), model, window);
   }
 
   /**

@@ -65,10 +65,11 @@ public class EmbeddingMigration {
       return;
     }
     if (embeddings.modelName().equals(MiniLmEmbedder.FULL)) {
-      // before V19 recorded models, every chunk was embedded by the full model
-      int recorded = steps.recordUnrecordedModel(model);
+      // before V19 recorded models, every chunk was embedded by the full model at its full window
+      String before = MiniLmEmbedder.atModelWindow(model);
+      int recorded = steps.recordUnrecordedModel(before);
       if (recorded > 0) {
-        LOG.info("Recorded " + model + " as the model of " + recorded + " chunks from before V19");
+        LOG.info("Recorded " + before + " as the model of " + recorded + " chunks from before V19");
       }
     }
     List<Long> sources = steps.embeddedByOtherModel(model);

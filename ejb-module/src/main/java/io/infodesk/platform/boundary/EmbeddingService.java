@@ -42,6 +42,9 @@ public class EmbeddingService {
    */
   public static final String MODEL = "infodesk.embedding.model";
 
+  /** Word pieces embedded of each text (see {@link MiniLmEmbedder#DEFAULT_MAX_TOKENS}). */
+  public static final String MAX_TOKENS = "infodesk.embedding.max-tokens";
+
   @Resource ManagedExecutorService executor;
   @Inject Config config;
 
@@ -61,6 +64,10 @@ public class EmbeddingService {
   @PostConstruct
   void startLoading() {
     modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.QUANTIZED);
+    int maxTokens =
+        config
+            .getOptionalValue(MAX_TOKENS, Integer.class)
+            .orElse(MiniLmEmbedder.DEFAULT_MAX_TOKENS);
     questions =
         new VectorCache(
             config
@@ -75,7 +82,7 @@ public class EmbeddingService {
         CompletableFuture.supplyAsync(
             () -> {
               long start = System.nanoTime();
-              MiniLmEmbedder embedder = MiniLmEmbedder.load(dir, loader, modelName);
+              MiniLmEmbedder embedder = MiniLmEmbedder.load(dir, loader, modelName, maxTokens);
               embedder.embed("warm-up");
               long window =
                   config

@@ -36,7 +36,21 @@ public final class MiniLmEmbedder implements AutoCloseable {
   /** The 8-bit quantized model (the langchain4j jar all-minilm-l6-v2-q). */
   public static final String QUANTIZED = "all-minilm-l6-v2-q";
 
-  static final int MAX_TOKENS = 256;
+  /**
+   * The longest input the model takes (its position table allows 512, the published configuration
+   * 256): a longer text is cut here.
+   */
+  public static final int MODEL_MAX_TOKENS = 256;
+
+  /**
+   * Word pieces embedded of each text by default ({@code -Dinfodesk.embedding.max-tokens}): 128,
+   * the length all-MiniLM-L6-v2 was trained on. A chunk's word pieces beyond it are in the keyword
+   * index but not in its vector; half the window embeds a chunk in less than half the time
+   * (self-attention grows with the square of the length), with the same retrieval quality
+   * (docs/benchmarks.md, "Embedding the window MiniLM was trained on"). Questions are shorter, so
+   * unaffected.
+   */
+  public static final int DEFAULT_MAX_TOKENS = 128;
 
   private final OrtEnvironment environment;
   private final OrtSession session;
@@ -72,9 +86,26 @@ public final class MiniLmEmbedder implements AutoCloseable {
     this.version = version;
   }
 
-  /** The model's name and the SHA-256 of its file: what cached vectors belong to. */
+  /**
+   * The model's name, the SHA-256 of its file and, when it is not {@link #MODEL_MAX_TOKENS}, the
+   * window: what stored and cached vectors belong to (a long text's vector depends on the window).
+   */
   public String version() {
     return version;
+  }
+
+  static String version(String name, String digest, int maxTokens) {
+    String model = name + ".onnx@" + digest;
+    return maxTokens == MODEL_MAX_TOKENS ? model : model + "/" + maxTokens;
+  }
+
+  /**
+   * The version of the vectors the same model file makes at its full window ({@link
+   * #MODEL_MAX_TOKENS}), the only window before {@code infodesk.embedding.max-tokens} existed.
+   */
+  public static String atModelWindow(String version) {
+    int window = version.lastIndexOf('/');
+    return window < 0 ? version : version.substring(0, window);
   }
 
   private static String digest(Path file) throws IOException {
@@ -104,6 +135,23 @@ public final class MiniLmEmbedder implements AutoCloseable {
    * {@code modelDir} (once) and loads it.
    */
   public static MiniLmEmbedder load(Path modelDir, ClassLoader classLoader, String name) {
+    return load(
+        modelDir,
+        classLoader,
+        name,
+        Integer.getInteger("infodesk.embedding.max-tokens", DEFAULT_MAX_TOKENS));
+  }
+
+  /**
+   * Copies the model {@code name} out of the class path into {@code modelDir} (once) and loads it,
+   * embedding at most {@code maxTokens} word pieces of each text (16 to {@link #MODEL_MAX_TOKENS}).
+   */
+  public static MiniLmEmbedder load(
+      Path modelDir, ClassLoader classLoader, String name, int maxTokens) {
+    if (maxTokens < 16 || maxTokens > MODEL_MAX_TOKENS) {
+      throw new IllegalArgumentException(
+          "infodesk.embedding.max-tokens must be 16 to " + MODEL_MAX_TOKENS + ", not " + maxTokens);
+    }
     if (!name.equals(FULL) && !name.equals(QUANTIZED)) {
       throw new IllegalArgumentException(
           "infodesk.embedding.model must be " + FULL + " or " + QUANTIZED + ", not " + name);
@@ -115,7 +163,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
       HuggingFaceTokenizer tokenizer =
           HuggingFaceTokenizer.builder()
               .optTokenizerPath(tokenizerFile)
-              .optMaxLength(MAX_TOKENS)
+              .optMaxLength(maxTokens)
               .optTruncation(true)
               .optPadding(true)
               .build();
@@ -130,7 +178,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
           env,
           env.createSession(model.toString(), options),
           tokenizer,
-          name + ".onnx@" + digest(model),
+          version(name, digest(model), maxTokens),
           name.equals(QUANTIZED));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not load the MiniLM model into " + modelDir, e);

@@ -129,36 +129,21 @@ public final class SettingsValidator {
               }
             });
 
-    setting
-        .apply("infodesk.review.reviewers")
-        .ifPresent(
-            v -> {
-              try {
-                int n = Integer.parseInt(v.trim());
-                if (n < 1 || n > 9) {
-                  problems.add("infodesk.review.reviewers='" + v + "' must be between 1 and 9");
-                }
-              } catch (NumberFormatException e) {
-                problems.add("infodesk.review.reviewers='" + v + "' is not a number");
-              }
-            });
-    setting
-        .apply(Settings.HEARTBEAT_SILENCE)
-        .ifPresent(
-            v -> {
-              try {
-                int n = Integer.parseInt(v.trim());
-                if (n < 15 || n > 3600) {
-                  problems.add(
-                      Settings.HEARTBEAT_SILENCE
-                          + "='"
-                          + v
-                          + "' must be between 15 (three heartbeats) and 3600 seconds");
-                }
-              } catch (NumberFormatException e) {
-                problems.add(Settings.HEARTBEAT_SILENCE + "='" + v + "' is not a number");
-              }
-            });
+    between(setting, "infodesk.review.reviewers", 1, 9, "between 1 and 9", problems);
+    between(
+        setting,
+        Settings.HEARTBEAT_SILENCE,
+        15,
+        3600,
+        "between 15 (three heartbeats) and 3600 seconds",
+        problems);
+    between(
+        setting,
+        "infodesk.embedding.max-tokens",
+        16,
+        256,
+        "between 16 and 256 word pieces (the model's window)",
+        problems);
     setting
         .apply("infodesk.review.consensus")
         .filter(v -> !Set.of("majority", "unanimous").contains(v.trim().toLowerCase(Locale.ROOT)))
@@ -190,6 +175,29 @@ public final class SettingsValidator {
                 problems.add(
                     Settings.BOOTSTRAP_ADMIN_PASSWORD + " must have at least 12 characters"));
     return problems;
+  }
+
+  /** A whole number from {@code min} to {@code max}, when the setting is there. */
+  private static void between(
+      Function<String, Optional<String>> setting,
+      String key,
+      int min,
+      int max,
+      String range,
+      List<String> problems) {
+    setting
+        .apply(key)
+        .ifPresent(
+            v -> {
+              try {
+                int n = Integer.parseInt(v.trim());
+                if (n < min || n > max) {
+                  problems.add(key + "='" + v + "' must be " + range);
+                }
+              } catch (NumberFormatException e) {
+                problems.add(key + "='" + v + "' is not a number");
+              }
+            });
   }
 
   private static boolean isHttpUrl(String value) {

@@ -1,6 +1,7 @@
 package io.infodesk.platform.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -111,6 +112,54 @@ class MiniLmEmbedderTest {
     float[] a = embedder.embed("How many vacation days do I get?");
     float[] b = embedder.embed(VectorCache.key("  how MANY vacation   days do I get? "));
     assertThat(b).containsExactly(a, within(1e-5f));
-    assertThat(embedder.version()).matches("all-minilm-l6-v2(-q)?\\.onnx@[0-9a-f]{64}");
+    assertThat(embedder.version())
+        .matches("all-minilm-l6-v2(-q)?\\.onnx@[0-9a-f]{64}(/[0-9]+)?")
+        .endsWith(
+            Integer.getInteger("infodesk.embedding.max-tokens", MiniLmEmbedder.DEFAULT_MAX_TOKENS)
+                    == MiniLmEmbedder.MODEL_MAX_TOKENS
+                ? ""
+                : "/" + Integer.getInteger("infodesk.embedding.max-tokens", 128));
+  }
+
+  /**
+   * The window: a text longer than it is embedded as its first word pieces, whatever follows, and a
+   * question shorter than it is embedded whole, whatever the window. Vectors of another window
+   * belong to another version (128 by default, which the model was trained on); the model's full
+   * window keeps the version of the vectors made before the window existed.
+   */
+  @Test
+  void aTextIsEmbeddedUpToTheWindowAndTheVersionNamesTheWindow() {
+    String opening =
+        "Employees who have completed six months of service may take up to twenty days of paid"
+            + " parental leave within the first year after a birth or an adoption. ";
+    String section = opening.repeat(5); // about 150 word pieces
+    String longer = section + "Requests go to the manager and to payroll at least a month ahead.";
+    String question = "how much parental leave do I get";
+    Path dir = Path.of("target", "models", "all-minilm-l6-v2");
+    ClassLoader loader = MiniLmEmbedderTest.class.getClassLoader();
+    try (MiniLmEmbedder trained = MiniLmEmbedder.load(dir, loader, MiniLmEmbedder.QUANTIZED, 128);
+        MiniLmEmbedder full = MiniLmEmbedder.load(dir, loader, MiniLmEmbedder.QUANTIZED, 256)) {
+      assertThat(trained.embed(longer)).containsExactly(trained.embed(section), within(1e-6f));
+      assertThat(Vectors.cosine(full.embed(longer), full.embed(section))).isLessThan(0.9999f);
+      assertThat(trained.embed(question)).containsExactly(full.embed(question), within(1e-6f));
+      assertThat(full.version()).matches("all-minilm-l6-v2-q\\.onnx@[0-9a-f]{64}");
+      assertThat(trained.version()).isEqualTo(full.version() + "/128");
+      assertThat(MiniLmEmbedder.atModelWindow(trained.version())).isEqualTo(full.version());
+      assertThat(MiniLmEmbedder.atModelWindow(full.version())).isEqualTo(full.version());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 15, 257, 512})
+  void aWindowOutsideTheModelsIsRefused(int maxTokens) {
+    assertThatThrownBy(
+            () ->
+                MiniLmEmbedder.load(
+                    Path.of("target", "models", "all-minilm-l6-v2"),
+                    MiniLmEmbedderTest.class.getClassLoader(),
+                    MiniLmEmbedder.QUANTIZED,
+                    maxTokens))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("infodesk.embedding.max-tokens");
   }
 }

@@ -66,6 +66,9 @@ class SettingsValidatorTest {
             new Case("infodesk.review.reviewers", "two", "infodesk.review.reviewers"),
             new Case("infodesk.cluster.heartbeat-silence-seconds", "5", "between 15"),
             new Case("infodesk.cluster.heartbeat-silence-seconds", "soon", "not a number"),
+            new Case("infodesk.embedding.max-tokens", "512", "between 16 and 256"),
+            new Case("infodesk.embedding.max-tokens", "8", "infodesk.embedding.max-tokens"),
+            new Case("infodesk.embedding.max-tokens", "all", "not a number"),
             new Case("infodesk.review.consensus", "loudest", "majority or unanimous"),
             new Case("infodesk.judge.mode", "oracle", "infodesk.judge.mode"))) {
       Map<String, String> s = defaults();
