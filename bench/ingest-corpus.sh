@@ -11,6 +11,7 @@
 # Usage: bench/ingest-corpus.sh [copies] [corpus dir] [questions]   (default: 1, python3-doc, 200)
 # FROM=K uploads only the copies K.. (K to copies): FROM=2 bench/ingest-corpus.sh 2 after a first run
 # uploads the same corpus again into py2, whose chunks all have vectors already (VectorReuse).
+# WARMUP=DIR ingests another corpus first, unmeasured (see below; the JIT compiler's warm-up).
 # RETRIEVAL_ONLY=1 skips the upload and the ingestion, and measures retrieval over what is indexed
 # (after bench/replicate-corpus.sh, for example).
 set -euo pipefail
@@ -27,6 +28,34 @@ echo "corpus: ${#files[@]} HTML files, $(du -sh "$corpus" | cut -f1) in $corpus;
 
 # an employee asks the demo's questions one at a time, one every 0.2 s, while the corpus is ingested,
 # and the client's wait for each answer is kept (ASKS=0 skips it)
+# WARMUP=DIR: first ingests DIR's first WARMUP_FILES (default 200) HTML files into the domain
+# "warmup", unmeasured, so that the JIT compiler has compiled ingestion's code before the measured
+# upload (as on a node that has ingested anything before); other content than the corpus, so that
+# no vector of the measured upload is reused.
+if [ -n "${WARMUP:-}" ] && [ -z "${RETRIEVAL_ONLY:-}" ]; then
+  mapfile -t warm < <(find "$WARMUP" -name '*.html' -size +2k | sort | head -n "${WARMUP_FILES:-200}")
+  curl -sf "${admin[@]}" -H 'Content-Type: application/json' -o /dev/null -d '{"key":"warmup",
+    "name":"Warm-up corpus","description":"Documentation uploaded before the measured corpus.",
+    "exemplars":["What does this documentation say about configuration?"]}' "$base/api/domains" \
+    || echo "domain warmup exists already"
+  wstart=$(date +%s.%N)
+  for ((i = 0; i < ${#warm[@]}; i += 20)); do
+    args=()
+    for f in "${warm[@]:i:20}"; do args+=(-F "file=@$f;type=text/html"); done
+    curl -sf "${admin[@]}" -F "domain=warmup" "${args[@]}" -o /dev/null "$base/api/sources" \
+      || echo "warm-up upload of files $i.. refused"
+  done
+  while true; do
+    left=$(curl -sf "${admin[@]}" "$base/api/sources?domain=warmup&max=500" \
+      | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["sources"] if s["status"] not in ("INDEXED","FAILED")))')
+    [ "$left" -eq 0 ] && break
+    sleep 2
+  done
+  wchunks=$(curl -sf "${admin[@]}" "$base/api/sources?domain=warmup&max=500" \
+    | python3 -c 'import json,sys; print(sum(s["chunkCount"] for s in json.load(sys.stdin)["sources"] if s["status"]=="INDEXED"))')
+  python3 -c "s=$(date +%s.%N)-$wstart; print('warm-up (not measured): ${#warm[@]} files of $WARMUP, %d chunks in %.1f s: %.1f chunks/s' % ($wchunks, s, $wchunks/s))"
+fi
+
 token=$(curl -sf -u employee:demo -H 'Content-Type: application/json' \
   -d '{"label":"corpus benchmark","validDays":1}' "$base/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 waits=$(mktemp)
