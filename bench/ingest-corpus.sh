@@ -28,6 +28,19 @@ echo "corpus: ${#files[@]} HTML files, $(du -sh "$corpus" | cut -f1) in $corpus;
 
 # an employee asks the demo's questions one at a time, one every 0.2 s, while the corpus is ingested,
 # and the client's wait for each answer is kept (ASKS=0 skips it)
+# upload DOMAIN FILE...: uploads the HTML files into DOMAIN through the API, 20 to a request
+upload() {
+  local domain=$1 i f args
+  shift
+  local all=("$@")
+  for ((i = 0; i < ${#all[@]}; i += 20)); do
+    args=()
+    for f in "${all[@]:i:20}"; do args+=(-F "file=@$f;type=text/html"); done
+    curl -sf "${admin[@]}" -F "domain=$domain" "${args[@]}" -o /dev/null "$base/api/sources" \
+      || echo "upload of files $i.. to $domain refused"
+  done
+}
+
 # WARMUP=DIR: first ingests DIR's first WARMUP_FILES (default 200) HTML files into the domain
 # "warmup", unmeasured, so that the JIT compiler has compiled ingestion's code before the measured
 # upload (as on a node that has ingested anything before); other content than the corpus, so that
@@ -39,12 +52,7 @@ if [ -n "${WARMUP:-}" ] && [ -z "${RETRIEVAL_ONLY:-}" ]; then
     "exemplars":["What does this documentation say about configuration?"]}' "$base/api/domains" \
     || echo "domain warmup exists already"
   wstart=$(date +%s.%N)
-  for ((i = 0; i < ${#warm[@]}; i += 20)); do
-    args=()
-    for f in "${warm[@]:i:20}"; do args+=(-F "file=@$f;type=text/html"); done
-    curl -sf "${admin[@]}" -F "domain=warmup" "${args[@]}" -o /dev/null "$base/api/sources" \
-      || echo "warm-up upload of files $i.. refused"
-  done
+  upload warmup "${warm[@]}"
   while true; do
     left=$(curl -sf "${admin[@]}" "$base/api/sources?domain=warmup&max=500" \
       | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin)["sources"] if s["status"] not in ("INDEXED","FAILED")))')
@@ -81,12 +89,7 @@ for c in $(seq "$from" "$copies"); do
       \"Which Python function opens a file?\",\"How do I define a class with dataclasses?\",
       \"What is the difference between a tuple and a list in Python?\"]}" "$base/api/domains" \
     || echo "domain $domain exists already"
-  for ((i = 0; i < ${#files[@]}; i += 20)); do
-    args=()
-    for f in "${files[@]:i:20}"; do args+=(-F "file=@$f;type=text/html"); done
-    curl -sf "${admin[@]}" -F "domain=$domain" "${args[@]}" -o /dev/null "$base/api/sources" \
-      || echo "upload of files $i.. to $domain refused"
-  done
+  upload "$domain" "${files[@]}"
 done
 uploaded=$(date +%s.%N)
 echo "uploaded in $(python3 -c "print(round($uploaded - $start, 1))") s; ingesting..."
