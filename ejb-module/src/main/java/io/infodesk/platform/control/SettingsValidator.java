@@ -140,9 +140,13 @@ public final class SettingsValidator {
     between(
         setting,
         "infodesk.embedding.max-tokens",
-        16,
-        256,
-        "between 16 and 256 word pieces (the model's window)",
+        MiniLmEmbedder.MIN_TOKENS,
+        MiniLmEmbedder.MODEL_MAX_TOKENS,
+        "between "
+            + MiniLmEmbedder.MIN_TOKENS
+            + " and "
+            + MiniLmEmbedder.MODEL_MAX_TOKENS
+            + " word pieces (the model's window)",
         problems);
     setting
         .apply("infodesk.review.consensus")
