@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
  * compared in one vector space), the sources stay INDEXED, and the same question cites the same
  * source before and after. Chunks from before the model was recorded count as the full model's at
  * its full window of 256 word pieces (an upgrade that keeps both does not re-embed them; one that
- * takes the 8-bit default and its window of 128 does). The last node also finds its search index
- * gone and rebuilds it from the database at start-up, which is the path a new node or a lost disk
- * takes.
+ * takes the 8-bit default does). The last node also finds its search index gone and rebuilds it
+ * from the database at start-up, which is the path a new node or a lost disk takes.
  */
 class EmbeddingModelChangeIT {
 

@@ -80,7 +80,7 @@ public class FlywheelSteps {
             case "monitor" -> monitor(funnel);
             case "judge" -> judge(funnel);
             case "train" -> train(job, funnel, cycleId, started, holder);
-            case "decide" -> decide();
+            case "decide" -> decide(cycleId);
             default -> throw new IllegalArgumentException("unknown step " + step);
           };
       records.step(cycleId, step, "COMPLETED", started, Instant.now(), detail, funnel.build());
@@ -195,15 +195,25 @@ public class FlywheelSteps {
         .toString();
   }
 
-  private String decide() {
+  private String decide(long cycleId) {
     if (!settings.flag("infodesk.flywheel.auto-promote")) {
       return "candidates await an admin's approval";
     }
     Optional<RouterModel> best =
-        models.withStatus(ModelStatus.CANDIDATE).stream()
-            .max(Comparator.comparingDouble(FlywheelSteps::accuracy));
+        bestOfCycle(models.withStatus(ModelStatus.CANDIDATE), records.startedAt(cycleId));
     return best.map(m -> "promoted " + registry.promoteForCycle(m.getId()).getVersion())
-        .orElse("no candidate passed its gates");
+        .orElse("no candidate of this cycle passed its gates");
+  }
+
+  /**
+   * The most accurate of the candidates this cycle trained (created since it started). A candidate
+   * of an earlier cycle passed its gates against that cycle's evaluation and live router, and may
+   * be worse than the router live now: an admin may still promote it, the cycle does not.
+   */
+  static Optional<RouterModel> bestOfCycle(List<RouterModel> candidates, Instant cycleStarted) {
+    return candidates.stream()
+        .filter(m -> !m.getCreatedAt().isBefore(cycleStarted))
+        .max(Comparator.comparingDouble(FlywheelSteps::accuracy));
   }
 
   static double accuracy(RouterModel m) {

@@ -55,6 +55,12 @@ public class CycleRecords {
     c.progress(s.build().toString(), f.build().toString());
   }
 
+  /** When the cycle started: models created since were trained by it. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Instant startedAt(long cycleId) {
+    return em.find(FlywheelCycle.class, cycleId).getStartedAt();
+  }
+
   public void finish(long cycleId, boolean ok, String failure) {
     FlywheelCycle c = em.find(FlywheelCycle.class, cycleId, LockModeType.PESSIMISTIC_WRITE);
     if (!ok) {

@@ -118,14 +118,14 @@ class MiniLmEmbedderTest {
             Integer.getInteger("infodesk.embedding.max-tokens", MiniLmEmbedder.DEFAULT_MAX_TOKENS)
                     == MiniLmEmbedder.MODEL_MAX_TOKENS
                 ? ""
-                : "/" + Integer.getInteger("infodesk.embedding.max-tokens", 128));
+                : "/" + Integer.getInteger("infodesk.embedding.max-tokens"));
   }
 
   /**
    * The window: a text longer than it is embedded as its first word pieces, whatever follows, and a
    * question shorter than it is embedded whole, whatever the window. Vectors of another window
-   * belong to another version (128 by default, which the model was trained on); the model's full
-   * window keeps the version of the vectors made before the window existed.
+   * belong to another version (128, the length the model was trained on, for example); the model's
+   * full window, the default, keeps the version of the vectors made before the window existed.
    */
   @Test
   void aTextIsEmbeddedUpToTheWindowAndTheVersionNamesTheWindow() {
