@@ -78,6 +78,16 @@ for q in sys.stdin: print(json.dumps({"question": q.strip()}))' 2>/dev/null | wh
   asker=$!
 fi
 
+# stages: the node's ingestion stage counters (microseconds, sources) as "stage micros calls" lines
+stages() {
+  curl -sf "$base/metrics?scope=application" | python3 -c '
+import re, sys
+t = sys.stdin.read()
+for s in ("parse", "embed", "store", "index"):
+    v = [re.search(r"(?m)^infodesk_ingestion_stage_%s_total\{[^}]*stage=\"%s\"[^}]*\} (\S+)$" % (k, s), t) for k in ("micros", "calls")]
+    print(s, *[m.group(1) if m else 0 for m in v])'
+}
+stages_before=$(stages)
 start=$(date +%s.%N)
 for c in $(seq "$from" "$copies"); do
   [ -n "${RETRIEVAL_ONLY:-}" ] && break
@@ -135,6 +145,14 @@ done
 [ -n "${RETRIEVAL_ONLY:-}" ] || python3 -c "
 s=$end-$start
 print('ingestion: %d sources (%d failed), %d chunks in %.1f s: %.1f chunks/s' % ($total, $(count FAILED), $chunks, s, $chunks/s))"
+[ -n "${RETRIEVAL_ONLY:-}" ] || python3 -c '
+import sys
+before = {l.split()[0]: [float(x) for x in l.split()[1:]] for l in sys.argv[1].splitlines()}
+after = {l.split()[0]: [float(x) for x in l.split()[1:]] for l in sys.argv[2].splitlines()}
+chunks = int(sys.argv[3])
+print("ingestion stages, wall ms per chunk summed over the workers (infodesk_ingestion_stage_micros_total): "
+      + ", ".join("%s %.2f" % (s, (after[s][0] - before[s][0]) / 1000 / max(1, chunks)) for s in after))
+' "$stages_before" "$(stages)" "$chunks"
 [ -n "${RETRIEVAL_ONLY:-}" ] || echo "vectors reused (not embedded again) since the server started, by domain:" \
   "$(curl -sf "$base/metrics?scope=application" | grep '^infodesk_ingestion_chunks_reused_total' \
   | sed 's/.*domain="\([^"]*\)".* \(.*\)/\1 \2/' | tr '\n' ' ')"

@@ -213,15 +213,6 @@ class SearchStabilityIT {
   }
 
   static String awaitIndexed(Api api, long id) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    String status = "";
-    while (System.nanoTime() < deadline) {
-      status = api.get("/api/sources/" + id, OWNER).json().getString("status");
-      if (status.equals("INDEXED") || status.equals("FAILED")) {
-        return status;
-      }
-      Api.sleep(200);
-    }
-    throw new AssertionError("source " + id + " did not finish: " + status);
+    return api.awaitSource(id, OWNER, Duration.ofMinutes(2));
   }
 }

@@ -69,6 +69,7 @@ class VectorReuseIT {
     awaitIndexed(api, first, 3);
 
     double before = reused(api);
+    Map<String, double[]> stagesBefore = stages(api);
     String revised =
         guide
             + "\n## Guest Wi-Fi\n\nVisitors to the "
@@ -80,6 +81,15 @@ class VectorReuseIT {
         .as("the three unchanged sections keep their vectors")
         .isGreaterThanOrEqualTo(3)
         .isLessThan(4 + 3);
+    Map<String, double[]> stagesAfter = stages(api);
+    for (String stage : List.of("parse", "embed", "store", "index")) {
+      assertThat(stagesAfter.get(stage)[1] - stagesBefore.get(stage)[1])
+          .as("sources ingested through the %s stage, as the metrics count them", stage)
+          .isGreaterThanOrEqualTo(1);
+      assertThat(stagesAfter.get(stage)[0] - stagesBefore.get(stage)[0])
+          .as("microseconds of the %s stage", stage)
+          .isPositive();
+    }
     assertThat(api.post("/api/sources/" + first + "/retire", OWNER, "").status()).isEqualTo(200);
     String wifi = "Which Wi-Fi network do visitors join in the " + office + " office?";
     String vpn = "Which VPN gateway should I use in the " + office + " office?";
@@ -123,6 +133,33 @@ class VectorReuseIT {
       System.out.println("not citing source " + source + ": " + r.body());
     }
     return cited;
+  }
+
+  /**
+   * Each ingestion stage's microseconds and calls, as the node's Prometheus text gives them (0
+   * before any).
+   */
+  static Map<String, double[]> stages(Api api) {
+    String text =
+        api.raw("GET", "/metrics?scope=application", Map.of("Accept", "text/plain"), null).body();
+    Map<String, double[]> stages = new java.util.HashMap<>();
+    for (String stage : List.of("parse", "embed", "store", "index")) {
+      double[] values = {0, 0};
+      String[] names = {"micros", "calls"};
+      for (int i = 0; i < 2; i++) {
+        Matcher m =
+            Pattern.compile(
+                    "(?m)^infodesk_ingestion_stage_"
+                        + names[i]
+                        + "_total\\{[^}]*stage=\""
+                        + stage
+                        + "\"[^}]*\\} (\\S+)$")
+                .matcher(text);
+        values[i] = m.find() ? Double.parseDouble(m.group(1)) : 0;
+      }
+      stages.put(stage, values);
+    }
+    return stages;
   }
 
   /** The it domain's reused chunks, as the node's Prometheus text gives them (0 before any). */

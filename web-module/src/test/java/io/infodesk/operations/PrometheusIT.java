@@ -49,6 +49,7 @@ class PrometheusIT {
   static final String ADMIN = basic("admin", "demo");
   static final String EMPLOYEE = basic("employee", "demo");
   static final String SME = basic("sme", "demo");
+  static final String OWNER = basic("owner", "demo");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -104,6 +105,27 @@ class PrometheusIT {
       Map<String, Double> before = values(prom);
 
       api.askAndRateUp(List.of("How do I reset my VPN password?", "When is payday?"));
+      // a source ingested on this node, so that the ingestion stages' series exist
+      Reply uploaded =
+          api.multipart(
+              "/api/sources",
+              OWNER,
+              Map.of("domain", "it"),
+              List.of(
+                  new Api.FilePart(
+                      "file",
+                      "prometheus-" + System.nanoTime() + ".md",
+                      ("# Monitoring\n\nThe monitoring wiki run "
+                              + System.nanoTime()
+                              + " says Prometheus scrapes every node once a second.\n")
+                          .getBytes(StandardCharsets.UTF_8))));
+      assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
+      assertThat(
+              api.awaitSource(
+                  uploaded.array().getJsonObject(0).getJsonNumber("id").longValue(),
+                  OWNER,
+                  Duration.ofMinutes(2)))
+          .isEqualTo("INDEXED");
       Api.Misroute down = api.misroute("Where do I find the product API limits?", null);
       Reply escalated =
           api.post(

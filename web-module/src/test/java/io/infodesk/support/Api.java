@@ -370,6 +370,20 @@ public final class Api {
     return cycle;
   }
 
+  /** Polls a source until its ingestion ends, and returns INDEXED or FAILED. */
+  public String awaitSource(long id, String authorization, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String status = "";
+    while (System.nanoTime() < deadline) {
+      status = get("/api/sources/" + id, authorization).json().getString("status");
+      if (status.equals("INDEXED") || status.equals("FAILED")) {
+        return status;
+      }
+      sleep(200);
+    }
+    throw new AssertionError("source " + id + " did not finish: " + status);
+  }
+
   /** Polls the server's MicroProfile Health readiness until it is UP (models load async). */
   public Reply awaitReady(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -16,7 +16,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +39,9 @@ public class IngestionService {
 
   static final DocumentParser PARSER = new DocumentParser(MAX_TEXT_CHARACTERS);
   static final Chunker CHUNKER = new Chunker(180, 30);
+
+  /** The stages of an ingestion whose time the metrics count, in order (see {@link #lap}). */
+  public static final List<String> STAGES = List.of("parse", "embed", "store", "index");
 
   @Inject SourceSteps steps;
   @Inject IngestionAdmission admission;
@@ -65,6 +70,7 @@ public class IngestionService {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void process(long sourceId) {
     long start = System.nanoTime();
+    Map<String, Long> stages = new LinkedHashMap<>();
     try {
       Parsed parsed = admission.admit(() -> parse(sourceId));
       if (parsed.rejected() != null) {
@@ -78,11 +84,15 @@ public class IngestionService {
         return;
       }
       steps.parsed(sourceId, doc.title(), doc.mediaType(), doc.text());
+      long t = lap(stages, "parse", start);
       VectorReuse.Vectors vectors = vectors(drafts);
+      t = lap(stages, "embed", t);
       List<Chunk> chunks =
           steps.store(sourceId, drafts, vectors.vectors(), embeddings.modelVersion());
+      t = lap(stages, "store", t);
       indexed.fire(new SourceIndexed(sourceId, chunks));
-      steps.indexed(sourceId, chunks.size(), vectors.reused());
+      lap(stages, "index", t);
+      steps.indexed(sourceId, chunks.size(), vectors.reused(), stages);
       LOG.info(
           () ->
               "Indexed source "
@@ -93,7 +103,11 @@ public class IngestionService {
                   + vectors.reused()
                   + " of their vectors reused) in "
                   + (System.nanoTime() - start) / 1_000_000
-                  + " ms");
+                  + " ms ("
+                  + STAGES.stream()
+                      .map(stage -> stage + " " + stages.get(stage) / 1000 + " ms")
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + ")");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Ingestion of source " + sourceId + " failed", e);
       withdrawn.fire(new SourceRetired(sourceId));
@@ -117,6 +131,18 @@ public class IngestionService {
         steps.reembedded(sourceId, before.get(), vectors, embeddings.modelVersion());
     chunks.ifPresent(c -> indexed.fire(new SourceIndexed(sourceId, c)));
     return chunks.map(List::size).orElse(0);
+  }
+
+  /**
+   * Records the wall time since {@code since} as {@code stage}'s, in microseconds, and returns now.
+   * The stages ({@link #STAGES}) include waiting for their turn: parse (the turn, Tika, chunking,
+   * the parsed text stored), embed (vectors looked up by text, the turn, MiniLM), store (the chunks
+   * written to the database), index (Lucene: added and searchable).
+   */
+  private static long lap(Map<String, Long> stages, String stage, long since) {
+    long now = System.nanoTime();
+    stages.put(stage, (now - since) / 1000);
+    return now;
   }
 
   /** A parsed and chunked document, or why the parser rejected it. */

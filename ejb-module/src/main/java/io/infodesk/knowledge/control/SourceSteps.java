@@ -155,13 +155,19 @@ public class SourceSteps {
 
   /**
    * Marks the source INDEXED with its chunks, {@code reused} of them with a vector not embedded
-   * again.
+   * again; {@code stageMicros} is the time its stages took.
    */
-  public void indexed(long sourceId, int chunks, int reused) {
+  public void indexed(long sourceId, int chunks, int reused, Map<String, Long> stageMicros) {
     Source s = em.find(Source.class, sourceId);
     s.indexed(chunks);
     ingested.fire(
-        new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.INDEXED, chunks, reused));
+        new SourceIngested(
+            sourceId,
+            s.getDomain().getKey(),
+            SourceStatus.INDEXED,
+            chunks,
+            reused,
+            Map.copyOf(stageMicros)));
   }
 
   /**
@@ -189,7 +195,8 @@ public class SourceSteps {
     if (s != null) {
       s.fail(reason);
       ingested.fire(
-          new SourceIngested(sourceId, s.getDomain().getKey(), SourceStatus.FAILED, 0, 0));
+          new SourceIngested(
+              sourceId, s.getDomain().getKey(), SourceStatus.FAILED, 0, 0, Map.of()));
     }
   }
 

@@ -184,6 +184,22 @@ public class ApplicationMetrics {
               + " same model embedded before, or one repeated within the source), by domain",
           s.reused(),
           domain);
+      s.stageMicros()
+          .forEach(
+              (stage, micros) -> {
+                Tag tag = new Tag("stage", stage);
+                count(
+                    "infodesk.ingestion.stage.micros",
+                    "Time spent in each stage of ingesting sources (parse, embed, store, index), in"
+                        + " microseconds, waiting for a turn included",
+                    micros,
+                    tag);
+                count(
+                    "infodesk.ingestion.stage.calls",
+                    "Sources ingested through each stage",
+                    1,
+                    tag);
+              });
     }
     sourceCounts.expire();
   }
