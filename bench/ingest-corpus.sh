@@ -12,6 +12,8 @@
 # FROM=K uploads only the copies K.. (K to copies): FROM=2 bench/ingest-corpus.sh 2 after a first run
 # uploads the same corpus again into py2, whose chunks all have vectors already (VectorReuse).
 # WARMUP=DIR ingests another corpus first, unmeasured (see below; the JIT compiler's warm-up).
+# On a local server it also prints the server's CPU during the ingestion by thread (from /proc) and
+# the wall time per chunk of each ingestion stage (infodesk_ingestion_stage_micros_total).
 # RETRIEVAL_ONLY=1 skips the upload and the ingestion, and measures retrieval over what is indexed
 # (after bench/replicate-corpus.sh, for example).
 set -euo pipefail
@@ -87,6 +89,30 @@ for s in ("parse", "embed", "store", "index"):
     v = [re.search(r"(?m)^infodesk_ingestion_stage_%s_total\{[^}]*stage=\"%s\"[^}]*\} (\S+)$" % (k, s), t) for k in ("micros", "calls")]
     print(s, *[m.group(1) if m else 0 for m in v])'
 }
+# threads: the local server's CPU seconds by thread name (digits dropped), and PROCESS for the whole
+# process, exited threads included (Lucene's merges, Tika's parser threads); nothing when the server
+# is not a local Payara Micro
+server_pid=$(pgrep -f payara-micro.jar | head -1 || true)
+threads() {
+  [ -n "$server_pid" ] && python3 - "$server_pid" <<'PY'
+import collections, os, re, sys
+pid, hz = sys.argv[1], os.sysconf("SC_CLK_TCK")
+def ticks(stat):
+    f = stat[stat.rindex(")") + 2:].split()
+    return (int(f[11]) + int(f[12])) / hz
+cpu = collections.Counter()
+for t in os.listdir(f"/proc/{pid}/task"):
+    try:
+        stat = open(f"/proc/{pid}/task/{t}/stat").read()
+    except OSError:
+        continue
+    cpu[re.sub(r"[-\d#]+$", "", stat[stat.index("(") + 1:stat.rindex(")")]).strip()] += ticks(stat)
+cpu["PROCESS"] = ticks(open(f"/proc/{pid}/stat").read())
+for name, s in cpu.items():
+    print(f"{s:.2f}\t{name}")
+PY
+}
+threads_before=$(threads || true)
 stages_before=$(stages)
 start=$(date +%s.%N)
 for c in $(seq "$from" "$copies"); do
@@ -119,6 +145,7 @@ while [ -z "${RETRIEVAL_ONLY:-}" ]; do
   sleep 2
 done
 end=$(date +%s.%N)
+threads_after=$(threads || true)
 if [ -n "${asker:-}" ]; then
   kill "$asker" 2>/dev/null || true
   python3 -c '
@@ -153,6 +180,19 @@ chunks = int(sys.argv[3])
 print("ingestion stages, wall ms per chunk summed over the workers (infodesk_ingestion_stage_micros_total): "
       + ", ".join("%s %.2f" % (s, (after[s][0] - before[s][0]) / 1000 / max(1, chunks)) for s in after))
 ' "$stages_before" "$(stages)" "$chunks"
+[ -n "${RETRIEVAL_ONLY:-}" ] || [ -z "$threads_after" ] || python3 -c '
+import sys
+parse = lambda t: {l.split("\t")[1]: float(l.split("\t")[0]) for l in t.splitlines() if "\t" in l}
+before, after = parse(sys.argv[1]), parse(sys.argv[2])
+chunks, wall = int(sys.argv[3]), float(sys.argv[4])
+used = {k: v - before.get(k, 0) for k, v in after.items()}
+total = used.pop("PROCESS")
+top = sorted(used.items(), key=lambda kv: -kv[1])[:5]
+print("server CPU during ingestion: %.1f s, %.2f of the cores, %.2f ms per chunk; by thread: %s; exited threads (merges, parsers) %.1f s"
+      % (total, total / wall, 1000 * total / max(1, chunks),
+         ", ".join("%s %.1f s (%.2f ms/chunk)" % (k, v, 1000 * v / max(1, chunks)) for k, v in top),
+         total - sum(used.values())))
+' "$threads_before" "$threads_after" "$chunks" "$(python3 -c "print($end - $start)")"
 [ -n "${RETRIEVAL_ONLY:-}" ] || echo "vectors reused (not embedded again) since the server started, by domain:" \
   "$(curl -sf "$base/metrics?scope=application" | grep '^infodesk_ingestion_chunks_reused_total' \
   | sed 's/.*domain="\([^"]*\)".* \(.*\)/\1 \2/' | tr '\n' ' ')"

@@ -4,13 +4,11 @@ import static io.infodesk.support.Api.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.support.Api;
-import io.infodesk.support.Api.FilePart;
 import io.infodesk.support.Api.Reply;
 import io.infodesk.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,16 +76,7 @@ class SearchStabilityIT {
               + " VPN gateway supports 400 concurrent users.\n\n## Printers\n\nThe "
               + city
               + " printers are on the second floor.\n";
-      Reply uploaded =
-          api.multipart(
-              "/api/sources",
-              OWNER,
-              Map.of("domain", "it"),
-              List.of(
-                  new FilePart(
-                      "file",
-                      city.toLowerCase() + "-network.md",
-                      text.getBytes(StandardCharsets.UTF_8))));
+      Reply uploaded = api.upload(OWNER, "it", city.toLowerCase() + "-network.md", text);
       assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
       docs.add(new Doc(city, gateway, uploaded.array().getJsonObject(0).getInt("id")));
     }

@@ -4,13 +4,11 @@ import static io.infodesk.support.Api.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.support.Api;
-import io.infodesk.support.Api.FilePart;
 import io.infodesk.support.Api.Reply;
 import io.infodesk.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +104,7 @@ class VectorReuseIT {
   }
 
   static long upload(Api api, String filename, String text) {
-    Reply r =
-        api.multipart(
-            "/api/sources",
-            OWNER,
-            Map.of("domain", "it"),
-            List.of(new FilePart("file", filename, text.getBytes(StandardCharsets.UTF_8))));
+    Reply r = api.upload(OWNER, "it", filename, text);
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     return r.array().getJsonObject(0).getJsonNumber("id").longValue();
   }

@@ -107,18 +107,13 @@ class PrometheusIT {
       api.askAndRateUp(List.of("How do I reset my VPN password?", "When is payday?"));
       // a source ingested on this node, so that the ingestion stages' series exist
       Reply uploaded =
-          api.multipart(
-              "/api/sources",
+          api.upload(
               OWNER,
-              Map.of("domain", "it"),
-              List.of(
-                  new Api.FilePart(
-                      "file",
-                      "prometheus-" + System.nanoTime() + ".md",
-                      ("# Monitoring\n\nThe monitoring wiki run "
-                              + System.nanoTime()
-                              + " says Prometheus scrapes every node once a second.\n")
-                          .getBytes(StandardCharsets.UTF_8))));
+              "it",
+              "prometheus-" + System.nanoTime() + ".md",
+              "# Monitoring\n\nThe monitoring wiki run "
+                  + System.nanoTime()
+                  + " says Prometheus scrapes every node once a second.\n");
       assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(202);
       assertThat(
               api.awaitSource(

@@ -370,6 +370,17 @@ public final class Api {
     return cycle;
   }
 
+  /** Uploads one text file into {@code domain} through {@code POST /api/sources}. */
+  public Reply upload(String authorization, String domain, String filename, String text) {
+    return multipart(
+        "/api/sources",
+        authorization,
+        java.util.Map.of("domain", domain),
+        java.util.List.of(
+            new FilePart(
+                "file", filename, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+  }
+
   /** Polls a source until its ingestion ends, and returns INDEXED or FAILED. */
   public String awaitSource(long id, String authorization, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
