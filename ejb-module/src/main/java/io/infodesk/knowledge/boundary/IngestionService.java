@@ -40,9 +40,6 @@ public class IngestionService {
   static final DocumentParser PARSER = new DocumentParser(MAX_TEXT_CHARACTERS);
   static final Chunker CHUNKER = new Chunker(180, 30);
 
-  /** The stages of an ingestion whose time the metrics count, in order (see {@link #lap}). */
-  public static final List<String> STAGES = List.of("parse", "embed", "store", "index");
-
   @Inject SourceSteps steps;
   @Inject IngestionAdmission admission;
   @EJB EmbeddingService embeddings;
@@ -104,8 +101,8 @@ public class IngestionService {
                   + " of their vectors reused) in "
                   + (System.nanoTime() - start) / 1_000_000
                   + " ms ("
-                  + STAGES.stream()
-                      .map(stage -> stage + " " + stages.get(stage) / 1000 + " ms")
+                  + stages.entrySet().stream()
+                      .map(stage -> stage.getKey() + " " + stage.getValue() / 1000 + " ms")
                       .collect(java.util.stream.Collectors.joining(", "))
                   + ")");
     } catch (RuntimeException e) {
@@ -135,8 +132,8 @@ public class IngestionService {
 
   /**
    * Records the wall time since {@code since} as {@code stage}'s, in microseconds, and returns now.
-   * The stages ({@link #STAGES}) include waiting for their turn: parse (the turn, Tika, chunking,
-   * the parsed text stored), embed (vectors looked up by text, the turn, MiniLM), store (the chunks
+   * The stages, in order, include waiting for their turn: parse (the turn, Tika, chunking, the
+   * parsed text stored), embed (vectors looked up by text, the turn, MiniLM), store (the chunks
    * written to the database), index (Lucene: added and searchable).
    */
   private static long lap(Map<String, Long> stages, String stage, long since) {
