@@ -28,8 +28,6 @@ admin=(-u admin:demo)
 mapfile -t files < <(find "$corpus" -name '*.html' -size +2k | sort)
 echo "corpus: ${#files[@]} HTML files, $(du -sh "$corpus" | cut -f1) in $corpus; $copies copies"
 
-# an employee asks the demo's questions one at a time, one every 0.2 s, while the corpus is ingested,
-# and the client's wait for each answer is kept (ASKS=0 skips it)
 # upload DOMAIN FILE...: uploads the HTML files into DOMAIN through the API, 20 to a request
 upload() {
   local domain=$1 i f args
@@ -69,6 +67,8 @@ fi
 token=$(curl -sf -u employee:demo -H 'Content-Type: application/json' \
   -d '{"label":"corpus benchmark","validDays":1}' "$base/api/me/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 waits=$(mktemp)
+# an employee asks the demo's questions one at a time, one every 0.2 s, while the corpus is ingested,
+# and the client's wait for each answer is kept (ASKS=0 skips it)
 if [ -z "${RETRIEVAL_ONLY:-}" ] && [ "${ASKS:-1}" != 0 ]; then
   cut -d'|' -f2- bench/questions.txt | grep -v '^#' | python3 -c '
 import json, sys
