@@ -133,35 +133,35 @@ class VectorReuseIT {
    * before any).
    */
   static Map<String, double[]> stages(Api api) {
-    String text =
-        api.raw("GET", "/metrics?scope=application", Map.of("Accept", "text/plain"), null).body();
+    String text = metrics(api);
     Map<String, double[]> stages = new java.util.HashMap<>();
     for (String stage : List.of("parse", "embed", "store", "index")) {
-      double[] values = {0, 0};
-      String[] names = {"micros", "calls"};
-      for (int i = 0; i < 2; i++) {
-        Matcher m =
-            Pattern.compile(
-                    "(?m)^infodesk_ingestion_stage_"
-                        + names[i]
-                        + "_total\\{[^}]*stage=\""
-                        + stage
-                        + "\"[^}]*\\} (\\S+)$")
-                .matcher(text);
-        values[i] = m.find() ? Double.parseDouble(m.group(1)) : 0;
-      }
-      stages.put(stage, values);
+      String label = "stage=\"" + stage + "\"";
+      stages.put(
+          stage,
+          new double[] {
+            counter(text, "infodesk_ingestion_stage_micros_total", label),
+            counter(text, "infodesk_ingestion_stage_calls_total", label)
+          });
     }
     return stages;
   }
 
   /** The it domain's reused chunks, as the node's Prometheus text gives them (0 before any). */
   static double reused(Api api) {
-    String text =
-        api.raw("GET", "/metrics?scope=application", Map.of("Accept", "text/plain"), null).body();
+    return counter(metrics(api), "infodesk_ingestion_chunks_reused_total", "domain=\"it\"");
+  }
+
+  /** The node's application metrics in Prometheus text. */
+  static String metrics(Api api) {
+    return api.raw("GET", "/metrics?scope=application", Map.of("Accept", "text/plain"), null)
+        .body();
+  }
+
+  /** The value of the series of counter {@code name} that has {@code label} (0 before any). */
+  static double counter(String text, String name, String label) {
     Matcher m =
-        Pattern.compile(
-                "(?m)^infodesk_ingestion_chunks_reused_total\\{[^}]*domain=\"it\"[^}]*\\} (\\S+)$")
+        Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} (\\S+)$")
             .matcher(text);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
