@@ -1,5 +1,6 @@
 package io.infodesk.review.control;
 
+import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.review.entity.Verdict;
 import io.infodesk.review.entity.Verdict.Attribution;
 import java.util.Map;
@@ -16,11 +17,27 @@ public final class EmbeddedJudge implements Judge {
 
   /**
    * The defaults of {@code infodesk.answering.min-similarity} and {@code
-   * infodesk.judge.misroute-margin}.
+   * infodesk.judge.misroute-margin} (at the model's full embedding window).
    */
   public static final double DEFAULT_FLOOR = 0.3;
 
   public static final double DEFAULT_MARGIN = 0.1;
+
+  /**
+   * The default margin when chunks are embedded in a shorter window than the model's ({@code
+   * infodesk.embedding.max-tokens} below 256): with vectors of the first 128 word pieces the best
+   * passages of two domains differ by more by chance, and the default margin raised 2.8 times the
+   * false misroute alarms on the demo's knowledge base; this one keeps them at the full window's
+   * rate (JudgeThresholdExperiment, docs/benchmarks.md "The 128 window and the judge").
+   */
+  public static final double SHORT_WINDOW_MARGIN = 0.15;
+
+  /** The margin to use when {@code infodesk.judge.misroute-margin} is not set, by window. */
+  public static double defaultMargin(int embeddingWindow) {
+    return embeddingWindow >= MiniLmEmbedder.MODEL_MAX_TOKENS
+        ? DEFAULT_MARGIN
+        : SHORT_WINDOW_MARGIN;
+  }
 
   private final double retrievalFloor;
   private final double margin;

@@ -2,6 +2,7 @@ package io.infodesk.review.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.review.entity.Verdict.Attribution;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,26 @@ class EmbeddedJudgeTest {
     assertThat(v.attribution()).isEqualTo(Attribution.ROUTING);
     assertThat(v.suggestedDomain()).isEqualTo("it");
     assertThat(v.rationale()).contains("it", "0.62", "0.35");
+  }
+
+  @Test
+  void aShorterEmbeddingWindowWidensTheDefaultMargin() {
+    assertThat(EmbeddedJudge.defaultMargin(MiniLmEmbedder.MODEL_MAX_TOKENS))
+        .isEqualTo(EmbeddedJudge.DEFAULT_MARGIN);
+    assertThat(EmbeddedJudge.defaultMargin(128)).isEqualTo(0.15);
+    // another domain's knowledge 0.12 closer: a suspected misroute with full-window vectors, not
+    // with vectors of the first 128 word pieces, whose best passages differ by more by chance
+    Map<String, Double> sims = Map.of("hr", 0.40, "it", 0.52);
+    assertThat(
+            new EmbeddedJudge(0.3, EmbeddedJudge.defaultMargin(256))
+                .judge(evidence("hr", false, null, "hr", null, sims))
+                .attribution())
+        .isEqualTo(Attribution.ROUTING);
+    assertThat(
+            new EmbeddedJudge(0.3, EmbeddedJudge.defaultMargin(128))
+                .judge(evidence("hr", false, null, "hr", null, sims))
+                .attribution())
+        .isEqualTo(Attribution.GENERATION);
   }
 
   @Test
