@@ -148,6 +148,24 @@ public final class SettingsValidator {
             + MiniLmEmbedder.MODEL_MAX_TOKENS
             + " word pieces (the model's window)",
         problems);
+    // the judge's thresholds, and the answering floor that is also the judge's: cosine similarities
+    for (String key :
+        List.of("infodesk.answering.min-similarity", "infodesk.judge.misroute-margin")) {
+      setting
+          .apply(key)
+          .ifPresent(
+              v -> {
+                try {
+                  double d = Double.parseDouble(v.trim());
+                  if (!(d >= 0 && d <= 1)) {
+                    problems.add(
+                        key + "='" + v + "' must be between 0 and 1 (a cosine similarity)");
+                  }
+                } catch (NumberFormatException e) {
+                  problems.add(key + "='" + v + "' is not a number");
+                }
+              });
+    }
     setting
         .apply("infodesk.review.consensus")
         .filter(v -> !Set.of("majority", "unanimous").contains(v.trim().toLowerCase(Locale.ROOT)))

@@ -70,7 +70,11 @@ class SettingsValidatorTest {
             new Case("infodesk.embedding.max-tokens", "8", "infodesk.embedding.max-tokens"),
             new Case("infodesk.embedding.max-tokens", "all", "not a number"),
             new Case("infodesk.review.consensus", "loudest", "majority or unanimous"),
-            new Case("infodesk.judge.mode", "oracle", "infodesk.judge.mode"))) {
+            new Case("infodesk.judge.mode", "oracle", "infodesk.judge.mode"),
+            new Case("infodesk.judge.misroute-margin", "-0.1", "between 0 and 1"),
+            new Case("infodesk.judge.misroute-margin", "wide", "not a number"),
+            new Case("infodesk.answering.min-similarity", "1.5", "between 0 and 1"),
+            new Case("infodesk.answering.min-similarity", "high", "not a number"))) {
       Map<String, String> s = defaults();
       s.put(c.key(), c.value());
       assertThat(validate(s)).as(c.toString()).hasSize(1).first().asString().contains(c.expected());
