@@ -37,4 +37,13 @@ class ConfigurationFileTest {
     documented.removeAll(listed);
     assertThat(documented).as("documented keys missing from %s", CONF).isEmpty();
   }
+
+  @Test
+  void aDefaultThatFollowsAnotherSettingIsNotPinned() throws Exception {
+    // the judge's margin defaults by the embedding window (0.1 at 256, 0.15 below): a value in the
+    // file would keep 0.1 for an owner who shortens the window
+    assertThat(Files.readString(CONF))
+        .containsPattern("(?m)^#infodesk\\.judge\\.misroute-margin=")
+        .doesNotContainPattern("(?m)^infodesk\\.judge\\.misroute-margin=");
+  }
 }
