@@ -26,6 +26,72 @@ public final class SettingsValidator {
   private SettingsValidator() {}
 
   /**
+   * A numeric setting read where it is used (MicroProfile Config converts it there): its range, and
+   * whether it must be a whole number.
+   */
+  record NumberRule(String key, double min, double max, boolean whole) {
+
+    static NumberRule share(String key) {
+      return new NumberRule(key, 0, 1, false);
+    }
+
+    static NumberRule atLeast(String key, double min, boolean whole) {
+      return new NumberRule(key, min, Double.POSITIVE_INFINITY, whole);
+    }
+
+    /** The problem with {@code value}, if any, starting with the key. */
+    Optional<String> check(String value) {
+      double d;
+      try {
+        d = Double.parseDouble(value.trim());
+      } catch (NumberFormatException e) {
+        return Optional.of(key + "='" + value + "' is not a number");
+      }
+      if (whole && (d != Math.rint(d) || value.trim().matches(".*[.eE].*"))) {
+        return Optional.of(key + "='" + value + "' must be a whole number");
+      }
+      if (!(d >= min && d <= max)) {
+        String range =
+            max < Integer.MAX_VALUE
+                ? "between " + format(min) + " and " + format(max)
+                : d < min ? "at least " + format(min) : "at most " + format(max);
+        return Optional.of(key + "='" + value + "' must be " + range);
+      }
+      return Optional.empty();
+    }
+
+    private static String format(double d) {
+      return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+  }
+
+  /**
+   * The numeric settings read from the configuration only (the run-time settings have their rules
+   * in {@link FlywheelSettings}).
+   */
+  static final List<NumberRule> NUMBERS =
+      List.of(
+          // cosine similarities and shares
+          NumberRule.share("infodesk.answering.min-similarity"),
+          NumberRule.share("infodesk.judge.misroute-margin"),
+          NumberRule.share("infodesk.feedback.rephrase-similarity"),
+          NumberRule.share("infodesk.guardrails.grounding-min-support"),
+          NumberRule.share("infodesk.routing.zero-shot.threshold"),
+          NumberRule.share("infodesk.routing.zero-shot.percentile"),
+          // prices
+          NumberRule.atLeast("infodesk.cost.cpu-usd-per-hour", 0, false),
+          NumberRule.atLeast("infodesk.cost.gpu-usd-per-hour", 0, false),
+          NumberRule.atLeast("infodesk.cost.llm-usd-per-million-tokens", 0, false),
+          // counts and durations
+          new NumberRule("infodesk.llm.timeout-seconds", 1, Integer.MAX_VALUE, true),
+          new NumberRule("infodesk.training.max-epochs", 1, Integer.MAX_VALUE, true),
+          new NumberRule("infodesk.training.patience", 0, Integer.MAX_VALUE, true),
+          new NumberRule("infodesk.embedding.concurrency", 0, Integer.MAX_VALUE, true),
+          new NumberRule("infodesk.embedding.question-cache", 0, Integer.MAX_VALUE, true),
+          new NumberRule("infodesk.embedding.batch-window-micros", 0, Long.MAX_VALUE, true),
+          new NumberRule("infodesk.ingestion.max-bytes", 1, Long.MAX_VALUE, true));
+
+  /**
    * @param setting looks a key up; empty when it is not set
    * @return one message per bad setting, each starting with the key
    */
@@ -148,23 +214,8 @@ public final class SettingsValidator {
             + MiniLmEmbedder.MODEL_MAX_TOKENS
             + " word pieces (the model's window)",
         problems);
-    // the judge's thresholds, and the answering floor that is also the judge's: cosine similarities
-    for (String key :
-        List.of("infodesk.answering.min-similarity", "infodesk.judge.misroute-margin")) {
-      setting
-          .apply(key)
-          .ifPresent(
-              v -> {
-                try {
-                  double d = Double.parseDouble(v.trim());
-                  if (!(d >= 0 && d <= 1)) {
-                    problems.add(
-                        key + "='" + v + "' must be between 0 and 1 (a cosine similarity)");
-                  }
-                } catch (NumberFormatException e) {
-                  problems.add(key + "='" + v + "' is not a number");
-                }
-              });
+    for (NumberRule rule : NUMBERS) {
+      setting.apply(rule.key()).ifPresent(v -> rule.check(v).ifPresent(problems::add));
     }
     setting
         .apply("infodesk.review.consensus")

@@ -74,7 +74,13 @@ class SettingsValidatorTest {
             new Case("infodesk.judge.misroute-margin", "-0.1", "between 0 and 1"),
             new Case("infodesk.judge.misroute-margin", "wide", "not a number"),
             new Case("infodesk.answering.min-similarity", "1.5", "between 0 and 1"),
-            new Case("infodesk.answering.min-similarity", "high", "not a number"))) {
+            new Case("infodesk.answering.min-similarity", "high", "not a number"),
+            new Case("infodesk.feedback.rephrase-similarity", "2", "between 0 and 1"),
+            new Case("infodesk.cost.gpu-usd-per-hour", "-1", "at least 0"),
+            new Case("infodesk.llm.timeout-seconds", "0", "at least 1"),
+            new Case("infodesk.training.max-epochs", "2.5", "whole number"),
+            new Case("infodesk.ingestion.max-bytes", "20MB", "not a number"),
+            new Case("infodesk.embedding.question-cache", "1e4", "whole number"))) {
       Map<String, String> s = defaults();
       s.put(c.key(), c.value());
       assertThat(validate(s)).as(c.toString()).hasSize(1).first().asString().contains(c.expected());
