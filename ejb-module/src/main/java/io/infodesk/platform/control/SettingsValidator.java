@@ -43,12 +43,14 @@ public final class SettingsValidator {
     Optional<String> check(String value) {
       double d;
       try {
-        d = Double.parseDouble(value.trim());
+        d = whole ? Long.parseLong(value.trim()) : Double.parseDouble(value.trim());
       } catch (NumberFormatException e) {
-        return Optional.of(key + "='" + value + "' is not a number");
-      }
-      if (whole && (d != Math.rint(d) || value.trim().matches(".*[.eE].*"))) {
-        return Optional.of(key + "='" + value + "' must be a whole number");
+        return Optional.of(
+            key
+                + "='"
+                + value
+                + "' "
+                + (isNumber(value) ? "must be a whole number" : "is not a number"));
       }
       if (!(d >= min && d <= max)) {
         String range =
@@ -58,6 +60,15 @@ public final class SettingsValidator {
         return Optional.of(key + "='" + value + "' must be " + range);
       }
       return Optional.empty();
+    }
+
+    private static boolean isNumber(String value) {
+      try {
+        Double.parseDouble(value.trim());
+        return true;
+      } catch (NumberFormatException e) {
+        return false;
+      }
     }
 
     private static String format(double d) {

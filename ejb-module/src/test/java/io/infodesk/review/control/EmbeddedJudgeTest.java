@@ -44,7 +44,7 @@ class EmbeddedJudgeTest {
         .isEqualTo(EmbeddedJudge.DEFAULT_MARGIN);
     assertThat(EmbeddedJudge.defaultMargin(128)).isEqualTo(0.15);
     // another domain's knowledge 0.12 closer: a suspected misroute with full-window vectors, not
-    // with vectors of the first 128 word pieces, whose best passages differ by more by chance
+    // with vectors of the first 128 word pieces, where such gaps raised false alarms
     Map<String, Double> sims = Map.of("hr", 0.40, "it", 0.52);
     assertThat(
             new EmbeddedJudge(0.3, EmbeddedJudge.defaultMargin(256))
