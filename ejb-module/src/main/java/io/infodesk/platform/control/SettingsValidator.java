@@ -76,6 +76,10 @@ public final class SettingsValidator {
     }
   }
 
+  /** Run-time settings with a check of their own in {@link #validate}. */
+  private static final Set<String> CHECKED_BELOW =
+      Set.of("infodesk.review.reviewers", "infodesk.review.consensus", "infodesk.judge.mode");
+
   /**
    * The numeric settings read from the configuration only (the run-time settings have their rules
    * in {@link FlywheelSettings}).
@@ -227,6 +231,16 @@ public final class SettingsValidator {
         problems);
     for (NumberRule rule : NUMBERS) {
       setting.apply(rule.key()).ifPresent(v -> rule.check(v).ifPresent(problems::add));
+    }
+    // the run-time settings given in the configuration: the rules an admin's change must pass
+    // (RuntimeSettings reads the configuration's value when no admin has changed it)
+    for (String key : FlywheelSettings.keys()) {
+      if (FlywheelSettings.isEditable(key) && !CHECKED_BELOW.contains(key)) {
+        setting
+            .apply(key)
+            .filter(v -> !v.isBlank())
+            .ifPresent(v -> FlywheelSettings.check(key, v).ifPresent(problems::add));
+      }
     }
     setting
         .apply("infodesk.review.consensus")

@@ -80,7 +80,11 @@ class SettingsValidatorTest {
             new Case("infodesk.llm.timeout-seconds", "0", "at least 1"),
             new Case("infodesk.training.max-epochs", "2.5", "whole number"),
             new Case("infodesk.ingestion.max-bytes", "20MB", "not a number"),
-            new Case("infodesk.embedding.question-cache", "1e4", "whole number"))) {
+            new Case("infodesk.embedding.question-cache", "1e4", "whole number"),
+            new Case("infodesk.gates.accuracy-tolerance", "loose", "not a number"),
+            new Case("infodesk.drift.window", "5", "between 10"),
+            new Case("infodesk.flywheel.auto-promote", "yes", "one of true, false"),
+            new Case("infodesk.review.budget", "lots", "infodesk.review.budget"))) {
       Map<String, String> s = defaults();
       s.put(c.key(), c.value());
       assertThat(validate(s)).as(c.toString()).hasSize(1).first().asString().contains(c.expected());
