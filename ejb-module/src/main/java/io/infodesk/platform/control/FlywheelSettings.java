@@ -182,30 +182,50 @@ public final class FlywheelSettings {
         .map(reason -> key + "='" + value.strip() + "' " + reason);
   }
 
-  private static Function<String, Optional<String>> number(double min, double max) {
+  /**
+   * A number from {@code min} to {@code max}; also the start-up rule of the numeric settings that
+   * only the configuration sets ({@link SettingsValidator}). A {@code max} at or above {@code
+   * Integer.MAX_VALUE} stands for no bound and is not shown.
+   */
+  static Function<String, Optional<String>> number(double min, double max) {
     return v -> {
       try {
-        double d = Double.parseDouble(v);
-        return d >= min && d <= max
-            ? Optional.empty()
-            : Optional.of("must be between " + plain(min) + " and " + plain(max));
+        return inRange(Double.parseDouble(v), min, max);
       } catch (NumberFormatException e) {
         return Optional.of("is not a number");
       }
     };
   }
 
-  private static Function<String, Optional<String>> whole(int min, int max) {
+  /** A whole number from {@code min} to {@code max} (see {@link #number}). */
+  static Function<String, Optional<String>> whole(long min, long max) {
     return v -> {
       try {
-        int i = Integer.parseInt(v);
-        return i >= min && i <= max
-            ? Optional.empty()
-            : Optional.of("must be between " + min + " and " + max);
+        return inRange(Long.parseLong(v), min, max);
       } catch (NumberFormatException e) {
-        return Optional.of("is not a whole number");
+        return Optional.of(isNumber(v) ? "is not a whole number" : "is not a number");
       }
     };
+  }
+
+  private static boolean isNumber(String v) {
+    try {
+      Double.parseDouble(v);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static Optional<String> inRange(double d, double min, double max) {
+    if (d >= min && d <= max) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "must be "
+            + (max < Integer.MAX_VALUE
+                ? "between " + plain(min) + " and " + plain(max)
+                : d < min ? "at least " + plain(min) : "at most " + plain(max)));
   }
 
   private static Function<String, Optional<String>> oneOf(String... values) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,86 +26,43 @@ public final class SettingsValidator {
 
   private SettingsValidator() {}
 
-  /**
-   * A numeric setting read where it is used (MicroProfile Config converts it there): its range, and
-   * whether it must be a whole number.
-   */
-  record NumberRule(String key, double min, double max, boolean whole) {
-
-    static NumberRule share(String key) {
-      return new NumberRule(key, 0, 1, false);
-    }
-
-    static NumberRule atLeast(String key, double min, boolean whole) {
-      return new NumberRule(key, min, Double.POSITIVE_INFINITY, whole);
-    }
-
-    /** The problem with {@code value}, if any, starting with the key. */
-    Optional<String> check(String value) {
-      double d;
-      try {
-        d = whole ? Long.parseLong(value.trim()) : Double.parseDouble(value.trim());
-      } catch (NumberFormatException e) {
-        return Optional.of(
-            key
-                + "='"
-                + value
-                + "' "
-                + (isNumber(value) ? "must be a whole number" : "is not a number"));
-      }
-      if (!(d >= min && d <= max)) {
-        String range =
-            max < Integer.MAX_VALUE
-                ? "between " + format(min) + " and " + format(max)
-                : d < min ? "at least " + format(min) : "at most " + format(max);
-        return Optional.of(key + "='" + value + "' must be " + range);
-      }
-      return Optional.empty();
-    }
-
-    private static boolean isNumber(String value) {
-      try {
-        Double.parseDouble(value.trim());
-        return true;
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    }
-
-    private static String format(double d) {
-      return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-  }
-
   /** Run-time settings with a check of their own in {@link #validate}. */
   private static final Set<String> CHECKED_BELOW =
       Set.of("infodesk.review.reviewers", "infodesk.review.consensus", "infodesk.judge.mode");
 
   /**
-   * The numeric settings read from the configuration only (the run-time settings have their rules
-   * in {@link FlywheelSettings}).
+   * The numeric settings read from the configuration only, with {@link FlywheelSettings}' number
+   * rules (the run-time settings have theirs there); a type's limit is the bound of a count.
    */
-  static final List<NumberRule> NUMBERS =
+  static final List<Map.Entry<String, Function<String, Optional<String>>>> NUMBERS =
       List.of(
           // cosine similarities and shares
-          NumberRule.share("infodesk.answering.min-similarity"),
-          NumberRule.share("infodesk.judge.misroute-margin"),
-          NumberRule.share("infodesk.feedback.rephrase-similarity"),
-          NumberRule.share("infodesk.guardrails.grounding-min-support"),
-          NumberRule.share("infodesk.routing.zero-shot.threshold"),
-          NumberRule.share("infodesk.routing.zero-shot.percentile"),
+          Map.entry("infodesk.answering.min-similarity", FlywheelSettings.number(0, 1)),
+          Map.entry("infodesk.judge.misroute-margin", FlywheelSettings.number(0, 1)),
+          Map.entry("infodesk.feedback.rephrase-similarity", FlywheelSettings.number(0, 1)),
+          Map.entry("infodesk.guardrails.grounding-min-support", FlywheelSettings.number(0, 1)),
+          Map.entry("infodesk.routing.zero-shot.threshold", FlywheelSettings.number(0, 1)),
+          Map.entry("infodesk.routing.zero-shot.percentile", FlywheelSettings.number(0, 1)),
           // prices
-          NumberRule.atLeast("infodesk.cost.cpu-usd-per-hour", 0, false),
-          NumberRule.atLeast("infodesk.cost.gpu-usd-per-hour", 0, false),
-          NumberRule.atLeast("infodesk.cost.llm-usd-per-million-tokens", 0, false),
+          Map.entry(
+              "infodesk.cost.cpu-usd-per-hour",
+              FlywheelSettings.number(0, Double.POSITIVE_INFINITY)),
+          Map.entry(
+              "infodesk.cost.gpu-usd-per-hour",
+              FlywheelSettings.number(0, Double.POSITIVE_INFINITY)),
+          Map.entry(
+              "infodesk.cost.llm-usd-per-million-tokens",
+              FlywheelSettings.number(0, Double.POSITIVE_INFINITY)),
           // counts and durations
-          new NumberRule("infodesk.llm.timeout-seconds", 1, Integer.MAX_VALUE, true),
-          new NumberRule("infodesk.training.max-epochs", 1, Integer.MAX_VALUE, true),
-          new NumberRule("infodesk.training.patience", 0, Integer.MAX_VALUE, true),
-          new NumberRule("infodesk.embedding.concurrency", 0, Integer.MAX_VALUE, true),
-          new NumberRule("infodesk.embedding.question-cache", 0, Integer.MAX_VALUE, true),
-          new NumberRule("infodesk.embedding.batch-window-micros", 0, Long.MAX_VALUE, true),
-          new NumberRule("infodesk.ingestion.max-bytes", 1, Long.MAX_VALUE, true));
+          Map.entry("infodesk.llm.timeout-seconds", FlywheelSettings.whole(1, Integer.MAX_VALUE)),
+          Map.entry("infodesk.training.max-epochs", FlywheelSettings.whole(1, Integer.MAX_VALUE)),
+          Map.entry("infodesk.training.patience", FlywheelSettings.whole(0, Integer.MAX_VALUE)),
+          Map.entry("infodesk.embedding.concurrency", FlywheelSettings.whole(0, Integer.MAX_VALUE)),
+          Map.entry(
+              "infodesk.embedding.question-cache", FlywheelSettings.whole(0, Integer.MAX_VALUE)),
+          Map.entry(
+              "infodesk.embedding.batch-window-micros", FlywheelSettings.whole(0, Long.MAX_VALUE)),
+          Map.entry("infodesk.ingestion.max-bytes", FlywheelSettings.whole(1, Long.MAX_VALUE)));
 
   /**
    * @param setting looks a key up; empty when it is not set
@@ -229,17 +187,14 @@ public final class SettingsValidator {
             + MiniLmEmbedder.MODEL_MAX_TOKENS
             + " word pieces (the model's window)",
         problems);
-    for (NumberRule rule : NUMBERS) {
-      setting.apply(rule.key()).ifPresent(v -> rule.check(v).ifPresent(problems::add));
+    for (Map.Entry<String, Function<String, Optional<String>>> number : NUMBERS) {
+      ruled(setting, number.getKey(), number.getValue(), problems);
     }
     // the run-time settings given in the configuration: the rules an admin's change must pass
     // (RuntimeSettings reads the configuration's value when no admin has changed it)
-    for (String key : FlywheelSettings.keys()) {
-      if (FlywheelSettings.isEditable(key) && !CHECKED_BELOW.contains(key)) {
-        setting
-            .apply(key)
-            .filter(v -> !v.isBlank())
-            .ifPresent(v -> FlywheelSettings.check(key, v).ifPresent(problems::add));
+    for (FlywheelSettings.Definition d : FlywheelSettings.all()) {
+      if (d.editable() && !CHECKED_BELOW.contains(d.key())) {
+        ruled(setting, d.key(), d.rule(), problems);
       }
     }
     setting
@@ -276,6 +231,23 @@ public final class SettingsValidator {
   }
 
   /** A whole number from {@code min} to {@code max}, when the setting is there. */
+  /**
+   * The problem with the configured value of {@code key} under {@code rule}, as FlywheelSettings
+   * words it.
+   */
+  private static void ruled(
+      Function<String, Optional<String>> setting,
+      String key,
+      Function<String, Optional<String>> rule,
+      List<String> problems) {
+    setting
+        .apply(key)
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .ifPresent(
+            v -> rule.apply(v).ifPresent(reason -> problems.add(key + "='" + v + "' " + reason)));
+  }
+
   private static void between(
       Function<String, Optional<String>> setting,
       String key,
