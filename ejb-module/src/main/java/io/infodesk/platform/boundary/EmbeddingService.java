@@ -53,6 +53,7 @@ public class EmbeddingService {
   private VectorCache questions;
   private volatile BatchingEmbedder batching;
   private String modelName;
+  private int maxTokens;
 
   /**
    * At most this many questions embed at once ({@code infodesk.embedding.concurrency}; 0, the
@@ -64,7 +65,7 @@ public class EmbeddingService {
   @PostConstruct
   void startLoading() {
     modelName = config.getOptionalValue(MODEL, String.class).orElse(MiniLmEmbedder.QUANTIZED);
-    int maxTokens =
+    maxTokens =
         config
             .getOptionalValue(MAX_TOKENS, Integer.class)
             .orElse(MiniLmEmbedder.DEFAULT_MAX_TOKENS);
@@ -121,6 +122,11 @@ public class EmbeddingService {
   /** The configured model's name (see {@link #MODEL}), known before it has loaded. */
   public String modelName() {
     return modelName;
+  }
+
+  /** The configured window: word pieces embedded of each text ({@link #MAX_TOKENS}). */
+  public int maxTokens() {
+    return maxTokens;
   }
 
   /**

@@ -6,7 +6,6 @@ import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.platform.control.LlmEndpoint;
-import io.infodesk.platform.control.MiniLmEmbedder;
 import io.infodesk.platform.entity.Audited;
 import io.infodesk.retrieval.boundary.SearchService;
 import io.infodesk.retrieval.entity.Passage;
@@ -138,12 +137,7 @@ public class JudgeService {
                 .orElse(EmbeddedJudge.DEFAULT_FLOOR),
             config
                 .getOptionalValue("infodesk.judge.misroute-margin", Double.class)
-                .orElseGet(
-                    () ->
-                        EmbeddedJudge.defaultMargin(
-                            config
-                                .getOptionalValue(EmbeddingService.MAX_TOKENS, Integer.class)
-                                .orElse(MiniLmEmbedder.DEFAULT_MAX_TOKENS))));
+                .orElseGet(() -> EmbeddedJudge.defaultMargin(embeddings.maxTokens())));
     String mode = settings.text("infodesk.judge.mode");
     if (mode.equals("embedded") || !llm.isConfigured()) {
       return embedded;
