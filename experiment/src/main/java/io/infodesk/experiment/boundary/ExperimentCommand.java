@@ -84,6 +84,7 @@ public final class ExperimentCommand {
       Path data, String oosLabel, FlywheelExperiment.Settings settings, Path out)
       throws IOException {
     ExperimentData dataset = ExperimentData.read(data, oosLabel);
+    System.err.println(data.getFileName() + ": splits " + dataset.splits());
     Path models = Path.of(System.getProperty("java.io.tmpdir"), "infodesk-experiment-minilm");
     try (MiniLmEmbedder embedder =
         MiniLmEmbedder.load(models, Thread.currentThread().getContextClassLoader())) {

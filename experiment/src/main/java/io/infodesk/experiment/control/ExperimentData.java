@@ -22,9 +22,26 @@ import java.util.TreeMap;
  * line (CLINC150's flat file, with {@code domain} as the label and {@code oos_} split prefixes, is
  * read as is). The out-of-scope label, if the file has one, becomes InfoDesk's {@code oos}. A
  * domain's description is its name and, where the rows carry them, its intents' names.
+ *
+ * <p>A file without a validation split (many intent datasets have none) gets {@link
+ * #CARVED_VALIDATION} of each label's training rows as one, and a file without a test split {@link
+ * #CARVED_TEST} of them as that, drawn the same way each time; {@link #splits()} says what was
+ * carved.
  */
 public record ExperimentData(
-    List<Row> train, List<Row> validation, List<Row> test, Map<String, String> descriptions) {
+    List<Row> train,
+    List<Row> validation,
+    List<Row> test,
+    Map<String, String> descriptions,
+    String splits) {
+
+  /**
+   * The share of each label's training rows that becomes the validation split when none is given.
+   */
+  public static final double CARVED_VALIDATION = 0.10;
+
+  /** The share of each label's training rows that becomes the test split when none is given. */
+  public static final double CARVED_TEST = 0.20;
 
   /** One utterance and its gold label ({@code oos} for out of scope). */
   public record Row(String text, String label) {}
@@ -88,8 +105,43 @@ public record ExperimentData(
         }
       }
     }
-    if (train.isEmpty() || validation.isEmpty() || test.isEmpty()) {
-      throw new IOException(file + " needs rows in each of the train, val and test splits");
+    if (train.isEmpty()) {
+      throw new IOException(file + " needs rows in the train split");
+    }
+    List<String> carved = new ArrayList<>();
+    if (test.isEmpty() || validation.isEmpty()) {
+      boolean carveTest = test.isEmpty();
+      boolean carveValidation = validation.isEmpty();
+      Map<String, List<Row>> byLabel = new LinkedHashMap<>();
+      train.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
+      Set<Row> toTest = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<Row> toValidation =
+          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      for (var e : byLabel.entrySet()) {
+        List<Row> rows = new ArrayList<>(e.getValue());
+        java.util.Collections.shuffle(rows, new java.util.Random(e.getKey().hashCode()));
+        int forTest = carveTest ? share(rows.size(), CARVED_TEST) : 0;
+        int forValidation = carveValidation ? share(rows.size(), CARVED_VALIDATION) : 0;
+        toTest.addAll(rows.subList(0, forTest));
+        toValidation.addAll(rows.subList(forTest, forTest + forValidation));
+      }
+      List<Row> kept = new ArrayList<>();
+      for (Row r : train) {
+        (toTest.contains(r) ? test : toValidation.contains(r) ? validation : kept).add(r);
+      }
+      train = kept;
+      if (carveTest) {
+        carved.add(
+            Math.round(100 * CARVED_TEST) + "% of each label's train rows as the test split");
+      }
+      if (carveValidation) {
+        carved.add(
+            Math.round(100 * CARVED_VALIDATION)
+                + "% of each label's train rows as the validation split");
+      }
+      if (train.isEmpty() || validation.isEmpty() || test.isEmpty()) {
+        throw new IOException(file + " has too few train rows to carve the missing splits from");
+      }
     }
     Map<String, String> descriptions = new LinkedHashMap<>();
     intents.forEach(
@@ -98,6 +150,17 @@ public record ExperimentData(
                 domain,
                 domain.replace('_', ' ')
                     + (names.isEmpty() ? "" : ": " + String.join(", ", names))));
-    return new ExperimentData(train, validation, test, descriptions);
+    return new ExperimentData(
+        train,
+        validation,
+        test,
+        descriptions,
+        carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved));
+  }
+
+  /** A share of a label's rows, at least one where the label has three or more. */
+  private static int share(int rows, double share) {
+    int n = (int) Math.round(rows * share);
+    return n == 0 && rows >= 3 ? 1 : n;
   }
 }

@@ -16,6 +16,7 @@ public record ExperimentReport(
     int trainRows,
     int validationRows,
     int testRows,
+    String splits,
     List<ModelRow> models,
     Funnel funnel,
     JudgeQuality judge,
@@ -90,13 +91,14 @@ public record ExperimentReport(
     b.append(
         String.format(
             Locale.ROOT,
-            "Dataset `%s`: %d train, %d validation, %d test rows. K=%d; ratings: %.0f%% of right"
-                + " routes down, %.0f%% of wrong ones up; SME error %.0f%%; judge sample of"
+            "Dataset `%s`: %d train, %d validation, %d test rows (splits %s). K=%d; ratings:"
+                + " %.0f%% of right routes down, %.0f%% of wrong ones up; SME error %.0f%%; judge sample of"
                 + " satisfied %.0f%%; seed %d.%n%n",
             dataset,
             trainRows,
             validationRows,
             testRows,
+            splits,
             settings.k(),
             100 * settings.downWhenRight(),
             100 * settings.upWhenWrong(),
@@ -265,7 +267,8 @@ public record ExperimentReport(
                 Json.createObjectBuilder()
                     .add("train", trainRows)
                     .add("validation", validationRows)
-                    .add("test", testRows))
+                    .add("test", testRows)
+                    .add("splits", splits))
             .add("models", rows)
             .add(
                 "funnel",

@@ -267,6 +267,7 @@ public final class FlywheelExperiment {
         data.train().size(),
         data.validation().size(),
         data.test().size(),
+        data.splits(),
         rows,
         turns.funnel(),
         new JudgeQuality(
