@@ -116,6 +116,10 @@ class DistributionIT {
       assertThat(exec(home, env, bin.toString(), "status").exit())
           .as("a failed start leaves nothing running")
           .isEqualTo(3);
+      // in the foreground (systemd, containers) too: the server stops and the exit says why
+      Run failedRun = exec(home, env, "timeout", "300", bin.toString(), "run");
+      assertThat(failedRun.exit()).as(failedRun.output()).isEqualTo(1);
+      assertThat(failedRun.output()).contains("InfoDesk did not deploy");
 
       // InfoDesk's own start-up check names the bad setting
       env.put("INFODESK_DB_PASSWORD", pgPassword);
@@ -125,6 +129,9 @@ class DistributionIT {
       assertThat(weak.exit()).as(weak.output()).isEqualTo(2);
       assertThat(weak.output()).contains("Invalid settings", "infodesk.node.roles", "cook");
       assertThat(exec(home, env, bin.toString(), "status").exit()).isEqualTo(3);
+      Run weakRun = exec(home, badRole, "timeout", "300", bin.toString(), "run");
+      assertThat(weakRun.exit()).as(weakRun.output()).isEqualTo(2);
+      assertThat(weakRun.output()).contains("infodesk: Invalid settings", "'cook'");
 
       env.put("INFODESK_BOOTSTRAP_ADMIN_USER", "alice");
       env.put("INFODESK_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -174,7 +181,7 @@ class DistributionIT {
     for (String tool :
         List.of(
             "bash", "env", "dirname", "cat", "mkdir", "head", "grep", "tail", "sleep", "seq",
-            "nohup", "rm")) {
+            "nohup", "rm", "mktemp", "mkfifo", "timeout")) {
       for (String where : List.of("/usr/bin/", "/bin/")) {
         Path real = Path.of(where + tool);
         if (Files.isExecutable(real) && !Files.exists(tools.resolve(tool))) {
