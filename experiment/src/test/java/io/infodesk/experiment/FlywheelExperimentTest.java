@@ -158,9 +158,10 @@ class FlywheelExperimentTest {
     assertThatThrownBy(() -> ExperimentData.read(bad, null)).hasMessageContaining("line 2");
     Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"later\"}\n");
     assertThatThrownBy(() -> ExperimentData.read(bad, null)).hasMessageContaining("unknown split");
+    // one training row: nothing to carve the missing validation and test splits from
     Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"train\"}\n");
     assertThatThrownBy(() -> ExperimentData.read(bad, null))
-        .hasMessageContaining("train, val and test");
+        .hasMessageContaining("too few train rows");
     assertThatThrownBy(() -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10, 3, 0.05))
