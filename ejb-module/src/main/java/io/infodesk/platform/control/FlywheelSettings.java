@@ -54,7 +54,8 @@ public final class FlywheelSettings {
         "Gates",
         "infodesk.gates.max-domain-f1-drop",
         "0.05",
-        "no domain's F1 may drop more than this against the incumbent",
+        "no domain's F1 may drop more than this against the incumbent (a domain with too few"
+            + " held-out examples to tell the drop from noise is allowed that noise)",
         number(0, 1));
     add(
         "Gates",
