@@ -116,8 +116,14 @@ public final class PromotionGate {
     return NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - CONFIDENCE) / labels);
   }
 
-  /** The standard error of the difference of two F1s, each treated as a share of {@code n}. */
+  /**
+   * The standard error of the difference of two F1s, each treated as a share of {@code n} and moved
+   * by one success and one failure towards a half (as Agresti and Coull do), so that an F1 of
+   * exactly 1 or 0 on a few examples is not taken for a certainty.
+   */
   static double standardError(double f1Before, double f1After, int n) {
-    return Math.sqrt((f1Before * (1 - f1Before) + f1After * (1 - f1After)) / n);
+    double before = (f1Before * n + 1) / (n + 2);
+    double after = (f1After * n + 1) / (n + 2);
+    return Math.sqrt((before * (1 - before) + after * (1 - after)) / n);
   }
 }

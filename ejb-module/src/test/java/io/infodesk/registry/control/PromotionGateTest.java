@@ -115,4 +115,24 @@ class PromotionGateTest {
             new PromotionGate.Bounds(0.5, 0.05, 1000), candidate, incumbent, candidate, 10);
     assertThat(d.reasons()).anyMatch(r -> r.startsWith("F1 of hr drops"));
   }
+
+  @Test
+  void oneHeldOutExampleCannotShowADomainsDrop() {
+    // hr has a single held-out example: right before, wrong now. F1 falls from 1 to 0, and that
+    // is all one example can say; overall accuracy still has the last word
+    List<String> gold = new java.util.ArrayList<>(List.of("hr"));
+    gold.addAll(java.util.Collections.nCopies(40, "it"));
+    List<String> candidateRoutes = new java.util.ArrayList<>(List.of("it"));
+    candidateRoutes.addAll(java.util.Collections.nCopies(40, "it"));
+    var incumbent = report(gold, gold);
+    var candidate = report(gold, candidateRoutes);
+    var lenient =
+        PromotionGate.decide(
+            new PromotionGate.Bounds(0.05, 0.05, 1000), incumbent, incumbent, candidate, 10);
+    assertThat(lenient.pass()).as(lenient.reasons().toString()).isTrue();
+    var strict =
+        PromotionGate.decide(
+            new PromotionGate.Bounds(0.01, 0.05, 1000), incumbent, incumbent, candidate, 10);
+    assertThat(strict.reasons()).singleElement().asString().startsWith("accuracy");
+  }
 }
