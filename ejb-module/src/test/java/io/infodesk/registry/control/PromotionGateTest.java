@@ -67,7 +67,7 @@ class PromotionGateTest {
         .isFalse();
   }
 
-  /** 20 of each domain, the candidate misroutes {@code misses} hr questions to it. */
+  /** {@code perLabel} questions of each domain, the first {@code misses} hr ones routed to it. */
   static List<String> candidateMissing(int perLabel, int misses) {
     List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < perLabel; i++) {
@@ -83,15 +83,23 @@ class PromotionGateTest {
     return candidateMissing(perLabel, 0);
   }
 
+  /** The gate with a domain F1 bound of 0.05, the candidate against the incumbent. */
+  static PromotionGate.Decision gate(
+      double accuracyTolerance,
+      RoutingMetrics.Report teacher,
+      RoutingMetrics.Report incumbent,
+      RoutingMetrics.Report candidate) {
+    return PromotionGate.decide(
+        new PromotionGate.Bounds(accuracyTolerance, 0.05, 1000), teacher, incumbent, candidate, 10);
+  }
+
   @Test
   void aDropWithinTheNoiseOfALabelsFewExamplesIsNotARegression() {
     // hr's F1 falls from 1 to 0.92 (3 of 20 missed): more than the bound of 0.05, but 20
     // examples cannot tell such a candidate from the incumbent (the noise is about 0.14)
     var incumbent = report(gold(20), gold(20));
     var candidate = report(gold(20), candidateMissing(20, 3));
-    var d =
-        PromotionGate.decide(
-            new PromotionGate.Bounds(0.02, 0.05, 1000), candidate, incumbent, candidate, 10);
+    var d = gate(0.02, candidate, incumbent, candidate);
     assertThat(d.pass()).as(d.reasons().toString()).isTrue();
   }
 
@@ -99,9 +107,7 @@ class PromotionGateTest {
   void theSameDropOnManyExamplesIsARegression() {
     var incumbent = report(gold(2000), gold(2000));
     var candidate = report(gold(2000), candidateMissing(2000, 300));
-    var d =
-        PromotionGate.decide(
-            new PromotionGate.Bounds(0.02, 0.05, 1000), candidate, incumbent, candidate, 10);
+    var d = gate(0.02, candidate, incumbent, candidate);
     assertThat(d.pass()).isFalse();
     assertThat(d.reasons()).anyMatch(r -> r.startsWith("F1 of hr drops from 1.000 to 0.919"));
   }
@@ -110,9 +116,7 @@ class PromotionGateTest {
   void aCollapsedLabelIsARegressionEvenOnFewExamples() {
     var incumbent = report(gold(20), gold(20));
     var candidate = report(gold(20), candidateMissing(20, 12));
-    var d =
-        PromotionGate.decide(
-            new PromotionGate.Bounds(0.5, 0.05, 1000), candidate, incumbent, candidate, 10);
+    var d = gate(0.5, candidate, incumbent, candidate);
     assertThat(d.reasons()).anyMatch(r -> r.startsWith("F1 of hr drops"));
   }
 
@@ -126,13 +130,9 @@ class PromotionGateTest {
     candidateRoutes.addAll(java.util.Collections.nCopies(40, "it"));
     var incumbent = report(gold, gold);
     var candidate = report(gold, candidateRoutes);
-    var lenient =
-        PromotionGate.decide(
-            new PromotionGate.Bounds(0.05, 0.05, 1000), incumbent, incumbent, candidate, 10);
+    var lenient = gate(0.05, incumbent, incumbent, candidate);
     assertThat(lenient.pass()).as(lenient.reasons().toString()).isTrue();
-    var strict =
-        PromotionGate.decide(
-            new PromotionGate.Bounds(0.01, 0.05, 1000), incumbent, incumbent, candidate, 10);
+    var strict = gate(0.01, incumbent, incumbent, candidate);
     assertThat(strict.reasons()).singleElement().asString().startsWith("accuracy");
   }
 }

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -114,12 +117,11 @@ public record ExperimentData(
       boolean carveValidation = validation.isEmpty();
       Map<String, List<Row>> byLabel = new LinkedHashMap<>();
       train.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
-      Set<Row> toTest = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-      Set<Row> toValidation =
-          java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<Row> toTest = Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Row> toValidation = Collections.newSetFromMap(new IdentityHashMap<>());
       for (var e : byLabel.entrySet()) {
         List<Row> rows = new ArrayList<>(e.getValue());
-        java.util.Collections.shuffle(rows, new java.util.Random(e.getKey().hashCode()));
+        Collections.shuffle(rows, new Random(e.getKey().hashCode()));
         int forTest = carveTest ? share(rows.size(), CARVED_TEST) : 0;
         int forValidation = carveValidation ? share(rows.size(), CARVED_VALIDATION) : 0;
         toTest.addAll(rows.subList(0, forTest));
