@@ -2,7 +2,10 @@ package io.infodesk.experiment.control;
 
 import io.infodesk.routing.entity.RouteLabels;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -77,10 +80,9 @@ public record ExperimentData(
         } catch (RuntimeException e) {
           throw new IOException(file + " line " + lineNo + " is not a JSON object");
         }
-        String text = o.getString("text", "").strip();
-        String label =
-            o.containsKey("label") ? o.getString("label", "") : o.getString("domain", "");
-        String split = o.getString("split", "");
+        String text = field(o, TEXT_FIELDS).strip();
+        String label = field(o, LABEL_FIELDS).strip();
+        String split = field(o, "split").strip();
         if (text.isEmpty() || label.isEmpty() || split.isEmpty()) {
           throw new IOException(file + " line " + lineNo + " needs text, label and split");
         }
@@ -158,6 +160,26 @@ public record ExperimentData(
         test,
         descriptions,
         carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved));
+  }
+
+  /** Where a row's text may be, first found first. */
+  static final String[] TEXT_FIELDS = {"text", "utterance", "sentence", "query", "question"};
+
+  /** Where a row's label may be, first found first (CLINC150's flat file: its domain). */
+  static final String[] LABEL_FIELDS = {"label", "domain", "intent", "category"};
+
+  /** The first of {@code names} the row has, a string or a number (labels are often numbers). */
+  private static String field(JsonObject o, String... names) {
+    for (String name : names) {
+      JsonValue v = o.get(name);
+      if (v instanceof JsonString string) {
+        return string.getString();
+      }
+      if (v instanceof JsonNumber number) {
+        return number.toString();
+      }
+    }
+    return "";
   }
 
   /** A share of a label's rows, at least one where the label has three or more. */

@@ -90,4 +90,31 @@ class ExperimentDataTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("train");
   }
+
+  @Test
+  void commonFieldNamesAndNumericLabelsAreRead() throws IOException {
+    Path f = dir.resolve("numbers.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String split : List.of("train", "validation", "test")) {
+      for (int label = 0; label < 3; label++) {
+        lines.add(
+            String.format(
+                "{\"utterance\": \"question about %d in %s\", \"label\": %d, \"split\": \"%s\"}",
+                label, split, label, split));
+        lines.add(
+            String.format(
+                "{\"query\": \"another about %d in %s\", \"intent\": \"%d\", \"split\": \"%s\"}",
+                label, split, label, split));
+      }
+    }
+    Files.write(f, lines);
+    ExperimentData d = ExperimentData.read(f, null);
+    assertThat(d.train()).hasSize(6);
+    assertThat(d.validation()).hasSize(6);
+    assertThat(d.test()).hasSize(6);
+    assertThat(d.domains()).containsExactly("0", "1", "2");
+    assertThat(d.train())
+        .extracting(ExperimentData.Row::text)
+        .contains("question about 1 in train");
+  }
 }
