@@ -230,7 +230,6 @@ public final class SettingsValidator {
     return problems;
   }
 
-  /** A whole number from {@code min} to {@code max}, when the setting is there. */
   /**
    * The problem with the configured value of {@code key} under {@code rule}, as FlywheelSettings
    * words it.
@@ -248,6 +247,7 @@ public final class SettingsValidator {
             v -> rule.apply(v).ifPresent(reason -> problems.add(key + "='" + v + "' " + reason)));
   }
 
+  /** A whole number from {@code min} to {@code max}, when the setting is there. */
   private static void between(
       Function<String, Optional<String>> setting,
       String key,
