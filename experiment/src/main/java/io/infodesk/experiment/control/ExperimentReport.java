@@ -92,8 +92,8 @@ public record ExperimentReport(
         String.format(
             Locale.ROOT,
             "Dataset `%s`: %d train, %d validation, %d test rows (splits %s). K=%d; ratings:"
-                + " %.0f%% of right routes down, %.0f%% of wrong ones up; SME error %.0f%%; judge sample of"
-                + " satisfied %.0f%%; seed %d.%n%n",
+                + " %.0f%% of right routes down, %.0f%% of wrong ones up; SME error %.0f%%;"
+                + " judge sample of satisfied %.0f%%; seed %d.%n%n",
             dataset,
             trainRows,
             validationRows,
