@@ -15,6 +15,7 @@ import io.infodesk.platform.entity.Audited;
 import io.infodesk.platform.entity.InvalidInputException;
 import io.infodesk.platform.entity.UnknownEntityException;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.routing.entity.RouteLabels;
 import io.infodesk.security.boundary.AuditService;
 import io.infodesk.security.entity.Role;
@@ -45,9 +46,11 @@ import java.util.TreeMap;
 
 /**
  * Curated, immutable dataset versions. A version gathers every labelled example (SEED exemplars,
- * LOGGED interactions, RELABELED_BY_EMPLOYEE and RELABELED_BY_SME corrections, IMPORTED rows),
- * removes duplicates, and splits: the evaluation part is the frozen evaluation set (made from the
- * first version's stratified split, extended only by an admin), so versions stay comparable.
+ * LOGGED interactions, RELABELED_BY_EMPLOYEE and RELABELED_BY_SME corrections, IMPORTED rows, and
+ * the cycle judge's RELABELED_BY_JUDGE labels), removes duplicates, and splits: the evaluation part
+ * is the frozen evaluation set (made from the first version's stratified split, extended only by an
+ * admin), so versions stay comparable. LOGGED labels the judge set aside stay in the version, in a
+ * split of their own ({@code aside}) that nothing trains on.
  */
 @Stateless
 public class DatasetService {
@@ -87,7 +90,11 @@ public class DatasetService {
   /** For training and the flywheel cycle, which run with or without a caller. */
   @PermitAll
   public Built build() {
-    List<Labelled> labelled = collect();
+    List<Labelled> labelled = new ArrayList<>();
+    List<Labelled> aside = new ArrayList<>();
+    for (Labelled l : collect()) {
+      (JudgeLabel.SET_ASIDE_PROVENANCE.equals(l.provenance()) ? aside : labelled).add(l);
+    }
     Map<String, Labelled> byText = new HashMap<>();
     labelled.forEach(l -> byText.putIfAbsent(key(l.text()), l));
     List<Curation.Example> unique = Curation.deduplicate(embed(labelled), NEAR_DUPLICATE);
@@ -103,7 +110,9 @@ public class DatasetService {
       List<Curation.Example> traffic = new ArrayList<>();
       train = new ArrayList<>();
       for (Curation.Example e : unique) {
-        (SEED.equals(byText.get(key(e.text())).provenance()) ? train : traffic).add(e);
+        // the evaluation set is made of labels people gave or did not dispute, not the judge's
+        String from = byText.get(key(e.text())).provenance();
+        (SEED.equals(from) || JudgeLabel.RELABELED.equals(from) ? train : traffic).add(e);
       }
       Curation.Split split = Curation.stratified(traffic, 0.25, 42);
       if (split.eval().size() >= MIN_FROZEN_EVAL) {
@@ -142,6 +151,7 @@ public class DatasetService {
         provenance.merge(byText.get(key(e.text())).provenance(), 1, Integer::sum);
       }
     }
+    aside.forEach(l -> provenance.merge(l.provenance(), 1, Integer::sum));
     DatasetVersion version =
         new DatasetVersion(
             (last == null ? 0 : last) + 1,
@@ -164,12 +174,17 @@ public class DatasetService {
           new DatasetExample(
               version.getId(), e.text(), e.label(), l.provenance(), l.interactionId(), "eval"));
     }
+    for (Labelled l : aside) {
+      em.persist(
+          new DatasetExample(
+              version.getId(), l.text(), l.label(), l.provenance(), l.interactionId(), "aside"));
+    }
     audited.fire(
         new Audited(
             "DATASET_BUILT",
             "dataset-version",
             String.valueOf(version.getVersionNo()),
-            train.size() + " train, " + eval.size() + " eval"));
+            train.size() + " train, " + eval.size() + " eval, " + aside.size() + " set aside"));
     return new Built(version, train, eval);
   }
 
@@ -284,12 +299,8 @@ public class DatasetService {
   }
 
   /**
-   * Adds up to {@code perLabel} examples of each label of the latest version's training part (never
-   * the domains' exemplars).
-   */
-  /**
-   * The latest dataset version's examples, train part first, for the judge's learned evidence;
-   * empty before the first version.
+   * The latest dataset version's examples (every split), for the judge's learned evidence; empty
+   * before the first version.
    */
   @PermitAll
   public List<DatasetExample> latestExamples() {
@@ -302,6 +313,10 @@ public class DatasetService {
         .getResultList();
   }
 
+  /**
+   * Adds up to {@code perLabel} examples of each label of the latest version's training part (never
+   * the domains' exemplars).
+   */
   @RolesAllowed(Role.ADMIN_NAME)
   public int extendFrozenEval(int perLabel) {
     if (perLabel < 1 || perLabel > 1000) {
@@ -350,6 +365,7 @@ public class DatasetService {
       reviewed.put(r.getInteractionId(), r);
       r.getSettles().forEach(id -> settled.putIfAbsent(id, r));
     }
+    Map<Long, JudgeLabel> judged = reviews.judgeLabels();
     Map<Long, Feedback> feedback = new HashMap<>();
     ratings.all().forEach(f -> feedback.put(f.getInteractionId(), f));
     for (Interaction i : log.routedOutcomes()) {
@@ -366,7 +382,8 @@ public class DatasetService {
               review == null ? null : review.getDecision(),
               review == null ? null : review.getDecidedDomain(),
               f == null ? null : f.getRating(),
-              f == null ? null : f.getCorrectDomain())
+              f == null ? null : f.getCorrectDomain(),
+              judged.get(i.getId()))
           .ifPresent(
               l ->
                   out.add(

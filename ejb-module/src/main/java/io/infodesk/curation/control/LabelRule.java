@@ -1,5 +1,6 @@
 package io.infodesk.curation.control;
 
+import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.routing.entity.RouteLabels;
 import java.util.Optional;
 
@@ -7,7 +8,10 @@ import java.util.Optional;
  * The label one routed question earns from what happened to it, strongest evidence first: an SME's
  * correction, an SME's confirmation, the employee's own correction, then the route itself when the
  * employee did not rate it or was satisfied. An unsatisfied rating without a correction gives no
- * label: the route may be wrong and nobody said what is right.
+ * label: the route may be wrong and nobody said what is right, unless the judge's learned evidence
+ * is confident of the right label ({@code RELABELED_BY_JUDGE}). Where no SME has decided, the judge
+ * may also set aside a route's label that the evidence contradicts ({@code SET_ASIDE_BY_JUDGE}:
+ * kept in the dataset version, out of training).
  */
 public final class LabelRule {
 
@@ -29,6 +33,20 @@ public final class LabelRule {
       String reviewDomain,
       String rating,
       String correctDomain) {
+    return of(routed, reviewDecision, reviewDomain, rating, correctDomain, null);
+  }
+
+  /**
+   * @param judge the judge's opinion of the question's label, or null; it counts only where no SME
+   *     has decided and the employee gave no correction
+   */
+  public static Optional<Label> of(
+      String routed,
+      String reviewDecision,
+      String reviewDomain,
+      String rating,
+      String correctDomain,
+      JudgeLabel judge) {
     if ("CORRECT_DOMAIN".equals(reviewDecision)) {
       return Optional.of(new Label(RouteLabels.fromCorrection(reviewDomain), "RELABELED_BY_SME"));
     }
@@ -39,8 +57,17 @@ public final class LabelRule {
       return Optional.of(
           new Label(RouteLabels.fromCorrection(correctDomain), "RELABELED_BY_EMPLOYEE"));
     }
+    boolean undecided = reviewDecision == null && judge != null;
     if (rating == null || "up".equals(rating)) {
-      return Optional.of(new Label(routed, "LOGGED"));
+      return Optional.of(
+          new Label(
+              routed,
+              undecided && judge.kind() == JudgeLabel.Kind.SET_ASIDE
+                  ? JudgeLabel.SET_ASIDE_PROVENANCE
+                  : "LOGGED"));
+    }
+    if (undecided && judge.kind() == JudgeLabel.Kind.RELABEL) {
+      return Optional.of(new Label(judge.label(), JudgeLabel.RELABELED));
     }
     return Optional.empty();
   }

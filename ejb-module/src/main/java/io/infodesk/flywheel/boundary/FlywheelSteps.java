@@ -12,9 +12,12 @@ import io.infodesk.platform.control.Jsons;
 import io.infodesk.registry.boundary.RegistryService;
 import io.infodesk.review.boundary.JudgeService;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.review.model.Learning;
+import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.entity.ModelStatus;
 import io.infodesk.routing.entity.RouterModel;
+import io.infodesk.routing.model.Router;
 import io.infodesk.routing.model.StudentRouter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -62,6 +65,7 @@ public class FlywheelSteps {
   @EJB RegistryService registry;
   @EJB DatasetService datasets;
   @EJB EmbeddingService embeddings;
+  @EJB RoutingService routing;
   @EJB io.infodesk.platform.boundary.RuntimeSettings settings;
 
   /**
@@ -107,7 +111,8 @@ public class FlywheelSteps {
   }
 
   private String judge(JsonObjectBuilder funnel) {
-    JudgeService.Summary s = judge.judgeForCycle(learning());
+    Learning learning = learning();
+    JudgeService.Summary s = judge.judgeForCycle(learning);
     List<ReviewItem> decided = reviews.decided();
     long flagged = reviews.flaggedMisroutes();
     long confirmed = decided.stream().filter(r -> "CORRECT_DOMAIN".equals(r.getDecision())).count();
@@ -115,6 +120,7 @@ public class FlywheelSteps {
         .add("judged", s.judged())
         .add("flaggedMisroutes", flagged)
         .add("smeConfirmedMisroutes", confirmed);
+    funnel.add("judgeLabelled", s.relabelled()).add("setAside", s.setAside());
     return s.judged()
         + " judged, "
         + s.reexamined()
@@ -125,16 +131,40 @@ public class FlywheelSteps {
         + " for review within the budget of "
         + s.budget()
         + ", "
+        + s.relabelled()
+        + " labelled by the judge, "
+        + s.setAside()
+        + " set aside ("
+        + evidence(learning)
+        + "), "
         + s.attributions();
+  }
+
+  /** Whether the judge's learned evidence overrules routes, and why. */
+  static String evidence(Learning learning) {
+    if (learning.student() == null) {
+      return "too little learned to overrule a route";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "students out of fold route %.1f%% of the frozen evaluation set, the teacher %.1f%%: %s",
+        100 * learning.accuracy(),
+        100 * learning.teacherAccuracy(),
+        learning.overrulesRoutes() ? "the judge may overrule routes" : "routes stand");
   }
 
   /**
    * What the flywheel has learned so far, for the judge: the latest dataset version's training
-   * examples, embedded, with out-of-fold probabilities from two n-gram students (validated on the
-   * version's frozen evaluation part), and one of them for questions without a label.
+   * examples and the LOGGED labels it set aside, embedded, with out-of-fold probabilities from two
+   * n-gram students (validated on the version's frozen evaluation part), and one of them for
+   * questions without a label. The judge's own labels are left out: it judges them again, from what
+   * people and the traffic say, rather than from its earlier opinion.
    */
   private Learning learning() {
-    List<DatasetExample> examples = datasets.latestExamples();
+    List<DatasetExample> examples =
+        datasets.latestExamples().stream()
+            .filter(e -> !JudgeLabel.RELABELED.equals(e.getProvenance()))
+            .toList();
     List<Learning.Curated> curated = new ArrayList<>();
     List<Curation.Example> train = new ArrayList<>();
     List<Curation.Example> eval = new ArrayList<>();
@@ -161,10 +191,21 @@ public class FlywheelSteps {
     OutOfFold.Result folds =
         OutOfFold.of(train, eval, List.copyOf(labels), examples.size(), embeddings::embed);
     StudentRouter student = folds.student();
+    double teacher = 1;
+    if (student != null) {
+      Router zeroShot = routing.teacher();
+      teacher =
+          eval.stream()
+                  .filter(e -> StudentRouter.label(zeroShot.route(e.text())).equals(e.label()))
+                  .count()
+              / (double) eval.size();
+    }
     return new Learning(
         curated,
         folds.probabilities(),
-        student == null ? null : question -> student.route(question).scores());
+        student == null ? null : question -> student.route(question).scores(),
+        folds.accuracy(),
+        teacher);
   }
 
   private String train(

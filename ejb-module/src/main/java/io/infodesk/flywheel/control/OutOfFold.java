@@ -25,9 +25,12 @@ public final class OutOfFold {
   /**
    * @param probabilities by index into the labelled list
    * @param student one fold's student, for questions outside the list (null when too few)
+   * @param accuracy the share of the validation examples the fold students route right (both folds
+   *     together): how far their evidence can be trusted
    */
-  public record Result(Map<Integer, Map<String, Double>> probabilities, StudentRouter student) {
-    public static final Result NONE = new Result(Map.of(), null);
+  public record Result(
+      Map<Integer, Map<String, Double>> probabilities, StudentRouter student, double accuracy) {
+    public static final Result NONE = new Result(Map.of(), null, 0);
   }
 
   private OutOfFold() {}
@@ -58,6 +61,7 @@ public final class OutOfFold {
     }
     Map<Integer, Map<String, Double>> out = new HashMap<>();
     StudentRouter first = null;
+    int right = 0;
     for (int f = 0; f < 2; f++) {
       List<Curation.Example> fit = folds.get(1 - f).stream().map(labelled::get).toList();
       StudentRouter student =
@@ -75,10 +79,13 @@ public final class OutOfFold {
       for (int i : folds.get(f)) {
         out.put(i, student.route(labelled.get(i).text()).scores());
       }
+      for (Curation.Example e : validation) {
+        right += StudentRouter.label(student.route(e.text())).equals(e.label()) ? 1 : 0;
+      }
       if (f == 0) {
         first = student;
       }
     }
-    return new Result(out, first);
+    return new Result(out, first, right / (2.0 * validation.size()));
   }
 }

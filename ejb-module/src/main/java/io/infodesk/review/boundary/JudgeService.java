@@ -14,8 +14,10 @@ import io.infodesk.review.control.Judge;
 import io.infodesk.review.control.LabelSuspicion;
 import io.infodesk.review.control.LlmJudge;
 import io.infodesk.review.control.ReviewBudget;
+import io.infodesk.review.entity.JudgeOpinion;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.Verdict;
+import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.review.model.Learning;
 import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.entity.RouteLabels;
@@ -44,6 +46,14 @@ import org.eclipse.microprofile.config.Config;
  * become review items for the SMEs, each with the reason it was chosen and the near-duplicates its
  * decision settles ({@link ReviewBudget}). Interactions that already have a review item are not
  * judged again.
+ *
+ * <p>In the flywheel's cycle, where the judge has evidence from students that never saw the labels
+ * (out of fold) and route the held-out examples at least as well as the teacher ({@link
+ * Learning#overrulesRoutes()}), it also gives its opinion of the labels no SME has decided ({@link
+ * JudgeLabel}): a label for a question rated down without a correction where the evidence is
+ * confident, and a LOGGED label the evidence contradicts set aside from training. The opinion of an
+ * interaction is replaced each time the judge looks at it again; a cycle whose evidence does not
+ * overrule routes withdraws them all.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
@@ -62,7 +72,9 @@ public class JudgeService {
       String judge,
       int budget,
       int chosen,
-      int reexamined) {}
+      int reexamined,
+      int relabelled,
+      int setAside) {}
 
   /** Ratings read per query. */
   static final int FEEDBACK_PAGE = 500;
@@ -182,17 +194,21 @@ public class JudgeService {
    */
   @jakarta.annotation.security.PermitAll
   public Summary judgeForCycle(Learning learning) {
-    return judge(null, learning);
+    return judge(null, learning, true);
   }
 
   /**
    * @param reviewers votes each new item needs; null takes {@code infodesk.review.reviewers}
    */
   public Summary judge(Integer reviewers) {
-    return judge(reviewers, Learning.NONE);
+    return judge(reviewers, Learning.NONE, false);
   }
 
-  private Summary judge(Integer reviewers, Learning learning) {
+  /**
+   * @param cycle the flywheel's cycle runs it: the judge's opinions of labels are replaced (an
+   *     admin's run, without learned evidence, leaves them)
+   */
+  private Summary judge(Integer reviewers, Learning learning, boolean cycle) {
     if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
       throw new io.infodesk.platform.entity.InvalidInputException(
           "reviewers must be between 1 and 9, not " + reviewers);
@@ -223,6 +239,10 @@ public class JudgeService {
       }
     }
     java.util.Set<Long> seen = new java.util.HashSet<>();
+    // the judge's opinions need evidence from students that never saw the labels (the cycle's),
+    // and that routes the held-out examples at least as well as the teacher
+    Map<Long, JudgeLabel> opinions = new HashMap<>();
+    boolean opine = learning.overrulesRoutes();
     for (Feedback f : feedback) {
       ratings++;
       boolean satisfied = "up".equals(f.getRating());
@@ -292,6 +312,18 @@ public class JudgeService {
                   nearest,
                   !satisfied,
                   verdict.attribution() == Verdict.Attribution.ROUTING));
+      if (opine && corrected == null) {
+        // rated up: the route's LOGGED label (or one set aside before); rated down: no label
+        String provenance =
+            satisfied ? self != null ? learning.curated().get(self).provenance() : "LOGGED" : null;
+        JudgeLabel.of(
+                provenance,
+                learned.wrongProbability(),
+                learned.suggested(),
+                learned.suggestedProbability(),
+                learned.reason())
+            .ifPresent(o -> opinions.put(i.getId(), o));
+      }
       if (verdict.attribution() == Verdict.Attribution.ROUTING
           || (student != null && learned.wrongProbability() >= 0.5)) {
         flagged++;
@@ -319,7 +351,8 @@ public class JudgeService {
     int reexamined = 0;
     for (var entry : learning.outOfFold().entrySet()) {
       Learning.Curated c = learning.curated().get(entry.getKey());
-      if (!"LOGGED".equals(c.provenance())
+      if (!("LOGGED".equals(c.provenance())
+              || JudgeLabel.SET_ASIDE_PROVENANCE.equals(c.provenance()))
           || c.interactionId() == null
           || seen.contains(c.interactionId())
           || !em.createNamedQuery(ReviewItem.FIND_BY_INTERACTION, ReviewItem.class)
@@ -340,6 +373,15 @@ public class JudgeService {
                       c.vector(), curatedVectors, curatedLabels, NEIGHBOURS, entry.getKey()),
                   false,
                   false));
+      if (opine) {
+        JudgeLabel.of(
+                c.provenance(),
+                learned.wrongProbability(),
+                learned.suggested(),
+                learned.suggestedProbability(),
+                learned.reason())
+            .ifPresent(o -> opinions.put(c.interactionId(), o));
+      }
       Interaction i = log.find(c.interactionId()).orElse(null);
       if (i == null
           || learned.wrongProbability() < 0.5
@@ -380,6 +422,14 @@ public class JudgeService {
           c.gain(), c.reason(), c.settles().stream().map(d -> Long.valueOf(d.key())).toList());
       em.persist(item);
     }
+    if (opine) {
+      remember(seen, opinions);
+    } else if (cycle) {
+      // the evidence no longer overrules routes: no earlier opinion stands either
+      em.createNamedQuery(JudgeOpinion.FIND_ALL, JudgeOpinion.class)
+          .getResultList()
+          .forEach(em::remove);
+    }
     Summary summary =
         new Summary(
             ratings,
@@ -390,8 +440,33 @@ public class JudgeService {
             judgeName(judge),
             budget,
             chosen.size(),
-            reexamined);
+            reexamined,
+            count(opinions, JudgeLabel.Kind.RELABEL),
+            count(opinions, JudgeLabel.Kind.SET_ASIDE));
     audited.fire(new Audited("JUDGED", "flywheel", null, summary.toString()));
     return summary;
+  }
+
+  /** Replaces the judge's opinion of every interaction it looked at in this run. */
+  private void remember(java.util.Set<Long> looked, Map<Long, JudgeLabel> opinions) {
+    Map<Long, JudgeOpinion> earlier = new HashMap<>();
+    em.createNamedQuery(JudgeOpinion.FIND_ALL, JudgeOpinion.class)
+        .getResultList()
+        .forEach(o -> earlier.put(o.getInteractionId(), o));
+    for (Long id : looked) {
+      JudgeOpinion old = earlier.get(id);
+      JudgeLabel now = opinions.get(id);
+      if (now == null && old != null) {
+        em.remove(old);
+      } else if (now != null && old != null) {
+        old.update(now);
+      } else if (now != null) {
+        em.persist(new JudgeOpinion(id, now));
+      }
+    }
+  }
+
+  private static int count(Map<Long, JudgeLabel> opinions, JudgeLabel.Kind kind) {
+    return (int) opinions.values().stream().filter(o -> o.kind() == kind).count();
   }
 }

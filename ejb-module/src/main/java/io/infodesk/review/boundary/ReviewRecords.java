@@ -1,10 +1,14 @@
 package io.infodesk.review.boundary;
 
+import io.infodesk.review.entity.JudgeOpinion;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.model.JudgeLabel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The review queue's outcomes as other features read them (curation builds datasets from them, the
@@ -26,5 +30,17 @@ public class ReviewRecords {
     return em.createQuery(
             "SELECT COUNT(r) FROM ReviewItem r WHERE r.attribution = 'ROUTING'", Long.class)
         .getSingleResult();
+  }
+
+  /**
+   * The judge's latest opinion of each interaction's label (a label for a rated-down question, or a
+   * route's label set aside), by interaction id; an SME's decision overrules it.
+   */
+  public Map<Long, JudgeLabel> judgeLabels() {
+    Map<Long, JudgeLabel> out = new HashMap<>();
+    em.createNamedQuery(JudgeOpinion.FIND_ALL, JudgeOpinion.class)
+        .getResultList()
+        .forEach(o -> out.put(o.getInteractionId(), o.toLabel()));
+    return out;
   }
 }

@@ -11,14 +11,29 @@ import java.util.function.Function;
  *
  * @param outOfFold by index into {@code curated}; empty before there was enough to learn from
  * @param student label probabilities for any question; null before any student
+ * @param accuracy the share of held-out examples (the frozen evaluation set) that the students
+ *     behind this evidence route right
+ * @param teacherAccuracy the teacher's share on the same examples
  */
 public record Learning(
     List<Curated> curated,
     Map<Integer, Map<String, Double>> outOfFold,
-    Function<String, Map<String, Double>> student) {
+    Function<String, Map<String, Double>> student,
+    double accuracy,
+    double teacherAccuracy) {
 
   /** Nothing learned yet: the judge falls back to the incumbent student, if any. */
-  public static final Learning NONE = new Learning(List.of(), Map.of(), null);
+  public static final Learning NONE = new Learning(List.of(), Map.of(), null, 0, 1);
+
+  /**
+   * Whether the evidence may overrule a route: it comes from students that never saw the labels it
+   * judges, and they route the held-out examples at least as well as the teacher, whose routes most
+   * LOGGED labels are. On a little data the students are weaker than the teacher, and their
+   * confident opinions are wrong too often to label or set aside anything.
+   */
+  public boolean overrulesRoutes() {
+    return student != null && accuracy >= teacherAccuracy;
+  }
 
   /** A curated example: where it came from, its label and its vector. */
   public record Curated(

@@ -2,9 +2,11 @@ package io.infodesk.flywheel.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.review.model.Learning;
 import io.infodesk.routing.entity.RouterModel;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,5 +36,23 @@ class FlywheelStepsTest {
         .as("an earlier cycle's candidate waits for an admin")
         .isEmpty();
     assertThat(FlywheelSteps.bestOfCycle(List.of(), started)).isEmpty();
+  }
+
+  @Test
+  void theJudgeOverrulesRoutesOnlyWithEvidenceAsGoodAsTheTeacher() {
+    Learning weaker = new Learning(List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.75, 0.963);
+    Learning better = new Learning(List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.8, 0.5);
+    Learning none = new Learning(List.of(), Map.of(), null, 0.9, 0.5);
+
+    assertThat(weaker.overrulesRoutes()).isFalse();
+    assertThat(better.overrulesRoutes()).isTrue();
+    assertThat(none.overrulesRoutes()).as("no student out of fold").isFalse();
+    assertThat(Learning.NONE.overrulesRoutes()).isFalse();
+    assertThat(FlywheelSteps.evidence(weaker))
+        .isEqualTo(
+            "students out of fold route 75.0% of the frozen evaluation set, the teacher 96.3%:"
+                + " routes stand");
+    assertThat(FlywheelSteps.evidence(better)).endsWith("the judge may overrule routes");
+    assertThat(FlywheelSteps.evidence(none)).isEqualTo("too little learned to overrule a route");
   }
 }

@@ -18,6 +18,7 @@ import io.infodesk.review.control.Judge;
 import io.infodesk.review.control.LabelSuspicion;
 import io.infodesk.review.control.ReviewBudget;
 import io.infodesk.review.entity.Verdict;
+import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
 import io.infodesk.routing.entity.RouteLabels;
@@ -320,15 +321,6 @@ public final class FlywheelExperiment {
     }
   }
 
-  /** Labels the pool's entries with LabelSuspicion above this are left out of training. */
-  static final double SET_ASIDE = 0.7;
-
-  /**
-   * The learned evidence's probability for another label at which the judge relabels a question the
-   * employee rated down, without an SME.
-   */
-  static final double JUDGE_RELABEL = 0.6;
-
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
 
@@ -363,6 +355,13 @@ public final class FlywheelExperiment {
     // the teacher as the pipeline scores it, from the question's cached vector
     Router cachedTeacher = new ZeroShotRouter(evidence, this::vector, null, 0.05);
     RoutingMetrics.Report teacherTest = score(domains, goldTest, teacherRoute, data.test());
+    // the teacher's share of the validation examples, which the judge's evidence must reach before
+    // it overrules a route (Learning.overrulesRoutes, as in the server)
+    double teacherValidation =
+        validation.stream()
+                .filter(x -> StudentRouter.label(teacherRoute.apply(x.text())).equals(x.label()))
+                .count()
+            / (double) Math.max(1, validation.size());
     Router live = cachedTeacher;
     String liveName = "teacher";
     RoutingMetrics.Report liveTest = teacherTest;
@@ -413,14 +412,16 @@ public final class FlywheelExperiment {
 
       // the judge's labels are its opinion of the moment: each cycle it judges them again
       for (Entry e : pool) {
-        if ("RELABELED_BY_JUDGE".equals(e.provenance)) {
+        if (JudgeLabel.RELABELED.equals(e.provenance)) {
           e.label = null;
           e.provenance = null;
         }
       }
 
       // what the flywheel has learned so far: a student out of fold, and the curated examples
-      Map<Entry, Map<String, Double>> outOfFold = outOfFold(pool, validation, labels, fresh, c);
+      Evidence learned = outOfFold(pool, validation, labels, fresh, c);
+      Map<Entry, Map<String, Double>> outOfFold = learned.probabilities();
+      boolean overrules = !outOfFold.isEmpty() && learned.accuracy() >= teacherValidation;
       List<Entry> labelled = pool.stream().filter(e -> e.label != null && !e.suspect).toList();
       java.util.Set<Entry> arrivedSet =
           java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -503,7 +504,17 @@ public final class FlywheelExperiment {
             cycleFlaggedMisroutes += misrouted ? 1 : 0;
           }
         }
-        e.suspect = e.label != null && a.wrongProbability() >= SET_ASIDE;
+        // the server's rule (JudgeLabel): a LOGGED label the evidence contradicts is set aside
+        e.suspect =
+            overrules
+                && e.label != null
+                && JudgeLabel.of(
+                        e.provenance,
+                        a.wrongProbability(),
+                        a.suggested(),
+                        a.suggestedProbability(),
+                        a.reason())
+                    .isPresent();
         e.assessment = a;
         String key = Integer.toString(byKey.size());
         byKey.put(key, e);
@@ -545,13 +556,15 @@ public final class FlywheelExperiment {
       // places elsewhere; the rest of the unreviewed, rated-down questions stay without a label
       int judgeRelabelled = 0;
       for (Entry e : pool) {
-        if (!e.reviewed
-            && e.label == null
-            && e.assessment != null
-            && e.assessment.suggested() != null
-            && e.assessment.suggestedProbability() >= JUDGE_RELABEL) {
-          e.label = e.assessment.suggested();
-          e.provenance = "RELABELED_BY_JUDGE";
+        if (!overrules || e.reviewed || e.label != null || e.assessment == null) {
+          continue;
+        }
+        LabelSuspicion.Assessment a = e.assessment;
+        var opinion =
+            JudgeLabel.of(null, a.wrongProbability(), a.suggested(), a.suggestedProbability(), "");
+        if (opinion.isPresent()) {
+          e.label = opinion.get().label();
+          e.provenance = JudgeLabel.RELABELED;
           judgeRelabelled++;
         }
       }
@@ -671,10 +684,16 @@ public final class FlywheelExperiment {
   }
 
   /**
+   * @param probabilities by entry
+   * @param accuracy the fold students' share of the validation examples they route right
+   */
+  private record Evidence(Map<Entry, Map<String, Double>> probabilities, double accuracy) {}
+
+  /**
    * Each labelled entry's label probabilities from a student that never saw it (two folds), and the
    * unlabelled entries' from the first fold's student. Empty before there is enough to learn.
    */
-  private Map<Entry, Map<String, Double>> outOfFold(
+  private Evidence outOfFold(
       List<Entry> pool,
       List<Curation.Example> validation,
       List<String> labels,
@@ -697,7 +716,7 @@ public final class FlywheelExperiment {
         }
       }
     }
-    return out;
+    return new Evidence(out, folds.accuracy());
   }
 
   /** The nearest labelled entries (by MiniLM similarity) of each entry, itself excluded. */

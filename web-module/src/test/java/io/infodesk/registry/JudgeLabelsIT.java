@@ -1,0 +1,203 @@
+package io.infodesk.registry;
+
+import static io.infodesk.support.Api.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.infodesk.support.Api;
+import io.infodesk.support.Deployments;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The cycle's judge labels what the employees rated down without saying what is right, and sets
+ * aside the labels nobody complained about that what the flywheel learned contradicts: employees
+ * teach a new topic (questions about a "Zorblax card") to a domain the teacher does not route it
+ * to; after a cycle has learned it, a rated-down question on the topic is labelled by the judge and
+ * the earlier, unchallenged routes of the topic are set aside, as the next dataset version shows.
+ *
+ * <p>The judge overrules routes only with evidence (students out of fold) that routes the frozen
+ * evaluation set at least as well as the teacher; that set is frozen from this test's own traffic,
+ * part of it the taught topic the teacher gets wrong, so the test runs on a server of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JudgeLabelsIT {
+
+  static final String ADMIN = basic("admin", "demo");
+  static final String EMPLOYEE = basic("employee", "demo");
+  static final List<String> DOMAINS = List.of("finance", "hr", "it", "product");
+
+  static final List<String> TAUGHT =
+      List.of(
+          "How do I top up my Zorblax card?",
+          "Where can I reload the balance on a Zorblax card?",
+          "My Zorblax card was declined at the kiosk",
+          "Who approves a new Zorblax card for a contractor?",
+          "Can I transfer money between two Zorblax cards?",
+          "What is the monthly limit on the Zorblax card?",
+          "I lost my Zorblax card, how do I block it?",
+          "How long does a Zorblax card refund take?",
+          "Is there a fee for topping up the Zorblax card by bank transfer?",
+          "Where do I see the statement of my Zorblax card?",
+          "Can the Zorblax card be used for travel expenses?",
+          "How do I change the PIN of my Zorblax card?",
+          "Can I pay for team lunches with the Zorblax card?",
+          "Why does my Zorblax card show a pending charge?",
+          "Do I get receipts for Zorblax card payments?",
+          "How do I activate a new Zorblax card?");
+
+  /** Rated up: routes nobody complained about, wherever the teacher sent them. */
+  static final List<String> UNCHALLENGED =
+      List.of(
+          "Does the Zorblax card work abroad?",
+          "What happens to my Zorblax card balance when I leave?",
+          "Can I order a second Zorblax card?",
+          "Is the Zorblax card accepted at the cafeteria?");
+
+  /** Rated down after the cycle, with no correction. */
+  static final List<String> COMPLAINED =
+      List.of(
+          "Why was my Zorblax card top up rejected?",
+          "How do I get a replacement Zorblax card?",
+          "Who do I ask about a wrong charge on my Zorblax card?",
+          "Can I raise the spending limit of my Zorblax card?");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.infodesk();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void theCyclesJudgeLabelsComplaintsAndSetsAsideContradictedRoutes() {
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    api.put("/api/settings/infodesk.flywheel.auto-promote", ADMIN, "{\"value\":\"false\"}");
+    try {
+      // ordinary traffic, every other demo question: with the topic, enough to learn from out of
+      // fold and to freeze an evaluation set
+      List<String> ordinary = new ArrayList<>();
+      for (int i = 0; i < Api.DEMO_TRAFFIC.size(); i += 2) {
+        ordinary.add(Api.DEMO_TRAFFIC.get(i));
+      }
+      api.askAndRateUp(ordinary);
+      Map<Long, String> taught = ask(api, TAUGHT);
+      Map<Long, String> unchallenged = ask(api, UNCHALLENGED);
+      List<String> routes = new ArrayList<>(taught.values());
+      routes.addAll(unchallenged.values());
+      String topic =
+          DOMAINS.stream()
+              .filter(d -> !routes.contains(d))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("the teacher used every domain: " + routes));
+      taught.keySet().forEach(id -> rate(api, id, "down", topic));
+      unchallenged.keySet().forEach(id -> rate(api, id, "up", null));
+      cycle(api);
+
+      Map<Long, String> complained = ask(api, COMPLAINED);
+      complained.keySet().forEach(id -> rate(api, id, "down", null));
+      JsonObject second = cycle(api);
+      String judged = second.getJsonObject("steps").getJsonObject("judge").getString("detail");
+      assertThat(judged).contains("labelled by the judge").contains("set aside");
+
+      Map<Long, JsonObject> latest = latestVersion(api);
+      List<JsonObject> relabelled =
+          complained.entrySet().stream()
+              .filter(e -> !e.getValue().equals(topic) && latest.containsKey(e.getKey()))
+              .map(e -> latest.get(e.getKey()))
+              .toList();
+      assertThat(relabelled)
+          .as("rated down without a correction, labelled by the judge: " + judged)
+          .isNotEmpty()
+          .allSatisfy(
+              line -> {
+                assertThat(line.getString("provenance")).isEqualTo("RELABELED_BY_JUDGE");
+                assertThat(line.getString("label")).isEqualTo(topic);
+                assertThat(line.getString("split")).isEqualTo("train");
+              });
+      List<JsonObject> aside =
+          unchallenged.keySet().stream()
+              .map(latest::get)
+              .filter(l -> l != null && "aside".equals(l.getString("split")))
+              .toList();
+      assertThat(aside)
+          .as("the unchallenged routes the topic's corrections contradict: " + judged)
+          .isNotEmpty()
+          .allSatisfy(
+              line -> assertThat(line.getString("provenance")).isEqualTo("SET_ASIDE_BY_JUDGE"));
+      for (Long id : taught.keySet()) {
+        if (latest.containsKey(id)) {
+          assertThat(latest.get(id).getString("provenance"))
+              .as("the employees' own corrections stand")
+              .isEqualTo("RELABELED_BY_EMPLOYEE");
+        }
+      }
+    } finally {
+      api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
+      api.rollbackToTeacher(ADMIN);
+    }
+  }
+
+  /** Asks each question; the interaction's id with the domain it was routed to ("oos" if none). */
+  private static Map<Long, String> ask(Api api, List<String> questions) {
+    Map<Long, String> out = new LinkedHashMap<>();
+    for (String q : questions) {
+      JsonObject a =
+          api.post("/api/ask", EMPLOYEE, "{\"question\":" + Json.createValue(q) + "}").json();
+      out.put(a.getJsonNumber("interactionId").longValue(), a.getString("domain", "oos"));
+    }
+    return out;
+  }
+
+  private static void rate(Api api, long id, String rating, String correctDomain) {
+    String body =
+        "{\"rating\":\""
+            + rating
+            + "\""
+            + (correctDomain == null ? "" : ",\"correctDomain\":\"" + correctDomain + "\"")
+            + "}";
+    Api.Reply r = api.post("/api/interactions/" + id + "/feedback", EMPLOYEE, body);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  private static JsonObject cycle(Api api) {
+    JsonObject cycle = api.runCycle(ADMIN, Duration.ofMinutes(4));
+    assertThat(cycle.getString("status")).as(cycle.toString()).isEqualTo("COMPLETED");
+    return cycle;
+  }
+
+  /** The newest dataset version's lines by interaction id. */
+  private static Map<Long, JsonObject> latestVersion(Api api) {
+    JsonObject newest = api.get("/api/datasets", ADMIN).array().getJsonObject(0);
+    String body = api.get("/api/datasets/" + newest.getJsonNumber("id") + "/export", ADMIN).body();
+    Map<Long, JsonObject> out = new HashMap<>();
+    for (String line : body.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try (var reader = Json.createReader(new StringReader(line))) {
+        JsonObject o = reader.readObject();
+        if (o.containsKey("interactionId")) {
+          out.put(o.getJsonNumber("interactionId").longValue(), o);
+        }
+      }
+    }
+    return out;
+  }
+}
