@@ -1,5 +1,6 @@
 package io.infodesk.experiment.control;
 
+import io.infodesk.curation.model.Curation;
 import io.infodesk.routing.entity.RouteLabels;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -13,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -48,6 +47,9 @@ public record ExperimentData(
 
   /** The share of each label's training rows that becomes the test split when none is given. */
   public static final double CARVED_TEST = 0.20;
+
+  /** The carved splits' seed: the same rows each time. */
+  static final long SPLIT_SEED = 42;
 
   /** One utterance and its gold label ({@code oos} for out of scope). */
   public record Row(String text, String label) {}
@@ -117,23 +119,28 @@ public record ExperimentData(
     if (test.isEmpty() || validation.isEmpty()) {
       boolean carveTest = test.isEmpty();
       boolean carveValidation = validation.isEmpty();
-      Map<String, List<Row>> byLabel = new LinkedHashMap<>();
-      train.forEach(r -> byLabel.computeIfAbsent(r.label(), k -> new ArrayList<>()).add(r));
-      Set<Row> toTest = Collections.newSetFromMap(new IdentityHashMap<>());
-      Set<Row> toValidation = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (var e : byLabel.entrySet()) {
-        List<Row> rows = new ArrayList<>(e.getValue());
-        Collections.shuffle(rows, new Random(e.getKey().hashCode()));
-        int forTest = carveTest ? share(rows.size(), CARVED_TEST) : 0;
-        int forValidation = carveValidation ? share(rows.size(), CARVED_VALIDATION) : 0;
-        toTest.addAll(rows.subList(0, forTest));
-        toValidation.addAll(rows.subList(forTest, forTest + forValidation));
-      }
-      List<Row> kept = new ArrayList<>();
+      // the flywheel's own per-label split (Curation.stratified): the test share first, then the
+      // validation share of what is left, so that each is its share of the label's train rows
+      Map<Curation.Example, Row> rows = new IdentityHashMap<>();
+      List<Curation.Example> rest = new ArrayList<>();
       for (Row r : train) {
-        (toTest.contains(r) ? test : toValidation.contains(r) ? validation : kept).add(r);
+        Curation.Example e = new Curation.Example(r.text(), r.label(), null);
+        rows.put(e, r);
+        rest.add(e);
       }
-      train = kept;
+      if (carveTest) {
+        Curation.Split split = Curation.stratified(rest, CARVED_TEST, SPLIT_SEED);
+        split.eval().forEach(e -> test.add(rows.get(e)));
+        rest = split.train();
+      }
+      if (carveValidation) {
+        Curation.Split split =
+            Curation.stratified(
+                rest, CARVED_VALIDATION / (1 - (carveTest ? CARVED_TEST : 0)), SPLIT_SEED);
+        split.eval().forEach(e -> validation.add(rows.get(e)));
+        rest = split.train();
+      }
+      train = rest.stream().map(rows::get).toList();
       if (carveTest) {
         carved.add(
             Math.round(100 * CARVED_TEST) + "% of each label's train rows as the test split");
@@ -180,11 +187,5 @@ public record ExperimentData(
       }
     }
     return "";
-  }
-
-  /** A share of a label's rows, at least one where the label has three or more. */
-  private static int share(int rows, double share) {
-    int n = (int) Math.round(rows * share);
-    return n == 0 && rows >= 3 ? 1 : n;
   }
 }
