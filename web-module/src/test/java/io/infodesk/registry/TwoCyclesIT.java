@@ -97,8 +97,29 @@ class TwoCyclesIT {
               "How do I get access to the finance dashboards?")) {
         misroutes.add(api.misroute(q, "wrong team").interactionId());
       }
+      List<JsonObject> firstCycles =
+          api.get("/api/models", ADMIN).array().getValuesAs(JsonObject.class);
       JsonObject second = cycle(api);
       String judged = second.getJsonObject("steps").getJsonObject("judge").getString("detail");
+      // the first cycle's candidate that was not promoted is superseded by the second's
+      // candidates (the IT server's gates pass them all): no longer offered for promotion
+      Map<Long, String> statusNow = new java.util.HashMap<>();
+      api.get("/api/models", ADMIN)
+          .array()
+          .getValuesAs(JsonObject.class)
+          .forEach(m -> statusNow.put(m.getJsonNumber("id").longValue(), m.getString("status")));
+      for (JsonObject earlier : firstCycles) {
+        if (earlier.getString("status").equals("CANDIDATE")) {
+          long id = earlier.getJsonNumber("id").longValue();
+          assertThat(statusNow.get(id)).as(earlier.getString("version")).isEqualTo("SUPERSEDED");
+          Reply refused = api.post("/api/models/" + id + "/promotion", ADMIN, "");
+          assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+          assertThat(refused.body()).contains("SUPERSEDED");
+        }
+      }
+      assertThat(firstCycles)
+          .as("the first cycle left a candidate beside the one it promoted")
+          .anyMatch(m -> m.getString("status").equals("CANDIDATE"));
       assertThat(judged).contains("within the budget of 3");
 
       List<JsonObject> created =

@@ -34,17 +34,28 @@ public class RegistryService {
 
   /**
    * Stores a training run's candidates (and the ones its gates rejected) in one short transaction,
-   * with their audit entry; training itself runs outside any transaction.
+   * with their audit entry; training itself runs outside any transaction. When the run has a
+   * candidate, the earlier CANDIDATEs become SUPERSEDED: they were trained on less data and gated
+   * against an older evaluation and live router (a SHADOW model an admin chose stays).
    */
   @jakarta.annotation.security.PermitAll
   public List<RouterModel> register(List<RouterModel> trained, String summary) {
+    List<RouterModel> superseded =
+        trained.stream().anyMatch(m -> m.getStatus() == ModelStatus.CANDIDATE)
+            ? models.withStatus(ModelStatus.CANDIDATE)
+            : List.of();
+    superseded.forEach(m -> m.moveTo(ModelStatus.SUPERSEDED));
     models.add(trained);
     audited.fire(
         new Audited(
             "MODELS_TRAINED",
             "router-model",
             trained.stream().map(RouterModel::getVersion).toList().toString(),
-            summary));
+            summary
+                + (superseded.isEmpty()
+                    ? ""
+                    : "; superseded "
+                        + superseded.stream().map(RouterModel::getVersion).toList())));
     return trained;
   }
 
