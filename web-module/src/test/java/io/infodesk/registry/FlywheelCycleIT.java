@@ -83,16 +83,29 @@ class FlywheelCycleIT {
     assertThat(funnel.getInt("smeConfirmedMisroutes"))
         .isLessThanOrEqualTo(funnel.getInt("flaggedMisroutes"));
 
-    Reply again = api.post("/api/flywheel/cycles", ADMIN, "");
-    assertThat(again.status()).as("the lease was released").isEqualTo(202);
-    long next = again.json().getJsonNumber("id").longValue();
-    deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (System.nanoTime() < deadline
-        && api.get("/api/flywheel/cycles/" + next, ADMIN)
-            .json()
-            .getString("status")
-            .equals("RUNNING")) {
-      Api.sleep(1000);
+    // the next cycle may promote, but not from a frozen set smaller than the admin requires
+    api.put("/api/settings/infodesk.flywheel.auto-promote", ADMIN, "{\"value\":\"true\"}");
+    api.put(
+        "/api/settings/infodesk.flywheel.auto-promote-min-eval", ADMIN, "{\"value\":\"1000000\"}");
+    long next;
+    try {
+      Reply again = api.post("/api/flywheel/cycles", ADMIN, "");
+      assertThat(again.status()).as("the lease was released").isEqualTo(202);
+      next = again.json().getJsonNumber("id").longValue();
+      deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      JsonObject second = api.get("/api/flywheel/cycles/" + next, ADMIN).json();
+      while (System.nanoTime() < deadline && second.getString("status").equals("RUNNING")) {
+        Api.sleep(1000);
+        second = api.get("/api/flywheel/cycles/" + next, ADMIN).json();
+      }
+      assertThat(second.getString("status")).as(second.toString()).isEqualTo("COMPLETED");
+      assertThat(second.getJsonObject("steps").getJsonObject("decide").getString("detail"))
+          .as("nothing promoted on a frozen set smaller than required")
+          .startsWith("candidates await an admin: the frozen evaluation set has")
+          .contains("automatic promotion needs 1000000");
+    } finally {
+      api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
+      api.delete("/api/settings/infodesk.flywheel.auto-promote-min-eval", ADMIN);
     }
     assertThat(api.get("/api/flywheel/cycles?max=5", ADMIN).body())
         .contains("\"id\":" + id, "\"id\":" + next);

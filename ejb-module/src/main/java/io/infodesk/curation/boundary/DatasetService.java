@@ -188,6 +188,12 @@ public class DatasetService {
     return new Built(version, train, eval);
   }
 
+  /** How many examples the frozen evaluation set has (0 before it is frozen). */
+  @PermitAll
+  public long frozenEvalSize() {
+    return em.createQuery("SELECT COUNT(f) FROM FrozenEvalExample f", Long.class).getSingleResult();
+  }
+
   @RolesAllowed(Role.ADMIN_NAME)
   public List<DatasetVersion> list() {
     return em.createNamedQuery(DatasetVersion.FIND_ALL, DatasetVersion.class).getResultList();

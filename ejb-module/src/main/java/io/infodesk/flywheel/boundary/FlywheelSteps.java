@@ -240,10 +240,33 @@ public class FlywheelSteps {
     if (!settings.flag("infodesk.flywheel.auto-promote")) {
       return "candidates await an admin's approval";
     }
+    Optional<String> tooFew =
+        tooFewToPromote(
+            datasets.frozenEvalSize(), settings.whole("infodesk.flywheel.auto-promote-min-eval"));
+    if (tooFew.isPresent()) {
+      return tooFew.get();
+    }
     Optional<RouterModel> best =
         bestOfCycle(models.withStatus(ModelStatus.CANDIDATE), records.startedAt(cycleId));
     return best.map(m -> "promoted " + registry.promoteForCycle(m.getId()).getVersion())
         .orElse("no candidate of this cycle passed its gates");
+  }
+
+  /**
+   * Why automatic promotion waits, if it does: a frozen evaluation set of a few questions cannot
+   * tell a student from the teacher (a clean-clone CI run promoted a student that tied the teacher
+   * on four easy questions and then misrouted twice as many as the teacher had).
+   */
+  static Optional<String> tooFewToPromote(long frozen, long min) {
+    return frozen >= min
+        ? Optional.empty()
+        : Optional.of(
+            "candidates await an admin: the frozen evaluation set has "
+                + frozen
+                + " examples and automatic promotion needs "
+                + min
+                + " (infodesk.flywheel.auto-promote-min-eval); an admin extends the set with"
+                + " POST /api/datasets/frozen-eval/extension");
   }
 
   /**

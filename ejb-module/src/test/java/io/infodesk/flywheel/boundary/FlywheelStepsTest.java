@@ -55,4 +55,15 @@ class FlywheelStepsTest {
     assertThat(FlywheelSteps.evidence(better)).endsWith("the judge may overrule routes");
     assertThat(FlywheelSteps.evidence(none)).isEqualTo("too little learned to overrule a route");
   }
+
+  @Test
+  void automaticPromotionWaitsForAFrozenSetLargeEnoughToTellStudentsFromTheTeacher() {
+    assertThat(FlywheelSteps.tooFewToPromote(4, 20))
+        .hasValueSatisfying(
+            why ->
+                assertThat(why)
+                    .contains("has 4 examples", "needs 20", "/api/datasets/frozen-eval/extension"));
+    assertThat(FlywheelSteps.tooFewToPromote(20, 20)).isEmpty();
+    assertThat(FlywheelSteps.tooFewToPromote(27, 20)).isEmpty();
+  }
 }
