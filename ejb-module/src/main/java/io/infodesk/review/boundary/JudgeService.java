@@ -316,13 +316,7 @@ public class JudgeService {
         // rated up: the route's LOGGED label (or one set aside before); rated down: no label
         String provenance =
             satisfied ? self != null ? learning.curated().get(self).provenance() : "LOGGED" : null;
-        JudgeLabel.of(
-                provenance,
-                learned.wrongProbability(),
-                learned.suggested(),
-                learned.suggestedProbability(),
-                learned.reason())
-            .ifPresent(o -> opinions.put(i.getId(), o));
+        learned.judgeLabel(provenance).ifPresent(o -> opinions.put(i.getId(), o));
       }
       if (verdict.attribution() == Verdict.Attribution.ROUTING
           || (student != null && learned.wrongProbability() >= 0.5)) {
@@ -374,13 +368,7 @@ public class JudgeService {
                   false,
                   false));
       if (opine) {
-        JudgeLabel.of(
-                c.provenance(),
-                learned.wrongProbability(),
-                learned.suggested(),
-                learned.suggestedProbability(),
-                learned.reason())
-            .ifPresent(o -> opinions.put(c.interactionId(), o));
+        learned.judgeLabel(c.provenance()).ifPresent(o -> opinions.put(c.interactionId(), o));
       }
       Interaction i = log.find(c.interactionId()).orElse(null);
       if (i == null

@@ -1,10 +1,12 @@
 package io.infodesk.review.control;
 
+import io.infodesk.review.model.JudgeLabel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How likely a question's label is wrong, from what the flywheel has learned so far: a student
@@ -90,7 +92,17 @@ public final class LabelSuspicion {
    * probability for it (0 where only the teacher suggests it), and why.
    */
   public record Assessment(
-      double wrongProbability, String suggested, double suggestedProbability, String reason) {}
+      double wrongProbability, String suggested, double suggestedProbability, String reason) {
+
+    /**
+     * The judge's opinion of the label from this assessment ({@link JudgeLabel#of}).
+     *
+     * @param provenance where the current label comes from, null for a question without one
+     */
+    public Optional<JudgeLabel> judgeLabel(String provenance) {
+      return JudgeLabel.of(provenance, wrongProbability, suggested, suggestedProbability, reason);
+    }
+  }
 
   /** Neighbours below this similarity say nothing about the question's label. */
   static final double MIN_NEIGHBOUR_SIMILARITY = 0.5;

@@ -505,16 +505,7 @@ public final class FlywheelExperiment {
           }
         }
         // the server's rule (JudgeLabel): a LOGGED label the evidence contradicts is set aside
-        e.suspect =
-            overrules
-                && e.label != null
-                && JudgeLabel.of(
-                        e.provenance,
-                        a.wrongProbability(),
-                        a.suggested(),
-                        a.suggestedProbability(),
-                        a.reason())
-                    .isPresent();
+        e.suspect = overrules && e.label != null && a.judgeLabel(e.provenance).isPresent();
         e.assessment = a;
         String key = Integer.toString(byKey.size());
         byKey.put(key, e);
@@ -559,9 +550,7 @@ public final class FlywheelExperiment {
         if (!overrules || e.reviewed || e.label != null || e.assessment == null) {
           continue;
         }
-        LabelSuspicion.Assessment a = e.assessment;
-        var opinion =
-            JudgeLabel.of(null, a.wrongProbability(), a.suggested(), a.suggestedProbability(), "");
+        var opinion = e.assessment.judgeLabel(null);
         if (opinion.isPresent()) {
           e.label = opinion.get().label();
           e.provenance = JudgeLabel.RELABELED;
