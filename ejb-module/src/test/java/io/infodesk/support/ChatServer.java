@@ -64,6 +64,11 @@ public final class ChatServer implements BeforeAllCallback, AfterAllCallback, Be
     server.verify(request);
   }
 
+  /** Exactly {@code count} requests matched. */
+  public void verify(int count, RequestPatternBuilder request) {
+    server.verify(count, request);
+  }
+
   public void resetAll() {
     server.resetAll();
   }

@@ -115,6 +115,18 @@ class JudgeLabelsIT {
       JsonObject second = cycle(api);
       String judged = second.getJsonObject("steps").getJsonObject("judge").getString("detail");
       assertThat(judged).contains("labelled by the judge").contains("set aside");
+      String trained = second.getJsonObject("steps").getJsonObject("train").getString("detail");
+      List<JsonObject> ofThisCycle =
+          api.get("/api/models", ADMIN).array().getValuesAs(JsonObject.class).stream()
+              .filter(m -> trained.contains(m.getString("version") + " "))
+              .toList();
+      assertThat(ofThisCycle)
+          .as("the train step used the teacher's routes its judge step asked: " + trained)
+          .isNotEmpty()
+          .allSatisfy(
+              m ->
+                  assertThat(m.getString("trainingSummary"))
+                      .contains("the teacher's routes of it from this cycle's judge step"));
 
       Map<Long, JsonObject> latest = latestVersion(api);
       List<JsonObject> relabelled =

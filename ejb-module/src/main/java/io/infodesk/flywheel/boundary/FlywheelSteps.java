@@ -7,6 +7,8 @@ import io.infodesk.feedback.boundary.Ratings;
 import io.infodesk.flywheel.control.CycleLease;
 import io.infodesk.flywheel.control.CycleRecords;
 import io.infodesk.flywheel.control.OutOfFold;
+import io.infodesk.flywheel.control.TeacherRoutes;
+import io.infodesk.flywheel.control.TrainingPipeline;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.control.Jsons;
 import io.infodesk.registry.boundary.RegistryService;
@@ -17,7 +19,6 @@ import io.infodesk.review.model.Learning;
 import io.infodesk.routing.boundary.RoutingService;
 import io.infodesk.routing.entity.ModelStatus;
 import io.infodesk.routing.entity.RouterModel;
-import io.infodesk.routing.model.Router;
 import io.infodesk.routing.model.StudentRouter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
@@ -60,6 +61,7 @@ public class FlywheelSteps {
   @jakarta.inject.Inject Ratings ratings;
   @Inject CycleRecords records;
   @Inject CycleLease lease;
+  @Inject TeacherRoutes teacherRoutes;
   @EJB JudgeService judge;
   @EJB TrainingService training;
   @EJB RegistryService registry;
@@ -82,7 +84,7 @@ public class FlywheelSteps {
       String detail =
           switch (step) {
             case "monitor" -> monitor(funnel);
-            case "judge" -> judge(funnel);
+            case "judge" -> judge(funnel, cycleId);
             case "train" -> train(job, funnel, cycleId, started, holder);
             case "decide" -> decide(cycleId);
             default -> throw new IllegalArgumentException("unknown step " + step);
@@ -110,8 +112,8 @@ public class FlywheelSteps {
     return counts.ratings() + " ratings, " + counts.unsatisfied() + " unsatisfied";
   }
 
-  private String judge(JsonObjectBuilder funnel) {
-    Learning learning = learning();
+  private String judge(JsonObjectBuilder funnel, long cycleId) {
+    Learning learning = learning(cycleId);
     JudgeService.Summary s = judge.judgeForCycle(learning);
     List<ReviewItem> decided = reviews.decided();
     long flagged = reviews.flaggedMisroutes();
@@ -158,9 +160,10 @@ public class FlywheelSteps {
    * examples and the LOGGED labels it set aside, embedded, with out-of-fold probabilities from two
    * n-gram students (validated on the version's frozen evaluation part), and one of them for
    * questions without a label. The judge's own labels are left out: it judges them again, from what
-   * people and the traffic say, rather than from its earlier opinion.
+   * people and the traffic say, rather than from its earlier opinion. The teacher's routes of the
+   * frozen evaluation set are kept for this cycle's train step, which then does not ask them again.
    */
-  private Learning learning() {
+  private Learning learning(long cycleId) {
     List<DatasetExample> examples =
         datasets.latestExamples().stream()
             .filter(e -> !JudgeLabel.RELABELED.equals(e.getProvenance()))
@@ -192,13 +195,12 @@ public class FlywheelSteps {
         OutOfFold.of(train, eval, List.copyOf(labels), examples.size(), embeddings::embed);
     StudentRouter student = folds.student();
     double teacher = 1;
-    if (student != null) {
-      Router zeroShot = routing.teacher();
-      teacher =
-          eval.stream()
-                  .filter(e -> StudentRouter.label(zeroShot.route(e.text())).equals(e.label()))
-                  .count()
-              / (double) eval.size();
+    if (student != null && !eval.isEmpty()) {
+      TrainingPipeline.Scored asked =
+          TrainingPipeline.evaluate(
+              routing.teacher(), eval, TrainingPipeline.domains(List.copyOf(labels)));
+      teacherRoutes.remember(cycleId, eval, asked);
+      teacher = asked.report().accuracy();
     }
     return new Learning(
         curated,
@@ -213,6 +215,7 @@ public class FlywheelSteps {
     long[] last = {0};
     TrainingService.TrainingRun run =
         training.trainForCycle(
+            cycleId,
             progress -> {
               // at most one write a second, so progress shows without slowing training down
               long now = System.nanoTime();

@@ -4,6 +4,7 @@ import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.model.Curation;
 import io.infodesk.evaluation.model.CostModel;
 import io.infodesk.evaluation.model.RoutingMetrics;
+import io.infodesk.flywheel.control.TeacherRoutes;
 import io.infodesk.flywheel.control.TrainingPipeline;
 import io.infodesk.platform.boundary.EmbeddingService;
 import io.infodesk.platform.boundary.RuntimeSettings;
@@ -53,6 +54,7 @@ public class TrainingService {
   @EJB RoutingService routing;
   @EJB RegistryService registry;
   @Inject Config config;
+  @Inject TeacherRoutes teacherRoutes;
   @EJB RuntimeSettings settings;
 
   /**
@@ -65,13 +67,15 @@ public class TrainingService {
    * For the train step of a flywheel cycle or of an admin's training job, which run without a
    * caller.
    *
+   * @param cycleId the cycle record this step belongs to: the teacher's routes of the frozen set
+   *     that its judge step asked are used rather than asked again
    * @param progress told what training is doing (architecture, epoch, validation accuracy)
    */
-  public TrainingRun trainForCycle(Consumer<String> progress) {
-    return run(progress);
+  public TrainingRun trainForCycle(long cycleId, Consumer<String> progress) {
+    return run(cycleId, progress);
   }
 
-  private TrainingRun run(Consumer<String> progress) {
+  private TrainingRun run(long cycleId, Consumer<String> progress) {
     long start = System.nanoTime();
     DatasetService.Built dataset = datasets.build();
     List<Curation.Example> held = dataset.eval();
@@ -91,6 +95,10 @@ public class TrainingService {
     long stamp = System.currentTimeMillis() / 1000;
     Router teacher = routing.teacher();
     Router incumbent = routing.activeRouter();
+    TrainingPipeline.Scored asked =
+        teacherRoutes
+            .recall(cycleId, teacher.version(), held, TrainingPipeline.domains(List.copyOf(labels)))
+            .orElse(null);
     TrainingPipeline.Outcome outcome;
     try {
       outcome =
@@ -108,7 +116,8 @@ public class TrainingService {
                   config
                       .getOptionalValue("infodesk.training.patience", Integer.class)
                       .orElse(StudentRecipe.PATIENCE),
-                  bounds()),
+                  bounds(),
+                  asked),
               teacher,
               incumbent,
               embeddings::embed,
@@ -118,13 +127,14 @@ public class TrainingService {
     }
     String summary =
         String.format(
-            "dataset v%d: %d train (%d fit, %d validation), %d frozen eval; %s",
-            dataset.version().getVersionNo(),
-            dataset.train().size(),
-            outcome.groundTruth().size() - outcome.validation().size(),
-            outcome.validation().size(),
-            held.size(),
-            dataset.version().getProvenanceCounts());
+                "dataset v%d: %d train (%d fit, %d validation), %d frozen eval; %s",
+                dataset.version().getVersionNo(),
+                dataset.train().size(),
+                outcome.groundTruth().size() - outcome.validation().size(),
+                outcome.validation().size(),
+                held.size(),
+                dataset.version().getProvenanceCounts())
+            + (asked == null ? "" : "; the teacher's routes of it from this cycle's judge step");
     CostModel prices = prices();
     double teacherCost = cost(teacher, held, outcome.teacher(), prices);
     double incumbentCost =

@@ -41,6 +41,8 @@ public final class TrainingPipeline {
    * @param architectures {@link StudentRecipe#NGRAM} and/or {@link StudentRecipe#MINILM_MLP}
    * @param versionSuffix appended to each architecture for the candidates' versions
    * @param maxEpochs null for each architecture's default
+   * @param teacherScore the teacher's routes of the gate set, when this cycle has already asked it
+   *     (with an LLM teacher each route is a paid call); null to score the teacher here
    */
   public record Inputs(
       List<Curation.Example> labelled,
@@ -51,7 +53,8 @@ public final class TrainingPipeline {
       String versionSuffix,
       Integer maxEpochs,
       int patience,
-      PromotionGate.Bounds bounds) {}
+      PromotionGate.Bounds bounds,
+      Scored teacherScore) {}
 
   /** A router's predictions on the gate set, each timed end to end from the question's text. */
   public record Scored(
@@ -148,7 +151,14 @@ public final class TrainingPipeline {
     }
     progress.accept("evaluating the students, the teacher and the incumbent");
     List<String> domains = domains(labels);
-    Scored teacherScore = evaluate(teacher, in.gateSet(), domains);
+    Scored teacherScore = in.teacherScore();
+    if (teacherScore == null) {
+      teacherScore = evaluate(teacher, in.gateSet(), domains);
+    } else if (!teacherScore.version().equals(teacher.version())
+        || teacherScore.predicted().size() != in.gateSet().size()) {
+      throw new IllegalArgumentException(
+          "the teacher's earlier score is not of this teacher on this gate set");
+    }
     Scored incumbentScore =
         incumbent == teacher ? teacherScore : evaluate(incumbent, in.gateSet(), domains);
     List<Candidate> candidates = new ArrayList<>();
@@ -167,8 +177,9 @@ public final class TrainingPipeline {
   }
 
   /**
-   * Evaluate: the router on the examples, twice so that the timings are warm; each route is timed
-   * from the question's text, embedding included.
+   * Evaluate: the router on the examples, twice so that the timings are warm (once for a {@link
+   * Router#remote() remote} router, whose every route is a paid call); each route is timed from the
+   * question's text, embedding included.
    *
    * @param domains the labels that are domains (not out-of-scope)
    */
@@ -176,7 +187,7 @@ public final class TrainingPipeline {
       Router router, List<Curation.Example> examples, List<String> domains) {
     List<String> predicted = new ArrayList<>();
     List<Double> micros = new ArrayList<>();
-    for (int warm = 0; warm < 2; warm++) {
+    for (int pass = router.remote() ? 1 : 0; pass < 2; pass++) {
       predicted.clear();
       micros.clear();
       for (Curation.Example e : examples) {

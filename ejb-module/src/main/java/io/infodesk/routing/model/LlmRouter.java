@@ -59,6 +59,11 @@ public final class LlmRouter implements Router {
   }
 
   @Override
+  public boolean remote() {
+    return true;
+  }
+
+  @Override
   public RouteDecision route(String question) {
     long start = System.nanoTime();
     try {

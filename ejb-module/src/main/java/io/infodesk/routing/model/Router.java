@@ -7,4 +7,12 @@ public interface Router {
   RouteDecision route(String question);
 
   String version();
+
+  /**
+   * Whether each route is a call to a service outside (the LLM teacher): paid, and slow for reasons
+   * no warm-up changes, so an evaluation asks it each question once.
+   */
+  default boolean remote() {
+    return false;
+  }
 }

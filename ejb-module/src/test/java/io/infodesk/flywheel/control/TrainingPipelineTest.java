@@ -1,12 +1,17 @@
 package io.infodesk.flywheel.control;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.infodesk.curation.model.Curation;
+import io.infodesk.platform.control.ChatCompletions;
 import io.infodesk.registry.model.PromotionGate;
 import io.infodesk.routing.entity.RouteDecision;
+import io.infodesk.routing.model.LlmRouter;
 import io.infodesk.routing.model.Router;
+import io.infodesk.support.ChatServer;
 import io.infodesk.training.model.StudentRecipe;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,10 +19,13 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shared curate → train → evaluate → gate pipeline on the project's router fixture, with a
@@ -26,6 +34,8 @@ import org.junit.jupiter.api.Test;
 class TrainingPipelineTest {
 
   static final List<String> LABELS = List.of("finance", "hr", "it", "oos", "product");
+
+  @RegisterExtension static final ChatServer llm = new ChatServer();
 
   /** Routes every question to HR. */
   static final Router ALWAYS_HR =
@@ -74,7 +84,24 @@ class TrainingPipelineTest {
         "t1",
         null,
         StudentRecipe.PATIENCE,
-        bounds);
+        bounds,
+        null);
+  }
+
+  /** Routes like {@link #ALWAYS_HR} and counts the questions it was asked. */
+  static Router counting(AtomicInteger asked) {
+    return new Router() {
+      @Override
+      public RouteDecision route(String question) {
+        asked.incrementAndGet();
+        return ALWAYS_HR.route(question);
+      }
+
+      @Override
+      public String version() {
+        return ALWAYS_HR.version();
+      }
+    };
   }
 
   @Test
@@ -164,5 +191,86 @@ class TrainingPipelineTest {
                     progress -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not enough labelled data");
+  }
+
+  @Test
+  void aTeacherScoredEarlierInTheCycleIsNotAskedAgain() throws Exception {
+    List<Curation.Example> rows = fixture();
+    List<Curation.Example> gate = rows.subList(120, rows.size());
+    AtomicInteger asked = new AtomicInteger();
+    Router teacher = counting(asked);
+    TrainingPipeline.Scored earlier =
+        TrainingPipeline.evaluate(teacher, gate, TrainingPipeline.domains(LABELS));
+    assertThat(asked.get())
+        .as("a local router: a warm pass, then the timed one")
+        .isEqualTo(2 * gate.size());
+    asked.set(0);
+    TrainingPipeline.Inputs in = inputs(rows.subList(0, 120), null, gate, null);
+    TrainingPipeline.Outcome outcome =
+        TrainingPipeline.run(
+            new TrainingPipeline.Inputs(
+                in.labelled(),
+                in.validation(),
+                in.gateSet(),
+                in.labels(),
+                in.architectures(),
+                in.versionSuffix(),
+                in.maxEpochs(),
+                in.patience(),
+                PromotionGate.Bounds.defaults(),
+                earlier),
+            teacher,
+            teacher,
+            text -> new float[384],
+            progress -> {});
+    assertThat(asked.get()).as("the teacher's routes of the gate set are not asked again").isZero();
+    assertThat(outcome.teacher()).isSameAs(earlier);
+    assertThat(outcome.incumbent()).isSameAs(earlier);
+    assertThat(outcome.candidates().get(0).decision().pass()).isTrue();
+
+    TrainingPipeline.Scored other =
+        TrainingPipeline.evaluate(
+            teacher, rows.subList(100, 110), TrainingPipeline.domains(LABELS));
+    assertThatThrownBy(
+            () ->
+                TrainingPipeline.run(
+                    new TrainingPipeline.Inputs(
+                        in.labelled(),
+                        null,
+                        gate,
+                        LABELS,
+                        in.architectures(),
+                        "t2",
+                        null,
+                        StudentRecipe.PATIENCE,
+                        null,
+                        other),
+                    teacher,
+                    teacher,
+                    text -> new float[384],
+                    progress -> {}))
+        .as("a score of other questions is refused, not used")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRemoteTeacherIsAskedOncePerQuestionWithoutAWarmPass() throws Exception {
+    llm.reply("{\"domain\": \"it\", \"confidence\": 0.9}");
+    ChatCompletions client =
+        new ChatCompletions(llm.baseUrl() + "/v1", "test-model", "k3y", Duration.ofSeconds(5));
+    LlmRouter teacher =
+        new LlmRouter(
+            List.of(
+                new LlmRouter.DomainCard("hr", "HR", "leave"),
+                new LlmRouter.DomainCard("it", "IT", "laptops")),
+            (system, user) -> client.complete(system, user, true, 50),
+            ALWAYS_HR,
+            client.model());
+    List<Curation.Example> gate = fixture().subList(0, 12);
+    TrainingPipeline.Scored s =
+        TrainingPipeline.evaluate(teacher, gate, TrainingPipeline.domains(LABELS));
+    assertThat(s.predicted()).hasSize(12).containsOnly("it");
+    assertThat(s.micros()).hasSize(12);
+    llm.verify(12, postRequestedFor(urlEqualTo("/v1/chat/completions")));
   }
 }
