@@ -83,7 +83,9 @@ class FlywheelCycleIT {
     assertThat(funnel.getInt("smeConfirmedMisroutes"))
         .isLessThanOrEqualTo(funnel.getInt("flaggedMisroutes"));
 
-    // the next cycle may promote, but not from a frozen set smaller than the admin requires
+    // a new week's traffic, then a cycle that may promote, but not from a frozen set smaller than
+    // the admin requires: it tops the set up from the traffic, within a quarter of the labels
+    api.askAndRateUp(newWeek(160));
     api.put("/api/settings/infodesk.flywheel.auto-promote", ADMIN, "{\"value\":\"true\"}");
     api.put(
         "/api/settings/infodesk.flywheel.auto-promote-min-eval", ADMIN, "{\"value\":\"1000000\"}");
@@ -99,6 +101,16 @@ class FlywheelCycleIT {
         second = api.get("/api/flywheel/cycles/" + next, ADMIN).json();
       }
       assertThat(second.getString("status")).as(second.toString()).isEqualTo("COMPLETED");
+      String trained = second.getJsonObject("steps").getJsonObject("train").getString("detail");
+      java.util.regex.Matcher topUp =
+          java.util.regex.Pattern.compile(
+                  "^frozen evaluation set topped up from (\\d+) to (\\d+) examples"
+                      + " \\(automatic promotion needs 1000000\\); ")
+              .matcher(trained);
+      assertThat(topUp.find()).as(trained).isTrue();
+      assertThat(Integer.parseInt(topUp.group(2))).isGreaterThan(Integer.parseInt(topUp.group(1)));
+      assertThat(second.getJsonObject("steps").getJsonObject("decide").getString("detail"))
+          .contains("the frozen evaluation set has " + topUp.group(2) + " examples");
       assertThat(second.getJsonObject("steps").getJsonObject("decide").getString("detail"))
           .as("nothing promoted on a frozen set smaller than required")
           .startsWith("candidates await an admin: the frozen evaluation set has")
@@ -116,5 +128,23 @@ class FlywheelCycleIT {
         .isEqualTo(403);
     assertThat(api.get("/api/flywheel/cycles/abc", ADMIN).status()).isEqualTo(400);
     assertThat(api.get("/api/flywheel/cycles/99999999", ADMIN).status()).isEqualTo(404);
+  }
+
+  /**
+   * In-scope questions of the load-test pool ({@code bench/questions.txt}) that the demo traffic
+   * does not have: a week of new questions.
+   */
+  static List<String> newWeek(int count) {
+    try {
+      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("../bench/questions.txt"))
+          .stream()
+          .filter(l -> !l.startsWith("#") && !l.startsWith("oos|"))
+          .map(l -> l.substring(l.indexOf('|') + 1))
+          .filter(q -> !Api.DEMO_TRAFFIC.contains(q))
+          .limit(count)
+          .toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

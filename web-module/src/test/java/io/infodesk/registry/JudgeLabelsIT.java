@@ -160,6 +160,22 @@ class JudgeLabelsIT {
               .isEqualTo("RELABELED_BY_EMPLOYEE");
         }
       }
+
+      // an admin's extension of the frozen evaluation set takes all but one example of each label:
+      // never the judge's labels, which the gates would then grade the judge by
+      Api.Reply extended = api.post("/api/datasets/frozen-eval/extension?perLabel=1000", ADMIN, "");
+      assertThat(extended.status()).as(extended.body()).isEqualTo(200);
+      assertThat(api.post("/api/datasets", ADMIN, "").status()).isEqualTo(201);
+      Map<Long, JsonObject> after = latestVersion(api);
+      assertThat(after.values())
+          .as("the evaluation part after the extension")
+          .filteredOn(line -> "eval".equals(line.getString("split")))
+          .isNotEmpty()
+          .noneMatch(line -> "RELABELED_BY_JUDGE".equals(line.getString("provenance")));
+      for (JsonObject line : relabelled) {
+        long id = line.getJsonNumber("interactionId").longValue();
+        assertThat(after.get(id).getString("split")).as("judge-labelled " + id).isEqualTo("train");
+      }
     } finally {
       api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
       api.rollbackToTeacher(ADMIN);

@@ -65,6 +65,12 @@ public class DatasetService {
 
   static final double NEAR_DUPLICATE = 0.98;
 
+  /**
+   * The share of the labels that may be frozen for evaluation: the first freeze takes it of the
+   * traffic, and a {@link #topUpFrozenEval top-up} never takes the set beyond it.
+   */
+  static final double FROZEN_SHARE = 0.25;
+
   /** A labelled example with where its label came from. */
   public record Labelled(String text, String label, String provenance, Long interactionId) {}
 
@@ -87,9 +93,24 @@ public class DatasetService {
     return build().version();
   }
 
-  /** For training and the flywheel cycle, which run with or without a caller. */
+  /** For training, which runs with or without a caller. */
   @PermitAll
   public Built build() {
+    return build(0);
+  }
+
+  /**
+   * For a flywheel cycle that may promote on its own: while the frozen evaluation set is smaller
+   * than automatic promotion needs, the new version tops it up from the labels that {@link
+   * #mayBeFrozen may be frozen} (stratified by label, seeded by the version), as many as it lacks
+   * but never so many that the set holds more than {@link #FROZEN_SHARE} of them. A set frozen from
+   * a few questions of the first week thus grows with the traffic until it can be trusted, and
+   * stays frozen after that; nothing is topped up before the first freeze.
+   *
+   * @param frozenTarget the size automatic promotion needs; 0 for none
+   */
+  @PermitAll
+  public Built build(long frozenTarget) {
     List<Labelled> labelled = new ArrayList<>();
     List<Labelled> aside = new ArrayList<>();
     for (Labelled l : collect()) {
@@ -99,6 +120,7 @@ public class DatasetService {
     labelled.forEach(l -> byText.putIfAbsent(key(l.text()), l));
     List<Curation.Example> unique = Curation.deduplicate(embed(labelled), NEAR_DUPLICATE);
 
+    Integer last = em.createNamedQuery(DatasetVersion.MAX_NO, Integer.class).getSingleResult();
     List<FrozenEvalExample> frozen =
         em.createNamedQuery(FrozenEvalExample.FIND_ALL, FrozenEvalExample.class).getResultList();
     List<Curation.Example> train;
@@ -110,11 +132,9 @@ public class DatasetService {
       List<Curation.Example> traffic = new ArrayList<>();
       train = new ArrayList<>();
       for (Curation.Example e : unique) {
-        // the evaluation set is made of labels people gave or did not dispute, not the judge's
-        String from = byText.get(key(e.text())).provenance();
-        (SEED.equals(from) || JudgeLabel.RELABELED.equals(from) ? train : traffic).add(e);
+        (mayBeFrozen(byText.get(key(e.text())).provenance()) ? traffic : train).add(e);
       }
-      Curation.Split split = Curation.stratified(traffic, 0.25, 42);
+      Curation.Split split = Curation.stratified(traffic, FROZEN_SHARE, 42);
       if (split.eval().size() >= MIN_FROZEN_EVAL) {
         train.addAll(split.train());
         eval = split.eval();
@@ -130,7 +150,34 @@ public class DatasetService {
     } else {
       Set<String> frozenTexts = new HashSet<>();
       frozen.forEach(f -> frozenTexts.add(key(f.getText())));
-      train = unique.stream().filter(e -> !frozenTexts.contains(key(e.text()))).toList();
+      List<Curation.Example> rest =
+          unique.stream().filter(e -> !frozenTexts.contains(key(e.text()))).toList();
+      List<Curation.Example> eligible =
+          rest.stream().filter(e -> mayBeFrozen(byText.get(key(e.text())).provenance())).toList();
+      int room = topUpRoom(frozen.size(), eligible.size(), frozenTarget);
+      if (room > 0) {
+        long seed = (last == null ? 0 : last) + 1;
+        List<Curation.Example> chosen =
+            new ArrayList<>(
+                Curation.stratified(eligible, room / (double) eligible.size(), seed).eval());
+        Collections.shuffle(chosen, new Random(seed));
+        frozen = new ArrayList<>(frozen);
+        for (Curation.Example e : chosen.subList(0, Math.min(room, chosen.size()))) {
+          FrozenEvalExample f =
+              new FrozenEvalExample(
+                  e.text(), e.label(), byText.get(key(e.text())).provenance(), actor());
+          em.persist(f);
+          frozen.add(f);
+          frozenTexts.add(key(e.text()));
+        }
+        audited.fire(
+            new Audited(
+                "FROZEN_EVAL_TOPPED_UP",
+                "frozen-eval",
+                null,
+                "to " + frozen.size() + " examples of the " + frozenTarget + " needed"));
+      }
+      train = rest.stream().filter(e -> !frozenTexts.contains(key(e.text()))).toList();
       eval =
           embed(
               frozen.stream()
@@ -142,7 +189,6 @@ public class DatasetService {
                   key(f.getText()),
                   new Labelled(f.getText(), f.getLabel(), f.getProvenance(), null)));
     }
-    Integer last = em.createNamedQuery(DatasetVersion.MAX_NO, Integer.class).getSingleResult();
     Map<String, Integer> labels = new TreeMap<>();
     Map<String, Integer> provenance = new TreeMap<>();
     for (List<Curation.Example> part : List.of(train, eval)) {
@@ -320,8 +366,19 @@ public class DatasetService {
   }
 
   /**
-   * Adds up to {@code perLabel} examples of each label of the latest version's training part (never
-   * the domains' exemplars).
+   * Whether an example of this provenance may join the frozen evaluation set: a label people gave
+   * or did not dispute. Never the domains' exemplars, from which the zero-shot teacher is built (it
+   * would be scored in-sample), nor the judge's own labels (the gates would grade the judge by its
+   * own opinion).
+   */
+  static boolean mayBeFrozen(String provenance) {
+    return !SEED.equals(provenance) && !JudgeLabel.RELABELED.equals(provenance);
+  }
+
+  /**
+   * Adds up to {@code perLabel} examples of each label of the latest version's training part (only
+   * those that {@link #mayBeFrozen may be frozen}), keeping at least one of each label for
+   * training.
    */
   @RolesAllowed(Role.ADMIN_NAME)
   public int extendFrozenEval(int perLabel) {
@@ -337,7 +394,7 @@ public class DatasetService {
         em.createNamedQuery(DatasetExample.FIND_BY_VERSION, DatasetExample.class)
             .setParameter("version", versions.get(0).getId())
             .getResultList()) {
-      if (e.getSplit().equals("train") && !SEED.equals(e.getProvenance())) {
+      if (e.getSplit().equals("train") && mayBeFrozen(e.getProvenance())) {
         byLabel.computeIfAbsent(e.getLabel(), k -> new ArrayList<>()).add(e);
       }
     }
@@ -354,6 +411,15 @@ public class DatasetService {
     }
     audited.fire(new Audited("FROZEN_EVAL_EXTENDED", "frozen-eval", null, added + " examples"));
     return added;
+  }
+
+  /**
+   * How many examples a top-up adds: what the set lacks of {@code target}, within {@link
+   * #FROZEN_SHARE} of the frozen and eligible examples together.
+   */
+  static int topUpRoom(long frozen, int eligible, long target) {
+    long share = (long) Math.floor(FROZEN_SHARE * (frozen + eligible)) - frozen;
+    return (int) Math.max(0, Math.min(target - frozen, share));
   }
 
   /** Every labelled example InfoDesk has, strongest label first for each interaction. */

@@ -212,10 +212,16 @@ public class FlywheelSteps {
 
   private String train(
       String job, JsonObjectBuilder funnel, long cycleId, Instant started, String holder) {
+    // a cycle that may promote on its own tops up a frozen set too small for it (DatasetService)
+    boolean topUp =
+        FlywheelService.JOB.equals(job) && settings.flag("infodesk.flywheel.auto-promote");
+    int min = topUp ? settings.whole("infodesk.flywheel.auto-promote-min-eval") : 0;
+    long frozen = datasets.frozenEvalSize();
     long[] last = {0};
     TrainingService.TrainingRun run =
         training.trainForCycle(
             cycleId,
+            min,
             progress -> {
               // at most one write a second, so progress shows without slowing training down
               long now = System.nanoTime();
@@ -226,17 +232,26 @@ public class FlywheelSteps {
               }
             });
     funnel.add("groundTruth", run.groundTruth());
+    long now = datasets.frozenEvalSize();
+    String toppedUp =
+        now > frozen && frozen > 0
+            ? String.format(
+                "frozen evaluation set topped up from %d to %d examples (automatic promotion"
+                    + " needs %d); ",
+                frozen, now, min)
+            : "";
     if (run.skipped() != null) {
       if (FlywheelService.TRAINING_JOB.equals(job)) {
         // an admin asked for this training: it failed, and says why
         throw new io.infodesk.platform.entity.InvalidInputException(run.skipped());
       }
-      return "skipped: " + run.skipped();
+      return toppedUp + "skipped: " + run.skipped();
     }
-    return run.candidates().stream()
-        .map(m -> m.getVersion() + " " + m.getStatus())
-        .toList()
-        .toString();
+    return toppedUp
+        + run.candidates().stream()
+            .map(m -> m.getVersion() + " " + m.getStatus())
+            .toList()
+            .toString();
   }
 
   private String decide(long cycleId) {
@@ -268,8 +283,9 @@ public class FlywheelSteps {
                 + frozen
                 + " examples and automatic promotion needs "
                 + min
-                + " (infodesk.flywheel.auto-promote-min-eval); an admin extends the set with"
-                + " POST /api/datasets/frozen-eval/extension");
+                + " (infodesk.flywheel.auto-promote-min-eval); each cycle tops it up from the"
+                + " traffic while it holds less than a quarter of the labels, and an admin extends"
+                + " it with POST /api/datasets/frozen-eval/extension");
   }
 
   /**

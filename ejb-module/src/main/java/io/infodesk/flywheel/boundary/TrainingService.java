@@ -69,15 +69,13 @@ public class TrainingService {
    *
    * @param cycleId the cycle record this step belongs to: the teacher's routes of the frozen set
    *     that its judge step asked are used rather than asked again
+   * @param frozenTarget the frozen evaluation set's size automatic promotion needs, to which the
+   *     new dataset version tops it up ({@link DatasetService#build(long)}); 0 for none
    * @param progress told what training is doing (architecture, epoch, validation accuracy)
    */
-  public TrainingRun trainForCycle(long cycleId, Consumer<String> progress) {
-    return run(cycleId, progress);
-  }
-
-  private TrainingRun run(long cycleId, Consumer<String> progress) {
+  public TrainingRun trainForCycle(long cycleId, long frozenTarget, Consumer<String> progress) {
     long start = System.nanoTime();
-    DatasetService.Built dataset = datasets.build();
+    DatasetService.Built dataset = datasets.build(frozenTarget);
     List<Curation.Example> held = dataset.eval();
     TreeSet<String> labels = new TreeSet<>();
     dataset.train().forEach(e -> labels.add(e.label()));
