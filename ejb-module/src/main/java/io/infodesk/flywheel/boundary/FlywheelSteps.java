@@ -14,6 +14,7 @@ import io.infodesk.platform.control.Jsons;
 import io.infodesk.registry.boundary.RegistryService;
 import io.infodesk.review.boundary.JudgeService;
 import io.infodesk.review.entity.ReviewItem;
+import io.infodesk.review.model.Disagreements;
 import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.review.model.Learning;
 import io.infodesk.routing.boundary.RoutingService;
@@ -149,10 +150,16 @@ public class FlywheelSteps {
     }
     return String.format(
         java.util.Locale.ROOT,
-        "students out of fold route %.1f%% of the frozen evaluation set, the teacher %.1f%%: %s",
+        "students out of fold route %.1f%% of the frozen evaluation set, the teacher %.1f%%;"
+            + " where they confidently contradict it there, they are right %d times and it %d:"
+            + " %s",
         100 * learning.accuracy(),
         100 * learning.teacherAccuracy(),
-        learning.overrulesRoutes() ? "the judge may overrule routes" : "routes stand");
+        learning.disagreements().evidenceRight(),
+        learning.disagreements().teacherRight(),
+        learning.allows(new JudgeLabel(JudgeLabel.Kind.RELABEL, null, 1, null))
+            ? "the judge may label complaints and set routes aside"
+            : learning.opines() ? "the judge may set routes aside" : "routes stand");
   }
 
   /**
@@ -195,19 +202,26 @@ public class FlywheelSteps {
         OutOfFold.of(train, eval, List.copyOf(labels), examples.size(), embeddings::embed);
     StudentRouter student = folds.student();
     double teacher = 1;
+    Disagreements disagreements = Disagreements.NONE;
     if (student != null && !eval.isEmpty()) {
       TrainingPipeline.Scored asked =
           TrainingPipeline.evaluate(
               routing.teacher(), eval, TrainingPipeline.domains(List.copyOf(labels)));
       teacherRoutes.remember(cycleId, eval, asked);
       teacher = asked.report().accuracy();
+      disagreements =
+          Disagreements.of(
+              eval.stream().map(Curation.Example::label).toList(),
+              asked.predicted(),
+              folds.validationScores());
     }
     return new Learning(
         curated,
         folds.probabilities(),
         student == null ? null : question -> student.route(question).scores(),
         folds.accuracy(),
-        teacher);
+        teacher,
+        disagreements);
   }
 
   private String train(

@@ -27,10 +27,15 @@ public final class OutOfFold {
    * @param student one fold's student, for questions outside the list (null when too few)
    * @param accuracy the share of the validation examples the fold students route right (both folds
    *     together): how far their evidence can be trusted
+   * @param validationScores each fold student's label probabilities for every validation example:
+   *     the first fold's for all of them, then the second's (for {@code Disagreements})
    */
   public record Result(
-      Map<Integer, Map<String, Double>> probabilities, StudentRouter student, double accuracy) {
-    public static final Result NONE = new Result(Map.of(), null, 0);
+      Map<Integer, Map<String, Double>> probabilities,
+      StudentRouter student,
+      double accuracy,
+      List<Map<String, Double>> validationScores) {
+    public static final Result NONE = new Result(Map.of(), null, 0, List.of());
   }
 
   private OutOfFold() {}
@@ -62,6 +67,7 @@ public final class OutOfFold {
     Map<Integer, Map<String, Double>> out = new HashMap<>();
     StudentRouter first = null;
     int right = 0;
+    List<Map<String, Double>> validationScores = new ArrayList<>();
     for (int f = 0; f < 2; f++) {
       List<Curation.Example> fit = folds.get(1 - f).stream().map(labelled::get).toList();
       StudentRouter student =
@@ -80,12 +86,14 @@ public final class OutOfFold {
         out.put(i, student.route(labelled.get(i).text()).scores());
       }
       for (Curation.Example e : validation) {
-        right += StudentRouter.label(student.route(e.text())).equals(e.label()) ? 1 : 0;
+        var decision = student.route(e.text());
+        right += StudentRouter.label(decision).equals(e.label()) ? 1 : 0;
+        validationScores.add(decision.scores());
       }
       if (f == 0) {
         first = student;
       }
     }
-    return new Result(out, first, right / (2.0 * validation.size()));
+    return new Result(out, first, right / (2.0 * validation.size()), List.copyOf(validationScores));
   }
 }

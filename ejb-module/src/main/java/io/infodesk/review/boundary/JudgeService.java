@@ -48,12 +48,11 @@ import org.eclipse.microprofile.config.Config;
  * judged again.
  *
  * <p>In the flywheel's cycle, where the judge has evidence from students that never saw the labels
- * (out of fold) and route the held-out examples at least as well as the teacher ({@link
- * Learning#overrulesRoutes()}), it also gives its opinion of the labels no SME has decided ({@link
- * JudgeLabel}): a label for a question rated down without a correction where the evidence is
- * confident, and a LOGGED label the evidence contradicts set aside from training. The opinion of an
- * interaction is replaced each time the judge looks at it again; a cycle whose evidence does not
- * overrule routes withdraws them all.
+ * (out of fold) that the held-out examples say it may trust ({@link Learning#allows}), it also
+ * gives its opinion of the labels no SME has decided ({@link JudgeLabel}): a label for a question
+ * rated down without a correction where the evidence is confident, and a LOGGED label the evidence
+ * contradicts set aside from training. The opinion of an interaction is replaced each time the
+ * judge looks at it again; a cycle whose evidence may give no opinion withdraws them all.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
@@ -240,9 +239,9 @@ public class JudgeService {
     }
     java.util.Set<Long> seen = new java.util.HashSet<>();
     // the judge's opinions need evidence from students that never saw the labels (the cycle's),
-    // and that routes the held-out examples at least as well as the teacher
+    // and that the held-out examples say it may trust (Learning.allows)
     Map<Long, JudgeLabel> opinions = new HashMap<>();
-    boolean opine = learning.overrulesRoutes();
+    boolean opine = learning.opines();
     for (Feedback f : feedback) {
       ratings++;
       boolean satisfied = "up".equals(f.getRating());
@@ -316,7 +315,10 @@ public class JudgeService {
         // rated up: the route's LOGGED label (or one set aside before); rated down: no label
         String provenance =
             satisfied ? self != null ? learning.curated().get(self).provenance() : "LOGGED" : null;
-        learned.judgeLabel(provenance).ifPresent(o -> opinions.put(i.getId(), o));
+        learned
+            .judgeLabel(provenance)
+            .filter(learning::allows)
+            .ifPresent(o -> opinions.put(i.getId(), o));
       }
       if (verdict.attribution() == Verdict.Attribution.ROUTING
           || (student != null && learned.wrongProbability() >= 0.5)) {
@@ -368,7 +370,10 @@ public class JudgeService {
                   false,
                   false));
       if (opine) {
-        learned.judgeLabel(c.provenance()).ifPresent(o -> opinions.put(c.interactionId(), o));
+        learned
+            .judgeLabel(c.provenance())
+            .filter(learning::allows)
+            .ifPresent(o -> opinions.put(c.interactionId(), o));
       }
       Interaction i = log.find(c.interactionId()).orElse(null);
       if (i == null

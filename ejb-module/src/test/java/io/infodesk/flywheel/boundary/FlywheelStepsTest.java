@@ -2,6 +2,8 @@ package io.infodesk.flywheel.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.infodesk.review.model.Disagreements;
+import io.infodesk.review.model.JudgeLabel;
 import io.infodesk.review.model.Learning;
 import io.infodesk.routing.entity.RouterModel;
 import java.time.Instant;
@@ -40,19 +42,37 @@ class FlywheelStepsTest {
 
   @Test
   void theJudgeOverrulesRoutesOnlyWithEvidenceAsGoodAsTheTeacher() {
-    Learning weaker = new Learning(List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.75, 0.963);
-    Learning better = new Learning(List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.8, 0.5);
-    Learning none = new Learning(List.of(), Map.of(), null, 0.9, 0.5);
+    Disagreements even = new Disagreements(3, 3, 1);
+    Learning weaker = new Learning(List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.75, 0.963, even);
+    Learning better = new Learning(List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.8, 0.5, even);
+    Learning none = new Learning(List.of(), Map.of(), null, 0.9, 0.5, even);
+    Learning rightWhereItDisagrees =
+        new Learning(
+            List.of(), Map.of(), q -> Map.of("hr", 1.0), 0.6, 0.7, new Disagreements(12, 2, 4));
 
-    assertThat(weaker.overrulesRoutes()).isFalse();
-    assertThat(better.overrulesRoutes()).isTrue();
-    assertThat(none.overrulesRoutes()).as("no student out of fold").isFalse();
-    assertThat(Learning.NONE.overrulesRoutes()).isFalse();
+    JudgeLabel relabel = new JudgeLabel(JudgeLabel.Kind.RELABEL, "hr", 0.9, "r");
+    JudgeLabel setAside = new JudgeLabel(JudgeLabel.Kind.SET_ASIDE, "hr", 0.9, "s");
+    assertThat(weaker.opines()).isFalse();
+    assertThat(weaker.allows(setAside)).isFalse();
+    assertThat(better.allows(relabel)).isTrue();
+    assertThat(better.allows(setAside)).isTrue();
+    assertThat(rightWhereItDisagrees.allows(setAside))
+        .as("weaker overall, but right where it confidently contradicts the teacher")
+        .isTrue();
+    assertThat(rightWhereItDisagrees.allows(relabel))
+        .as("a new label needs evidence as good as the teacher")
+        .isFalse();
+    assertThat(none.opines()).as("no student out of fold").isFalse();
+    assertThat(Learning.NONE.opines()).isFalse();
     assertThat(FlywheelSteps.evidence(weaker))
         .isEqualTo(
-            "students out of fold route 75.0% of the frozen evaluation set, the teacher 96.3%:"
+            "students out of fold route 75.0% of the frozen evaluation set, the teacher 96.3%;"
+                + " where they confidently contradict it there, they are right 3 times and it 3:"
                 + " routes stand");
-    assertThat(FlywheelSteps.evidence(better)).endsWith("the judge may overrule routes");
+    assertThat(FlywheelSteps.evidence(better))
+        .endsWith("the judge may label complaints and set routes aside");
+    assertThat(FlywheelSteps.evidence(rightWhereItDisagrees))
+        .endsWith("they are right 12 times and it 2: the judge may set routes aside");
     assertThat(FlywheelSteps.evidence(none)).isEqualTo("too little learned to overrule a route");
   }
 

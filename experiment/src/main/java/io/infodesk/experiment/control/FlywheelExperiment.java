@@ -18,7 +18,9 @@ import io.infodesk.review.control.Judge;
 import io.infodesk.review.control.LabelSuspicion;
 import io.infodesk.review.control.ReviewBudget;
 import io.infodesk.review.entity.Verdict;
+import io.infodesk.review.model.Disagreements;
 import io.infodesk.review.model.JudgeLabel;
+import io.infodesk.review.model.Learning;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
 import io.infodesk.routing.entity.RouteLabels;
@@ -356,10 +358,13 @@ public final class FlywheelExperiment {
     Router cachedTeacher = new ZeroShotRouter(evidence, this::vector, null, 0.05);
     RoutingMetrics.Report teacherTest = score(domains, goldTest, teacherRoute, data.test());
     // the teacher's share of the validation examples, which the judge's evidence must reach before
-    // it overrules a route (Learning.overrulesRoutes, as in the server)
+    // it labels a complaint, and one of the ways it may set a route aside (Learning.allows)
+    List<String> goldValidation = validation.stream().map(Curation.Example::label).toList();
+    List<String> teacherOnValidation =
+        validation.stream().map(x -> StudentRouter.label(teacherRoute.apply(x.text()))).toList();
     double teacherValidation =
-        validation.stream()
-                .filter(x -> StudentRouter.label(teacherRoute.apply(x.text())).equals(x.label()))
+        java.util.stream.IntStream.range(0, validation.size())
+                .filter(i -> teacherOnValidation.get(i).equals(goldValidation.get(i)))
                 .count()
             / (double) Math.max(1, validation.size());
     Router live = cachedTeacher;
@@ -421,7 +426,39 @@ public final class FlywheelExperiment {
       // what the flywheel has learned so far: a student out of fold, and the curated examples
       Evidence learned = outOfFold(pool, validation, labels, fresh, c);
       Map<Entry, Map<String, Double>> outOfFold = learned.probabilities();
-      boolean overrules = !outOfFold.isEmpty() && learned.accuracy() >= teacherValidation;
+      Disagreements disagreements =
+          outOfFold.isEmpty()
+              ? Disagreements.NONE
+              : Disagreements.of(goldValidation, teacherOnValidation, learned.validationScores());
+      // the server's rule (Learning.allows): which opinions the evidence may give
+      boolean setsAside =
+          Learning.allows(
+              JudgeLabel.Kind.SET_ASIDE,
+              !outOfFold.isEmpty(),
+              learned.accuracy(),
+              teacherValidation,
+              disagreements);
+      boolean relabels =
+          Learning.allows(
+              JudgeLabel.Kind.RELABEL,
+              !outOfFold.isEmpty(),
+              learned.accuracy(),
+              teacherValidation,
+              disagreements);
+      log.accept(
+          String.format(
+              java.util.Locale.ROOT,
+              "cycle %d: evidence %.3f against the teacher's %.3f on validation; where it"
+                  + " confidently contradicts the teacher it is right %d times, the teacher %d:"
+                  + " %s",
+              c + 1,
+              learned.accuracy(),
+              teacherValidation,
+              disagreements.evidenceRight(),
+              disagreements.teacherRight(),
+              relabels
+                  ? "the judge may label complaints and set routes aside"
+                  : setsAside ? "the judge may set routes aside" : "routes stand"));
       List<Entry> labelled = pool.stream().filter(e -> e.label != null && !e.suspect).toList();
       java.util.Set<Entry> arrivedSet =
           java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -505,7 +542,7 @@ public final class FlywheelExperiment {
           }
         }
         // the server's rule (JudgeLabel): a LOGGED label the evidence contradicts is set aside
-        e.suspect = overrules && e.label != null && a.judgeLabel(e.provenance).isPresent();
+        e.suspect = setsAside && e.label != null && a.judgeLabel(e.provenance).isPresent();
         e.assessment = a;
         String key = Integer.toString(byKey.size());
         byKey.put(key, e);
@@ -547,7 +584,7 @@ public final class FlywheelExperiment {
       // places elsewhere; the rest of the unreviewed, rated-down questions stay without a label
       int judgeRelabelled = 0;
       for (Entry e : pool) {
-        if (!overrules || e.reviewed || e.label != null || e.assessment == null) {
+        if (!relabels || e.reviewed || e.label != null || e.assessment == null) {
           continue;
         }
         var opinion = e.assessment.judgeLabel(null);
@@ -677,7 +714,10 @@ public final class FlywheelExperiment {
    * @param probabilities by entry
    * @param accuracy the fold students' share of the validation examples they route right
    */
-  private record Evidence(Map<Entry, Map<String, Double>> probabilities, double accuracy) {}
+  private record Evidence(
+      Map<Entry, Map<String, Double>> probabilities,
+      double accuracy,
+      List<Map<String, Double>> validationScores) {}
 
   /**
    * Each labelled entry's label probabilities from a student that never saw it (two folds), and the
@@ -706,7 +746,7 @@ public final class FlywheelExperiment {
         }
       }
     }
-    return new Evidence(out, folds.accuracy());
+    return new Evidence(out, folds.accuracy(), folds.validationScores());
   }
 
   /** The nearest labelled entries (by MiniLM similarity) of each entry, itself excluded. */
