@@ -20,7 +20,7 @@ import java.util.Map;
  * mvn -q -pl experiment -am -Pexperiment package [-Dexperiment.args="--k 20 --out target/x"]
  * </pre>
  *
- * Options: {@code --data FILE} (JSONL of text, label, split; default
+ * Options: {@code --data FILE} (JSONL of text, label, split, or CSV or TSV with a header; default
  * ../shared/data/clinc150/clinc150_flat.jsonl), {@code --oos-label L} (the file's out-of-scope
  * label; default oos), {@code --k N}, {@code --down-when-right P}, {@code --up-when-wrong P},
  * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --cycles N} (default
@@ -47,8 +47,8 @@ public final class ExperimentCommand {
       System.err.println(
           "No dataset at "
               + data.toAbsolutePath().normalize()
-              + ": give --data FILE (JSONL of {text, label, split}) or put the shared data next"
-              + " to the checkout");
+              + ": give --data FILE (JSONL of {text, label, split}, or CSV or TSV with a"
+              + " header) or put the shared data next to the checkout");
       System.exit(2);
     }
     FlywheelExperiment.Settings d = FlywheelExperiment.Settings.defaults();

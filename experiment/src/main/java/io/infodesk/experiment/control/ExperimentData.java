@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,11 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A labelled routing dataset read from JSONL, one {@code {"text", "label", "split"}} object per
  * line (CLINC150's flat file, with {@code domain} as the label and {@code oos_} split prefixes, is
- * read as is). The out-of-scope label, if the file has one, becomes InfoDesk's {@code oos}. A
+ * read as is), or from a CSV or TSV file whose header names the same columns. A row without a split
+ * is a training row. The out-of-scope label, if the file has one, becomes InfoDesk's {@code oos}. A
  * domain's description is its name and, where the rows carry them, its intents' names.
  *
  * <p>A file without a validation split (many intent datasets have none) gets {@link
@@ -60,7 +64,8 @@ public record ExperimentData(
   }
 
   /**
-   * @param file JSONL rows
+   * @param file JSONL rows, or a CSV ({@code .csv}) or TSV ({@code .tsv}) file whose header row
+   *     names the columns with the same names
    * @param oosLabel the file's label for out-of-scope, or null when it has none
    */
   public static ExperimentData read(Path file, String oosLabel) throws IOException {
@@ -68,48 +73,37 @@ public record ExperimentData(
     List<Row> validation = new ArrayList<>();
     List<Row> test = new ArrayList<>();
     Map<String, Set<String>> intents = new TreeMap<>();
-    int lineNo = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
+    for (Record r : records(file)) {
+      String where = file + " line " + r.lineNo();
+      String text = r.first(TEXT_FIELDS).strip();
+      String label = r.first(LABEL_FIELDS).strip();
+      // a row without a split is a training row (the missing splits are carved from them)
+      String split = r.first("split").strip();
+      if (split.isEmpty()) {
+        split = "train";
+      }
+      if (text.isEmpty() || label.isEmpty()) {
+        throw new IOException(where + " needs a text and a label");
+      }
+      if (split.startsWith("oos_")) {
+        split = split.substring(4);
+      }
+      boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
+      if (oos) {
+        label = RouteLabels.OOS;
+      } else {
+        Set<String> names = intents.computeIfAbsent(label, k -> new LinkedHashSet<>());
+        String intent = r.first("intent");
+        if (!intent.isEmpty() && !intent.equals(label)) {
+          names.add(intent.replace('_', ' '));
         }
-        JsonObject o;
-        try (var reader = Json.createReader(new StringReader(line))) {
-          o = reader.readObject();
-        } catch (RuntimeException e) {
-          throw new IOException(file + " line " + lineNo + " is not a JSON object");
-        }
-        String text = field(o, TEXT_FIELDS).strip();
-        String label = field(o, LABEL_FIELDS).strip();
-        String split = field(o, "split").strip();
-        if (text.isEmpty() || label.isEmpty() || split.isEmpty()) {
-          throw new IOException(file + " line " + lineNo + " needs text, label and split");
-        }
-        if (split.startsWith("oos_")) {
-          split = split.substring(4);
-        }
-        boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
-        if (oos) {
-          label = RouteLabels.OOS;
-        } else {
-          Set<String> names = intents.computeIfAbsent(label, k -> new LinkedHashSet<>());
-          String intent = o.getString("intent", "");
-          if (!intent.isEmpty() && !intent.equals(label)) {
-            names.add(intent.replace('_', ' '));
-          }
-        }
-        Row row = new Row(text, label);
-        switch (split) {
-          case "train" -> train.add(row);
-          case "val", "validation", "dev" -> validation.add(row);
-          case "test" -> test.add(row);
-          default ->
-              throw new IOException(
-                  file + " line " + lineNo + " has the unknown split '" + split + "'");
-        }
+      }
+      Row row = new Row(text, label);
+      switch (split) {
+        case "train" -> train.add(row);
+        case "val", "validation", "dev" -> validation.add(row);
+        case "test" -> test.add(row);
+        default -> throw new IOException(where + " has the unknown split '" + split + "'");
       }
     }
     if (train.isEmpty()) {
@@ -175,17 +169,94 @@ public record ExperimentData(
   /** Where a row's label may be, first found first (CLINC150's flat file: its domain). */
   static final String[] LABEL_FIELDS = {"label", "domain", "intent", "category"};
 
-  /** The first of {@code names} the row has, a string or a number (labels are often numbers). */
-  private static String field(JsonObject o, String... names) {
-    for (String name : names) {
-      JsonValue v = o.get(name);
-      if (v instanceof JsonString string) {
-        return string.getString();
+  /** One row of the file: its fields by name (numbers as their text) and where it was. */
+  record Record(int lineNo, Map<String, String> fields) {
+
+    /** The first of {@code names} the row has, or "". */
+    String first(String... names) {
+      for (String name : names) {
+        String v = fields.get(name);
+        if (v != null) {
+          return v;
+        }
       }
-      if (v instanceof JsonNumber number) {
-        return number.toString();
+      return "";
+    }
+  }
+
+  /** The rows of a JSONL file, or of a CSV or TSV file with a header. */
+  static List<Record> records(Path file) throws IOException {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".csv") || name.endsWith(".tsv")) {
+      return delimited(file, name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.RFC4180);
+    }
+    List<Record> out = new ArrayList<>();
+    int lineNo = 0;
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonObject o;
+        try (var reader = Json.createReader(new StringReader(line))) {
+          o = reader.readObject();
+        } catch (RuntimeException e) {
+          throw new IOException(file + " line " + lineNo + " is not a JSON object");
+        }
+        Map<String, String> fields = new HashMap<>();
+        o.forEach(
+            (key, v) -> {
+              // labels are often numbers
+              if (v instanceof JsonString string) {
+                fields.put(key, string.getString());
+              } else if (v instanceof JsonNumber number) {
+                fields.put(key, number.toString());
+              }
+            });
+        out.add(new Record(lineNo, fields));
       }
     }
-    return "";
+    return out;
+  }
+
+  private static List<Record> delimited(Path file, CSVFormat format) throws IOException {
+    List<Record> out = new ArrayList<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser =
+            CSVParser.builder()
+                .setReader(in)
+                .setFormat(
+                    format.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get())
+                .get()) {
+      List<String> header =
+          parser.getHeaderNames().stream()
+              .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+              .toList();
+      boolean named =
+          header.stream().anyMatch(h -> java.util.Arrays.asList(TEXT_FIELDS).contains(h))
+              && header.stream().anyMatch(h -> java.util.Arrays.asList(LABEL_FIELDS).contains(h));
+      if (!named) {
+        throw new IOException(
+            file
+                + " needs a header row naming a text column ("
+                + String.join(", ", TEXT_FIELDS)
+                + ") and a label column ("
+                + String.join(", ", LABEL_FIELDS)
+                + "); it has "
+                + header);
+      }
+      for (CSVRecord record : parser) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < header.size() && i < record.size(); i++) {
+          fields.put(header.get(i), record.get(i));
+        }
+        out.add(new Record((int) record.getRecordNumber() + 1, fields));
+      }
+    } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+      throw new IOException(file + " is not a readable CSV or TSV file: " + e.getMessage(), e);
+    }
+    return out;
   }
 }

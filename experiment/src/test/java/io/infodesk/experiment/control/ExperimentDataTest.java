@@ -117,4 +117,60 @@ class ExperimentDataTest {
         .extracting(ExperimentData.Row::text)
         .contains("question about 1 in train");
   }
+
+  @Test
+  void rowsWithoutASplitAreTrainingRows() throws IOException {
+    Path f = dir.resolve("unsplit.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String label : List.of("billing", "travel")) {
+      for (int i = 0; i < 50; i++) {
+        lines.add(String.format("{\"text\": \"%s row %d\", \"label\": \"%s\"}", label, i, label));
+      }
+    }
+    Files.write(f, lines);
+    ExperimentData d = ExperimentData.read(f, null);
+    assertThat(d.train().size() + d.validation().size() + d.test().size()).isEqualTo(100);
+    assertThat(d.test()).hasSize(20);
+    assertThat(d.splits()).startsWith("carved");
+  }
+
+  @Test
+  void csvAndTsvFilesWithAHeaderAreRead() throws IOException {
+    Path csv = dir.resolve("banking.csv");
+    List<String> lines = new ArrayList<>();
+    lines.add("text,category");
+    for (String label : List.of("card_arrival", "exchange_rate")) {
+      for (int i = 0; i < 30; i++) {
+        lines.add(String.format("\"When, exactly, does %s %d happen?\",%s", label, i, label));
+      }
+    }
+    Files.write(csv, lines);
+    ExperimentData d = ExperimentData.read(csv, null);
+    assertThat(d.domains()).containsExactly("card_arrival", "exchange_rate");
+    assertThat(d.train().size() + d.validation().size() + d.test().size()).isEqualTo(60);
+    assertThat(texts(d.test()).iterator().next()).startsWith("When, exactly, does ");
+
+    Path tsv = dir.resolve("snips.tsv");
+    List<String> rows = new ArrayList<>();
+    rows.add("intent\tsplit\tquery");
+    for (String split : List.of("train", "dev", "test")) {
+      for (String label : List.of("PlayMusic", "GetWeather")) {
+        for (int i = 0; i < 10; i++) {
+          rows.add(label + "\t" + split + "\t" + label + " please, " + split + " " + i);
+        }
+      }
+    }
+    Files.write(tsv, rows);
+    ExperimentData t = ExperimentData.read(tsv, null);
+    assertThat(t.train()).hasSize(20);
+    assertThat(t.validation()).hasSize(20);
+    assertThat(t.test()).hasSize(20);
+    assertThat(t.splits()).isEqualTo("as given");
+
+    Path headless = dir.resolve("headless.csv");
+    Files.write(headless, List.of("hello there,greeting", "bye,farewell"));
+    assertThatThrownBy(() -> ExperimentData.read(headless, null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("header");
+  }
 }
