@@ -161,6 +161,32 @@ class JudgeLabelsIT {
         }
       }
 
+      // an admin sees each opinion, with its question and reason
+      Map<Long, JsonObject> opinions = new HashMap<>();
+      api.get("/api/reviews/judge-opinions?max=200", ADMIN)
+          .array()
+          .getValuesAs(JsonObject.class)
+          .forEach(o -> opinions.put(o.getJsonNumber("interactionId").longValue(), o));
+      for (JsonObject line : relabelled) {
+        JsonObject o = opinions.get(line.getJsonNumber("interactionId").longValue());
+        assertThat(o).as("the judge's opinion of " + line).isNotNull();
+        assertThat(o.getString("kind")).isEqualTo("RELABEL");
+        assertThat(o.getString("label")).isEqualTo(topic);
+        assertThat(o.getString("question")).isEqualTo(line.getString("text"));
+        assertThat(o.getString("reason")).isNotBlank();
+      }
+      for (JsonObject line : aside) {
+        JsonObject o = opinions.get(line.getJsonNumber("interactionId").longValue());
+        assertThat(o).as("the judge's opinion of " + line).isNotNull();
+        assertThat(o.getString("kind")).isEqualTo("SET_ASIDE");
+        assertThat(o.getJsonNumber("probability").doubleValue()).isBetween(0.7, 1.0);
+      }
+      assertThat(api.get("/api/reviews/judge-opinions", basic("sme", "demo")).status())
+          .isEqualTo(403);
+      Api.Reply bad = api.get("/api/reviews/judge-opinions?max=0", ADMIN);
+      assertThat(bad.status()).isEqualTo(400);
+      assertThat(bad.isProblem()).isTrue();
+
       // an admin's extension of the frozen evaluation set takes all but one example of each label:
       // never the judge's labels, which the gates would then grade the judge by
       Api.Reply extended = api.post("/api/datasets/frozen-eval/extension?perLabel=1000", ADMIN, "");

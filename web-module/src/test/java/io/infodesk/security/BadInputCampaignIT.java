@@ -329,6 +329,7 @@ class BadInputCampaignIT {
             "/api/sources?max=200",
             "/api/reviews?max=200",
             "/api/reviews/disputes?max=200",
+            "/api/reviews/judge-opinions?max=200",
             "/api/settings",
             "/api/domains",
             "/api/audit?max=1")) {

@@ -252,7 +252,8 @@ class RequestPolicyIT {
   void listsComeInPages() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
-    for (String path : java.util.List.of("/api/reviews", "/api/reviews/disputes")) {
+    for (String path :
+        java.util.List.of("/api/reviews", "/api/reviews/disputes", "/api/reviews/judge-opinions")) {
       Reply one = api.get(path + "?max=1", ADMIN);
       assertThat(one.status()).as(path).isEqualTo(200);
       assertThat(one.array().size()).isLessThanOrEqualTo(1);

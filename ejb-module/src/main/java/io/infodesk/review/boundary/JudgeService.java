@@ -75,6 +75,54 @@ public class JudgeService {
       int relabelled,
       int setAside) {}
 
+  /**
+   * One of the judge's current opinions, with the question it is about.
+   *
+   * @param routed the domain the question was routed to ({@code oos} when declined)
+   * @param kind RELABEL (a question rated down without a correction gets {@code label}) or
+   *     SET_ASIDE (the route's LOGGED label stays out of training; {@code label} is the evidence's
+   *     likeliest other label, if any)
+   * @param probability for RELABEL the evidence's probability for {@code label}, for SET_ASIDE the
+   *     probability that the route's label is wrong
+   */
+  public record Opinion(
+      long interactionId,
+      String question,
+      String routed,
+      String kind,
+      String label,
+      double probability,
+      String reason,
+      java.time.Instant judgedAt) {}
+
+  /**
+   * The judge's current opinions of labels no SME has decided, newest first, for an admin: what the
+   * last cycles' judge labelled or set aside, and why. An SME's decision on the same question
+   * always wins over it.
+   */
+  public List<Opinion> opinions(int first, int max) {
+    List<Opinion> out = new ArrayList<>();
+    for (JudgeOpinion o :
+        em.createNamedQuery(JudgeOpinion.FIND_NEWEST, JudgeOpinion.class)
+            .setFirstResult(first)
+            .setMaxResults(max)
+            .getResultList()) {
+      Interaction i = log.find(o.getInteractionId()).orElse(null);
+      JudgeLabel l = o.toLabel();
+      out.add(
+          new Opinion(
+              o.getInteractionId(),
+              i == null ? null : i.getQuestion(),
+              i == null ? null : i.getDomainKey() == null ? RouteLabels.OOS : i.getDomainKey(),
+              l.kind().name(),
+              l.label(),
+              l.probability(),
+              l.reason(),
+              o.getJudgedAt()));
+    }
+    return out;
+  }
+
   /** Ratings read per query. */
   static final int FEEDBACK_PAGE = 500;
 

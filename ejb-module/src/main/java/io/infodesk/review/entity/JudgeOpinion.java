@@ -20,8 +20,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "judge_opinion")
 @NamedQuery(name = JudgeOpinion.FIND_ALL, query = "SELECT o FROM JudgeOpinion o")
+@NamedQuery(
+    name = JudgeOpinion.FIND_NEWEST,
+    query = "SELECT o FROM JudgeOpinion o ORDER BY o.judgedAt DESC, o.interactionId DESC")
 public class JudgeOpinion {
   public static final String FIND_ALL = "JudgeOpinion.findAll";
+  public static final String FIND_NEWEST = "JudgeOpinion.findNewest";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)

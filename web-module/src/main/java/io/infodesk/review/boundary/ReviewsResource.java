@@ -98,6 +98,20 @@ public class ReviewsResource {
         io.infodesk.platform.boundary.Params.intParam("max", max, 100, 1, 200));
   }
 
+  @GET
+  @Path("judge-opinions")
+  @Operation(
+      summary =
+          "The cycle judge's current opinions of labels no SME decided, newest first: questions"
+              + " it labelled (RELABEL) and routes it left out of training (SET_ASIDE), with the"
+              + " reason; paged with first and max (at most 200) (admin)")
+  public List<JudgeService.Opinion> judgeOpinions(
+      @QueryParam("first") String first, @QueryParam("max") String max) {
+    return judge.opinions(
+        Params.intParam("first", first, 0, 0, Integer.MAX_VALUE),
+        Params.intParam("max", max, 100, 1, 200));
+  }
+
   @POST
   @Path("{id}/resolution")
   @Consumes(MediaType.APPLICATION_JSON)
