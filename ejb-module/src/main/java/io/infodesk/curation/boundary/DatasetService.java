@@ -67,7 +67,7 @@ public class DatasetService {
 
   /**
    * The share of the labels that may be frozen for evaluation: the first freeze takes it of the
-   * traffic, and a {@link #topUpFrozenEval top-up} never takes the set beyond it.
+   * traffic, and a cycle's top-up ({@link #build(long)}) never takes the set beyond it.
    */
   static final double FROZEN_SHARE = 0.25;
 

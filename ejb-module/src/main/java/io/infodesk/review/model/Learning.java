@@ -45,13 +45,17 @@ public record Learning(
    * </ul>
    */
   public boolean allows(JudgeLabel opinion) {
-    return allows(opinion.kind(), student != null, accuracy, teacherAccuracy, disagreements);
+    return allows(opinion.kind());
+  }
+
+  /** Whether the evidence may give opinions of this kind ({@link #allows(JudgeLabel)}). */
+  public boolean allows(JudgeLabel.Kind kind) {
+    return allows(kind, student != null, accuracy, teacherAccuracy, disagreements);
   }
 
   /** Whether the evidence may give any opinion: set aside, at least. */
   public boolean opines() {
-    return allows(
-        JudgeLabel.Kind.SET_ASIDE, student != null, accuracy, teacherAccuracy, disagreements);
+    return allows(JudgeLabel.Kind.SET_ASIDE);
   }
 
   /**
