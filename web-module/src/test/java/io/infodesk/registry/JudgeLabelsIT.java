@@ -4,6 +4,7 @@ import static io.infodesk.support.Api.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.support.Api;
+import io.infodesk.support.Browser;
 import io.infodesk.support.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -22,6 +23,11 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The cycle's judge labels what the employees rated down without saying what is right, and sets
@@ -83,6 +89,8 @@ class JudgeLabelsIT {
   }
 
   @ArquillianResource URL base;
+
+  @RegisterExtension final Browser session = new Browser();
 
   @Test
   void theCyclesJudgeLabelsComplaintsAndSetsAsideContradictedRoutes() {
@@ -183,6 +191,17 @@ class JudgeLabelsIT {
       }
       assertThat(api.get("/api/reviews/judge-opinions", basic("sme", "demo")).status())
           .isEqualTo(403);
+      // and in the portal, beside the disputes
+      ChromeDriver browser = session.driver();
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(1));
+      Browser.signIn(browser, wait, base, "admin", "demo", "/portal/admin/disputes.xhtml");
+      String shown =
+          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dp:opinions")))
+              .getText()
+              .replaceAll("\\s+", " ");
+      assertThat(shown).contains("Labelled " + topic, "Set aside");
+      assertThat(shown).contains(relabelled.get(0).getString("text"));
+      Browser.screenshot(browser, "portal-admin-judge-labels");
       Api.Reply bad = api.get("/api/reviews/judge-opinions?max=0", ADMIN);
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.isProblem()).isTrue();

@@ -93,7 +93,42 @@ public class JudgeService {
       String label,
       double probability,
       String reason,
-      java.time.Instant judgedAt) {}
+      java.time.Instant judgedAt) {
+
+    // JavaBean getters: the portal's expression language (Jakarta EL 5) reads no record components
+
+    public long getInteractionId() {
+      return interactionId;
+    }
+
+    public String getQuestion() {
+      return question;
+    }
+
+    public String getRouted() {
+      return routed;
+    }
+
+    public String getKind() {
+      return kind;
+    }
+
+    public String getLabel() {
+      return label;
+    }
+
+    public double getProbability() {
+      return probability;
+    }
+
+    public String getReason() {
+      return reason;
+    }
+
+    public java.time.Instant getJudgedAt() {
+      return judgedAt;
+    }
+  }
 
   /**
    * The judge's current opinions of labels no SME has decided, newest first, for an admin: what the

@@ -4,6 +4,7 @@ import io.infodesk.knowledge.boundary.DomainService;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
+import io.infodesk.review.boundary.JudgeService;
 import io.infodesk.review.boundary.ReviewService;
 import io.infodesk.review.entity.ReviewItem;
 import io.infodesk.review.entity.ReviewVote;
@@ -17,18 +18,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Review items whose reviewers disagreed, with their votes, for an admin to settle. */
+/**
+ * Review items whose reviewers disagreed, with their votes, for an admin to settle; and the cycle
+ * judge's current opinions of labels nobody decided, so that the admin sees what it labelled or
+ * left out of training, and why.
+ */
 @Named
 @ViewScoped
 public class DisputesPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** The newest opinions the page shows; the API pages through all of them. */
+  static final int OPINIONS = 100;
+
   @EJB ReviewService reviews;
+  @EJB JudgeService judge;
   @EJB DomainService domains;
   @Inject Shell shell;
 
   private boolean allowed;
   private List<ReviewItem> disputes = List.of();
+  private List<JudgeService.Opinion> opinions = List.of();
   private final Map<Long, List<ReviewVote>> votes = new HashMap<>();
   private final Map<Long, String> domainChoice = new HashMap<>();
   private List<Domain> allDomains = List.of();
@@ -38,6 +48,7 @@ public class DisputesPage implements Serializable {
     allowed = shell.mayOpenThisPage();
     if (allowed) {
       disputes = reviews.disputes();
+      opinions = judge.opinions(0, OPINIONS);
       allDomains = domains.list();
       votes.clear();
       for (ReviewItem item : disputes) {
@@ -64,6 +75,10 @@ public class DisputesPage implements Serializable {
 
   public List<ReviewItem> getDisputes() {
     return disputes;
+  }
+
+  public List<JudgeService.Opinion> getOpinions() {
+    return opinions;
   }
 
   public Map<Long, List<ReviewVote>> getVotes() {
