@@ -157,9 +157,7 @@ public class FlywheelSteps {
         100 * learning.teacherAccuracy(),
         learning.disagreements().evidenceRight(),
         learning.disagreements().teacherRight(),
-        learning.allows(JudgeLabel.Kind.RELABEL)
-            ? "the judge may label complaints and set routes aside"
-            : learning.opines() ? "the judge may set routes aside" : "routes stand");
+        learning.verdict());
   }
 
   /**

@@ -58,6 +58,18 @@ public record Learning(
     return allows(JudgeLabel.Kind.SET_ASIDE);
   }
 
+  /** What the evidence may do, in the words of the judge step's detail. */
+  public String verdict() {
+    return verdict(allows(JudgeLabel.Kind.RELABEL), opines());
+  }
+
+  /** {@link #verdict()} for the experiment's loop, which has the two answers of the rule. */
+  public static String verdict(boolean labelsComplaints, boolean setsAside) {
+    return labelsComplaints
+        ? "the judge may label complaints and set routes aside"
+        : setsAside ? "the judge may set routes aside" : "routes stand";
+  }
+
   /**
    * The rule of {@link #allows(JudgeLabel)}, for the experiment's loop too.
    *

@@ -456,9 +456,7 @@ public final class FlywheelExperiment {
               teacherValidation,
               disagreements.evidenceRight(),
               disagreements.teacherRight(),
-              relabels
-                  ? "the judge may label complaints and set routes aside"
-                  : setsAside ? "the judge may set routes aside" : "routes stand"));
+              Learning.verdict(relabels, setsAside)));
       List<Entry> labelled = pool.stream().filter(e -> e.label != null && !e.suspect).toList();
       java.util.Set<Entry> arrivedSet =
           java.util.Collections.newSetFromMap(new IdentityHashMap<>());
