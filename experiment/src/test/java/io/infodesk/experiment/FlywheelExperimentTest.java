@@ -73,8 +73,14 @@ class FlywheelExperimentTest {
     assertThat(report.trainRows()).isEqualTo(84);
     assertThat(report.testRows()).isEqualTo(40);
 
+    for (var cycle : report.cycles()) {
+      assertThat(cycle.gate())
+          .as("both students are trained and gated every cycle; the better passing one goes live")
+          .contains("ngram-c" + cycle.cycle(), "minilm-mlp-c" + cycle.cycle());
+    }
     assertThat(Files.readString(out.resolve("experiment.md")))
         .contains(
+            "p95 µs on the ask path",
             "| model |",
             "teacher zero-shot (K=5)",
             "| cycle |",
@@ -115,6 +121,7 @@ class FlywheelExperimentTest {
       assertThat(m.macroF1()).as(m.name()).isBetween(0.0, 1.0);
       assertThat(m.oosRecall()).as(m.name()).isBetween(0.0, 1.0);
       assertThat(m.p95Micros()).as(m.name()).isGreaterThanOrEqualTo(m.p50Micros()).isPositive();
+      assertThat(m.askPathP95Micros()).as(m.name()).isPositive();
       assertThat(m.parameters()).as(m.name()).isPositive();
       assertThat(m.costPer1000Routes()).as(m.name()).isPositive();
     }

@@ -229,7 +229,8 @@ class PortalWorkflowsIT {
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fw\\:accuracy canvas")));
     String comparison = text(By.id("fw:comparison"));
-    assertThat(comparison).contains("teacher", "candidate", "ngram-", "minilm-mlp-");
+    assertThat(comparison)
+        .contains("teacher", "candidate", "ngram-", "minilm-mlp-", "p95 µs on the ask path");
     assertThat(text(By.id("confusion-matrix"))).contains("hr", "it");
     Browser.screenshot(browser, "portal-admin-dashboard");
 

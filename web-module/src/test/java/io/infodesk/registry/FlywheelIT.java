@@ -124,6 +124,10 @@ class FlywheelIT {
       assertThat(m.getJsonNumber("parameters").longValue()).isPositive();
       JsonObject metrics = m.getJsonObject("metrics");
       assertThat(metrics.getJsonNumber("accuracy").doubleValue()).isBetween(0.0, 1.0);
+      assertThat(metrics.getJsonNumber("balancedAccuracy").doubleValue()).isBetween(0.0, 1.0);
+      assertThat(metrics.getJsonNumber("askPathP95Micros").doubleValue())
+          .as("the route timed as the ask path pays for it, which the latency budget bounds")
+          .isPositive();
       assertThat(metrics.getJsonObject("teacher").getJsonNumber("accuracy").doubleValue())
           .isBetween(0.0, 1.0);
       assertThat(metrics.getJsonObject("confusion").keySet())

@@ -24,7 +24,30 @@ public final class RoutingMetrics {
       Map<String, Map<String, Integer>> confusion,
       double oosRecall,
       double oosPrecision,
-      int total) {}
+      int total) {
+
+    /**
+     * The router's two jobs weighed equally where the examples hold both: the mean of the in-scope
+     * examples' accuracy and the out-of-scope recall. Out-of-scope questions are rare in an
+     * evaluation set, but declining them is half of a router's job (the students' decline
+     * thresholds are tuned on the same objective). Plain accuracy where the examples hold one kind
+     * only.
+     */
+    public double balancedAccuracy() {
+      Map<String, Integer> oosRow = confusion.getOrDefault(OOS, Map.of());
+      int oos = oosRow.values().stream().mapToInt(Integer::intValue).sum();
+      if (oos == 0 || oos == total) {
+        return accuracy;
+      }
+      int inScopeRight = 0;
+      for (var row : confusion.entrySet()) {
+        if (!row.getKey().equals(OOS)) {
+          inScopeRight += row.getValue().getOrDefault(row.getKey(), 0);
+        }
+      }
+      return 0.5 * inScopeRight / (total - oos) + 0.5 * oosRecall;
+    }
+  }
 
   private RoutingMetrics() {}
 

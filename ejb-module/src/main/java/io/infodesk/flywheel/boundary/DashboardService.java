@@ -101,6 +101,7 @@ public class DashboardService {
       double oosRecall,
       double p50Micros,
       double p95Micros,
+      double askPathP95Micros,
       Long parameters,
       Long bytes,
       double costPer1000Routes,
@@ -139,6 +140,13 @@ public class DashboardService {
 
     public double getP95Micros() {
       return p95Micros;
+    }
+
+    /**
+     * The p95 given the question's vector, as the ask path routes: what the gate's budget bounds.
+     */
+    public double getAskPathP95Micros() {
+      return askPathP95Micros;
     }
 
     public Long getParameters() {
@@ -300,6 +308,7 @@ public class DashboardService {
               orZero(number(metrics, "oosRecall")),
               orZero(number(metrics, "p50Micros")),
               orZero(number(metrics, "p95Micros")),
+              orZero(number(metrics, "askPathP95Micros")),
               m.getParameters(),
               m.getSizeBytes(),
               orZero(number(metrics, "costPer1000Routes")),
@@ -367,6 +376,7 @@ public class DashboardService {
         orZero(number(o, "oosRecall")),
         orZero(number(o, "p50Micros")),
         orZero(number(o, "p95Micros")),
+        orZero(number(o, "askPathP95Micros")),
         null,
         null,
         orZero(number(o, "costPer1000Routes")),

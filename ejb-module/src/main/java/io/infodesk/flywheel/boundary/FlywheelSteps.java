@@ -301,20 +301,25 @@ public class FlywheelSteps {
   }
 
   /**
-   * The most accurate of the candidates this cycle trained (created since it started). A candidate
-   * of an earlier cycle passed its gates against that cycle's evaluation and live router, and may
-   * be worse than the router live now: an admin may still promote it, the cycle does not.
+   * The best of the candidates this cycle trained (created since it started): the one that best
+   * routes and declines on the frozen set ({@code RoutingMetrics.Report#balancedAccuracy}, the same
+   * choice as {@code TrainingPipeline.Outcome#best}). A candidate of an earlier cycle passed its
+   * gates against that cycle's evaluation and live router, and may be worse than the router live
+   * now: an admin may still promote it, the cycle does not.
    */
   static Optional<RouterModel> bestOfCycle(List<RouterModel> candidates, Instant cycleStarted) {
     return candidates.stream()
         .filter(m -> !m.getCreatedAt().isBefore(cycleStarted))
-        .max(Comparator.comparingDouble(FlywheelSteps::accuracy));
+        .max(Comparator.comparingDouble(FlywheelSteps::balancedAccuracy));
   }
 
-  static double accuracy(RouterModel m) {
+  /** The candidate's balanced accuracy; its accuracy for a model evaluated before it was kept. */
+  static double balancedAccuracy(RouterModel m) {
     try (var reader = Jsons.JSON.createReader(new StringReader(m.getMetrics()))) {
       JsonObject metrics = reader.readObject();
-      return metrics.getJsonNumber("accuracy").doubleValue();
+      return metrics
+          .getJsonNumber(metrics.containsKey("balancedAccuracy") ? "balancedAccuracy" : "accuracy")
+          .doubleValue();
     }
   }
 }

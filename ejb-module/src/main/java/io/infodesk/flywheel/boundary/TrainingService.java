@@ -206,10 +206,12 @@ public class TrainingService {
         .createObjectBuilder()
         .add("version", s.version())
         .add("accuracy", r.accuracy())
+        .add("balancedAccuracy", r.balancedAccuracy())
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
         .add("p50Micros", s.p50())
         .add("p95Micros", s.p95())
+        .add("askPathP95Micros", s.askPathP95())
         .add("costPer1000Routes", cost);
   }
 
@@ -257,11 +259,13 @@ public class TrainingService {
     return Jsons.JSON
         .createObjectBuilder()
         .add("accuracy", r.accuracy())
+        .add("balancedAccuracy", r.balancedAccuracy())
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
         .add("oosPrecision", r.oosPrecision())
         .add("p50Micros", e.p50())
         .add("p95Micros", e.p95())
+        .add("askPathP95Micros", e.askPathP95())
         .add("costPer1000Routes", cost)
         .add("bytes", bytes)
         .add("evalSize", r.total())

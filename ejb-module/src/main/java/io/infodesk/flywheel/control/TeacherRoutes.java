@@ -47,6 +47,7 @@ public class TeacherRoutes {
     }
     List<String> predicted = new ArrayList<>();
     List<Double> micros = new ArrayList<>();
+    List<Double> askPath = new ArrayList<>();
     for (Curation.Example e : examples) {
       Integer i = asked.index().get(e.text());
       if (i == null) {
@@ -54,6 +55,7 @@ public class TeacherRoutes {
       }
       predicted.add(asked.scored().predicted().get(i));
       micros.add(asked.scored().micros().get(i));
+      askPath.add(asked.scored().askPathMicros().get(i));
     }
     List<String> gold = examples.stream().map(Curation.Example::label).toList();
     return Optional.of(
@@ -61,6 +63,7 @@ public class TeacherRoutes {
             version,
             List.copyOf(predicted),
             List.copyOf(micros),
+            List.copyOf(askPath),
             RoutingMetrics.score(domains, gold, predicted)));
   }
 }

@@ -61,14 +61,16 @@ public final class FlywheelSettings {
         "Gates",
         "infodesk.gates.max-domain-f1-drop",
         "0.05",
-        "no domain's F1 may drop more than this against the incumbent (a domain with too few"
-            + " held-out examples to tell the drop from noise is allowed that noise)",
+        "no domain's F1, nor the out-of-scope recall, may drop more than this against the"
+            + " incumbent (a domain with too few held-out examples to tell the drop from noise is"
+            + " allowed that noise)",
         number(0, 1));
     add(
         "Gates",
         "infodesk.gates.p95-budget-micros",
         "1000.0",
-        "p95 route latency budget (µs)",
+        "p95 route latency budget (µs), given the question's MiniLM vector that the ask path"
+            + " computes for retrieval anyway",
         number(1, 1e9));
     add(
         "Drift",

@@ -11,7 +11,9 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 /**
  * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance
  * (and, where set, the incumbent's minus a bound), no domain's F1 more than a bound below the
- * incumbent's (out-of-scope is not a domain), and p95 latency within budget.
+ * incumbent's (out-of-scope is not a domain), no out-of-scope recall more than that bound below the
+ * incumbent's (on a held-out set with few out-of-scope examples a candidate that stops declining
+ * can be the more accurate), and p95 latency within budget.
  *
  * <p>A domain's F1 is measured on its few held-out examples, so a drop counts only when it is
  * larger than the bound and larger than those examples' sampling noise: {@code z} standard errors
@@ -71,8 +73,8 @@ public final class PromotionGate {
               candidate.accuracy(), incumbent.accuracy(), bounds.maxAccuracyDrop()));
     }
     if (incumbent != null) {
-      // declining is not a domain: its F1 swings with the few out-of-scope examples a held-out
-      // set has; overall accuracy covers it
+      // declining is not a domain: its F1 also falls when a candidate declines more in-scope
+      // questions, which accuracy already counts; its recall is checked below
       List<String> checked =
           incumbent.perLabel().entrySet().stream()
               .filter(e -> !e.getKey().equals(RouteLabels.OOS))
@@ -80,7 +82,10 @@ public final class PromotionGate {
               .filter(e -> candidate.perLabel().containsKey(e.getKey()))
               .map(Map.Entry::getKey)
               .toList();
-      double z = checked.isEmpty() ? 0 : z(checked.size());
+      RoutingMetrics.PerLabel oosWas = incumbent.perLabel().get(RouteLabels.OOS);
+      boolean checkOos = oosWas != null && oosWas.support() > 0;
+      int checks = checked.size() + (checkOos ? 1 : 0);
+      double z = checks == 0 ? 0 : z(checks);
       for (String label : checked) {
         RoutingMetrics.PerLabel was = incumbent.perLabel().get(label);
         RoutingMetrics.PerLabel now = candidate.perLabel().get(label);
@@ -98,11 +103,29 @@ public final class PromotionGate {
                       label, was.f1(), now.f1(), bounds.maxDomainF1Drop()));
         }
       }
+      // overall accuracy does not cover declining on a held-out set with few out-of-scope
+      // examples: a candidate that stops declining can be the more accurate
+      RoutingMetrics.PerLabel oosNow = candidate.perLabel().get(RouteLabels.OOS);
+      if (checkOos && oosNow != null) {
+        double noise = z * standardError(oosWas.recall(), oosNow.recall(), oosWas.support());
+        double allowed = Math.max(bounds.maxDomainF1Drop(), noise);
+        if (oosNow.recall() < oosWas.recall() - allowed - 1e-12) {
+          reasons.add(
+              String.format(
+                  "out-of-scope recall drops from %.3f to %.3f (more than %.3f, and more than the"
+                      + " %.3f its %d examples cannot tell apart)",
+                  oosWas.recall(),
+                  oosNow.recall(),
+                  bounds.maxDomainF1Drop(),
+                  noise,
+                  oosWas.support()));
+        }
+      }
     }
     if (candidateP95Micros > bounds.p95BudgetMicros()) {
       reasons.add(
           String.format(
-              "p95 latency %.0f µs exceeds the budget of %.0f µs",
+              "p95 latency %.0f µs on the ask path exceeds the budget of %.0f µs",
               candidateP95Micros, bounds.p95BudgetMicros()));
     }
     return new Decision(reasons.isEmpty(), reasons);

@@ -97,7 +97,7 @@ public class RoutingService {
   public RouteDecision route(String question, float[] questionVector) {
     StudentRouter active = activeStudent();
     if (active != null) {
-      return active.needsEmbedding() ? active.route(questionVector) : active.route(question);
+      return active.route(question, questionVector);
     }
     ZeroShotRouter teacher = zeroShot();
     if (teacher == null) {
@@ -192,7 +192,7 @@ public class RoutingService {
     activeStudent();
     jakarta.json.JsonArrayBuilder out = Jsons.JSON.createArrayBuilder();
     for (StudentRouter s : shadows) {
-      RouteDecision d = s.needsEmbedding() ? s.route(questionVector) : s.route(question);
+      RouteDecision d = s.route(question, questionVector);
       jakarta.json.JsonObjectBuilder p =
           Jsons.JSON
               .createObjectBuilder()

@@ -62,6 +62,11 @@ public final class ZeroShotRouter implements Router {
     return decide(q, start);
   }
 
+  @Override
+  public RouteDecision route(String question, float[] questionVector) {
+    return questionVector != null ? route(questionVector) : route(question);
+  }
+
   /** Routes an already embedded question (for callers that embed once for several uses). */
   public RouteDecision route(float[] questionVector) {
     return decide(questionVector, System.nanoTime());

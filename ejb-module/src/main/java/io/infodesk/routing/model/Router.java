@@ -6,6 +6,17 @@ import io.infodesk.routing.entity.RouteDecision;
 public interface Router {
   RouteDecision route(String question);
 
+  /**
+   * Routes a question whose MiniLM vector the caller already has, as on the ask path, which embeds
+   * every question once for retrieval: a router that reads the vector uses it and embeds nothing
+   * itself; the others route the text.
+   *
+   * @param questionVector the question's vector from the node's MiniLM, or null
+   */
+  default RouteDecision route(String question, float[] questionVector) {
+    return route(question);
+  }
+
   String version();
 
   /**

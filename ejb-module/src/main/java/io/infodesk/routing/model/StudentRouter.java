@@ -59,6 +59,11 @@ public final class StudentRouter implements Router {
     return decide(p, start);
   }
 
+  @Override
+  public RouteDecision route(String question, float[] questionVector) {
+    return needsEmbedding() && questionVector != null ? route(questionVector) : route(question);
+  }
+
   /** For the MiniLM student when the question is already embedded. */
   public RouteDecision route(float[] questionVector) {
     return decide(head.probabilities(questionVector), System.nanoTime());

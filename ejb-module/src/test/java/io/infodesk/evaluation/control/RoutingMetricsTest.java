@@ -37,6 +37,26 @@ class RoutingMetricsTest {
   }
 
   @Test
+  void balancedAccuracyWeighsInScopeRoutingAndDecliningEqually() {
+    RoutingMetrics.Report r = RoutingMetrics.score(List.of("hr", "it", "finance"), GOLD, PRED);
+    // in scope: 4 of 6 right (hr, hr, it, finance); out of scope: 1 of 2 declined
+    assertThat(r.balancedAccuracy()).isCloseTo(0.5 * 4 / 6 + 0.5 * 0.5, offset(1e-12));
+    // a router that declines nothing loses half of its job, however accurate in scope
+    RoutingMetrics.Report neverDeclines =
+        RoutingMetrics.score(
+            List.of("hr", "it"),
+            List.of("hr", "hr", "it", "it", "it", "it", "it", "oos"),
+            List.of("hr", "hr", "it", "it", "it", "it", "it", "it"));
+    assertThat(neverDeclines.accuracy()).isEqualTo(7.0 / 8);
+    assertThat(neverDeclines.balancedAccuracy()).isEqualTo(0.5);
+    // examples of one kind only: plain accuracy
+    RoutingMetrics.Report inScopeOnly =
+        RoutingMetrics.score(
+            List.of("hr", "it"), List.of("hr", "it", "it"), List.of("hr", "it", "hr"));
+    assertThat(inScopeOnly.balancedAccuracy()).isEqualTo(inScopeOnly.accuracy());
+  }
+
+  @Test
   void percentilesByNearestRank() {
     List<Double> v = List.of(5.0, 1.0, 3.0, 2.0, 4.0, 10.0, 7.0, 6.0, 9.0, 8.0);
     assertThat(RoutingMetrics.percentile(v, 50)).isEqualTo(5.0);

@@ -37,6 +37,17 @@ class TrainingPipelineTest {
 
   @RegisterExtension static final ChatServer llm = new ChatServer();
 
+  /**
+   * The default accuracy and F1 bounds with a latency budget of a second: a test never asserts a
+   * timing (a cold first route on a busy machine once took the n-gram student past the default 1 ms
+   * p95).
+   */
+  static final PromotionGate.Bounds UNTIMED =
+      new PromotionGate.Bounds(
+          PromotionGate.Bounds.defaults().accuracyTolerance(),
+          PromotionGate.Bounds.defaults().maxDomainF1Drop(),
+          1_000_000);
+
   /** Routes every question to HR. */
   static final Router ALWAYS_HR =
       new Router() {
@@ -115,7 +126,7 @@ class TrainingPipelineTest {
 
     TrainingPipeline.Outcome outcome =
         TrainingPipeline.run(
-            inputs(train, null, gate, PromotionGate.Bounds.defaults()),
+            inputs(train, null, gate, UNTIMED),
             ALWAYS_HR,
             ALWAYS_HR,
             text -> new float[384],
@@ -202,8 +213,8 @@ class TrainingPipelineTest {
     TrainingPipeline.Scored earlier =
         TrainingPipeline.evaluate(teacher, gate, TrainingPipeline.domains(LABELS));
     assertThat(asked.get())
-        .as("a local router: a warm pass, then the timed one")
-        .isEqualTo(2 * gate.size());
+        .as("a local router: a warm pass, the one timed from the text, the one on the ask path")
+        .isEqualTo(3 * gate.size());
     asked.set(0);
     TrainingPipeline.Inputs in = inputs(rows.subList(0, 120), null, gate, null);
     TrainingPipeline.Outcome outcome =
@@ -217,7 +228,7 @@ class TrainingPipelineTest {
                 in.versionSuffix(),
                 in.maxEpochs(),
                 in.patience(),
-                PromotionGate.Bounds.defaults(),
+                UNTIMED,
                 earlier),
             teacher,
             teacher,
@@ -226,7 +237,9 @@ class TrainingPipelineTest {
     assertThat(asked.get()).as("the teacher's routes of the gate set are not asked again").isZero();
     assertThat(outcome.teacher()).isSameAs(earlier);
     assertThat(outcome.incumbent()).isSameAs(earlier);
-    assertThat(outcome.candidates().get(0).decision().pass()).isTrue();
+    assertThat(outcome.candidates().get(0).decision().pass())
+        .as(outcome.candidates().get(0).decision().reasons().toString())
+        .isTrue();
 
     TrainingPipeline.Scored other =
         TrainingPipeline.evaluate(
@@ -272,5 +285,67 @@ class TrainingPipelineTest {
     assertThat(s.predicted()).hasSize(12).containsOnly("it");
     assertThat(s.micros()).hasSize(12);
     llm.verify(12, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+  }
+
+  @Test
+  void aMiniLmStudentIsTimedAlsoOnTheQuestionsVectorAsTheAskPathRoutesIt() throws Exception {
+    List<Curation.Example> rows = fixture();
+    AtomicInteger embedded = new AtomicInteger();
+    // the ask path embeds every question once, for retrieval, and routes on that vector: the MLP
+    // student's cost there is its head alone, and the gate's latency budget is about that cost
+    TrainingPipeline.Outcome outcome =
+        TrainingPipeline.run(
+            new TrainingPipeline.Inputs(
+                rows.subList(0, 120),
+                null,
+                rows.subList(120, 160),
+                LABELS,
+                List.of(StudentRecipe.MINILM_MLP),
+                "t1",
+                3,
+                StudentRecipe.PATIENCE,
+                UNTIMED,
+                null),
+            ALWAYS_HR,
+            ALWAYS_HR,
+            text -> {
+              embedded.incrementAndGet();
+              return new float[400];
+            },
+            progress -> {});
+    TrainingPipeline.Scored scored = outcome.candidates().get(0).scored();
+    assertThat(scored.micros()).hasSize(40);
+    assertThat(scored.askPathMicros()).hasSize(40);
+    assertThat(embedded.get())
+        .as("a warm pass and a timed one from the text; none on the ask path")
+        .isEqualTo(2 * 40);
+  }
+
+  @Test
+  void theBestCandidateRoutesAndDeclinesBestNotTheMostAccurateOnFewOutOfScopeQuestions() {
+    List<String> gold = List.of("hr", "hr", "hr", "it", "it", "it", "it", "oos");
+    TrainingPipeline.Candidate neverDeclines =
+        candidate(gold, List.of("hr", "hr", "hr", "it", "it", "it", "it", "hr"));
+    TrainingPipeline.Candidate declines =
+        candidate(gold, List.of("hr", "hr", "oos", "it", "it", "it", "hr", "oos"));
+    assertThat(neverDeclines.scored().report().accuracy())
+        .isGreaterThan(declines.scored().report().accuracy());
+    TrainingPipeline.Outcome outcome =
+        new TrainingPipeline.Outcome(
+            List.of(), List.of(), null, null, List.of(neverDeclines, declines));
+    assertThat(outcome.best()).containsSame(declines);
+  }
+
+  static TrainingPipeline.Candidate candidate(List<String> gold, List<String> predicted) {
+    return new TrainingPipeline.Candidate(
+        null,
+        new TrainingPipeline.Scored(
+            "v",
+            predicted,
+            List.of(1.0),
+            List.of(1.0),
+            io.infodesk.evaluation.model.RoutingMetrics.score(
+                List.of("hr", "it"), gold, predicted)),
+        new PromotionGate.Decision(true, List.of()));
   }
 }

@@ -157,8 +157,7 @@ public final class FlywheelExperiment {
     Turns turns = turn(data, teacher, evidence, domains, labels, seeds, validation, s, fresh);
     timings.put("cycles", seconds(t));
     StudentRecipe.Trained flywheelNgram = turns.lastNgram();
-    StudentRecipe.Trained flywheelMlp =
-        train(StudentRecipe.MINILM_MLP, "mlp-flywheel", turns.curated(), validation, labels, fresh);
+    StudentRecipe.Trained flywheelMlp = turns.lastMlp();
 
     // the ablations, on one pass of the teacher's traffic (the single-cycle view)
     t = System.nanoTime();
@@ -239,7 +238,8 @@ public final class FlywheelExperiment {
             true,
             prices,
             teacherCost,
-            teacherLatency));
+            teacherLatency,
+            askPathLatency(teacher, data.test(), s.latencySample())));
     for (var e : students.entrySet()) {
       StudentRouter router = e.getValue().router();
       LinearHead head = e.getValue().result().head();
@@ -259,7 +259,8 @@ public final class FlywheelExperiment {
               router.needsEmbedding(),
               prices,
               teacherCost,
-              teacherLatency));
+              teacherLatency,
+              askPathLatency(router, data.test(), s.latencySample())));
     }
     timings.put("evaluate", seconds(t));
 
@@ -288,10 +289,11 @@ public final class FlywheelExperiment {
         turns.cycles());
   }
 
-  /** What the cycles produced: a row per cycle, the last n-gram candidate, the ground truth. */
+  /** What the cycles produced: a row per cycle, the last candidates, the ground truth. */
   record Turns(
       List<CycleRow> cycles,
       StudentRecipe.Trained lastNgram,
+      StudentRecipe.Trained lastMlp,
       List<Curation.Example> curated,
       Funnel funnel,
       int flagged,
@@ -373,7 +375,8 @@ public final class FlywheelExperiment {
     PromotionGate.Bounds bounds = new PromotionGate.Bounds(0.02, 0.05, 1000, 0.01);
 
     List<CycleRow> rows = new ArrayList<>();
-    StudentRecipe.Trained last = null;
+    StudentRecipe.Trained lastNgram = null;
+    StudentRecipe.Trained lastMlp = null;
     List<Curation.Example> curated = List.of();
     int traffic = 0;
     int unsatisfied = 0;
@@ -394,7 +397,7 @@ public final class FlywheelExperiment {
       List<Entry> arrived = new ArrayList<>();
       for (ExperimentData.Row r : batch) {
         Entry e = new Entry(r.text(), r.label(), vector(r.text()));
-        e.routed = StudentRouter.label(live.route(r.text()));
+        e.routed = StudentRouter.label(live.route(r.text(), e.vector));
         e.teacherRoute = StudentRouter.label(teacherRoute.apply(r.text()));
         boolean right = e.routed.equals(e.gold);
         e.satisfied =
@@ -600,7 +603,8 @@ public final class FlywheelExperiment {
           examples.add(new Curation.Example(e.text, e.label, e.vector));
         }
       }
-      log.accept("cycle " + (c + 1) + ": training ngram-c" + (c + 1));
+      log.accept(
+          "cycle " + (c + 1) + ": training ngram-c" + (c + 1) + " and minilm-mlp-c" + (c + 1));
       TrainingPipeline.Outcome outcome =
           TrainingPipeline.run(
               new TrainingPipeline.Inputs(
@@ -608,7 +612,7 @@ public final class FlywheelExperiment {
                   validation,
                   validation,
                   labels,
-                  List.of(StudentRecipe.NGRAM),
+                  List.of(StudentRecipe.NGRAM, StudentRecipe.MINILM_MLP),
                   "c" + (c + 1),
                   null,
                   StudentRecipe.PATIENCE,
@@ -619,22 +623,35 @@ public final class FlywheelExperiment {
               fresh,
               p -> {});
       curated = outcome.groundTruth();
-      TrainingPipeline.Candidate candidate = outcome.candidates().get(0);
-      last = candidate.trained();
-      StudentRouter router = candidate.trained().router();
-      String gate;
-      if (candidate.decision().pass()) {
+      lastNgram = outcome.candidates().get(0).trained();
+      lastMlp = outcome.candidates().get(1).trained();
+      java.util.Optional<TrainingPipeline.Candidate> best = outcome.best();
+      List<String> decisions = new ArrayList<>();
+      if (best.isPresent()) {
+        StudentRouter router = best.get().trained().router();
         live = router;
         liveName = router.version();
-        liveTest = score(domains, goldTest, router::route, data.test());
-        gate = "promoted " + router.version();
-      } else {
-        gate =
-            "refused "
-                + router.version()
-                + ": "
-                + String.join("; ", candidate.decision().reasons());
+        liveTest = score(domains, goldTest, q -> router.route(q, vector(q)), data.test());
+        decisions.add("promoted " + router.version());
       }
+      for (TrainingPipeline.Candidate candidate : outcome.candidates()) {
+        if (best.isPresent() && candidate == best.get()) {
+          continue;
+        }
+        decisions.add(
+            candidate.decision().pass()
+                ? String.format(
+                    Locale.ROOT,
+                    "passed, not chosen: %s (balanced accuracy %.3f against %.3f)",
+                    candidate.trained().router().version(),
+                    candidate.scored().report().balancedAccuracy(),
+                    best.get().scored().report().balancedAccuracy())
+                : "refused "
+                    + candidate.trained().router().version()
+                    + ": "
+                    + String.join("; ", candidate.decision().reasons()));
+      }
+      String gate = String.join("; ", decisions);
       long wrongLabels = wrongLabels(curated, pool);
       int setAside = (int) pool.stream().filter(e -> e.suspect).count();
       rows.add(
@@ -686,7 +703,8 @@ public final class FlywheelExperiment {
             misroutes,
             provenance,
             curated.isEmpty() ? 0 : (double) wrong / curated.size());
-    return new Turns(rows, last, curated, funnel, flagged, flaggedMisroutes, judgedMisroutes);
+    return new Turns(
+        rows, lastNgram, lastMlp, curated, funnel, flagged, flaggedMisroutes, judgedMisroutes);
   }
 
   /** How many curated labels differ from the gold label of their text. */
@@ -740,7 +758,7 @@ public final class FlywheelExperiment {
     if (folds.student() != null) {
       for (Entry e : pool) {
         if (e.label == null) {
-          out.put(e, folds.student().route(e.text).scores());
+          out.put(e, folds.student().route(e.text, e.vector).scores());
         }
       }
     }
@@ -906,7 +924,8 @@ public final class FlywheelExperiment {
       boolean encoder,
       CostModel prices,
       double teacherCost,
-      Latency teacher) {
+      Latency teacher,
+      Latency askPath) {
     double cost = prices.cpuPerThousand(latency.p50);
     return new ModelRow(
         name,
@@ -921,7 +940,8 @@ public final class FlywheelExperiment {
         encoder,
         cost,
         teacherCost == 0 ? 1 : cost / teacherCost,
-        latency.p50 == 0 ? 0 : teacher.p50 / latency.p50);
+        latency.p50 == 0 ? 0 : teacher.p50 / latency.p50,
+        askPath.p95);
   }
 
   private static RoutingMetrics.Report score(
@@ -938,15 +958,28 @@ public final class FlywheelExperiment {
   record Latency(double p50, double p95) {}
 
   private static Latency latency(Router router, List<ExperimentData.Row> test, int sample) {
+    return latency(router::route, test, sample);
+  }
+
+  /**
+   * The router's own cost on the ask path, which embeds every question once for retrieval: routed
+   * with the question's (cached) vector, as the promotion gate times it.
+   */
+  private Latency askPathLatency(Router router, List<ExperimentData.Row> test, int sample) {
+    return latency(q -> router.route(q, vector(q)), test, sample);
+  }
+
+  private static Latency latency(
+      Function<String, RouteDecision> route, List<ExperimentData.Row> test, int sample) {
     List<String> questions =
         test.stream().map(ExperimentData.Row::text).limit(Math.max(1, sample)).toList();
     for (int i = 0; i < Math.min(200, questions.size()); i++) {
-      router.route(questions.get(i));
+      route.apply(questions.get(i));
     }
     List<Double> micros = new ArrayList<>();
     for (String q : questions) {
       long t = System.nanoTime();
-      router.route(q);
+      route.apply(q);
       micros.add((System.nanoTime() - t) / 1000.0);
     }
     return new Latency(
