@@ -111,14 +111,18 @@ public final class PromotionGate {
         double allowed = Math.max(bounds.maxDomainF1Drop(), noise);
         if (oosNow.recall() < oosWas.recall() - allowed - 1e-12) {
           reasons.add(
-              String.format(
-                  "out-of-scope recall drops from %.3f to %.3f (more than %.3f, and more than the"
-                      + " %.3f its %d examples cannot tell apart)",
-                  oosWas.recall(),
-                  oosNow.recall(),
-                  bounds.maxDomainF1Drop(),
-                  noise,
-                  oosWas.support()));
+              noise > bounds.maxDomainF1Drop()
+                  ? String.format(
+                      "out-of-scope recall drops from %.3f to %.3f (more than %.3f, and more than"
+                          + " the %.3f its %d examples cannot tell apart)",
+                      oosWas.recall(),
+                      oosNow.recall(),
+                      bounds.maxDomainF1Drop(),
+                      noise,
+                      oosWas.support())
+                  : String.format(
+                      "out-of-scope recall drops from %.3f to %.3f (more than %.3f)",
+                      oosWas.recall(), oosNow.recall(), bounds.maxDomainF1Drop()));
         }
       }
     }

@@ -85,6 +85,27 @@ class PromotionGateTest {
   }
 
   @Test
+  void aDropInOutOfScopeRecallBeyondTheBoundOnManyExamplesNamesOnlyTheBound() {
+    // 400 out-of-scope examples: their noise is under the bound, which alone refuses
+    List<String> gold = new java.util.ArrayList<>(times(200, List.of("hr", "it")));
+    gold.addAll(times(400, List.of("oos")));
+    List<String> incumbentRoutes = new java.util.ArrayList<>(gold);
+    List<String> candidateRoutes = new java.util.ArrayList<>(times(200, List.of("hr", "it")));
+    for (int i = 0; i < 400; i++) {
+      candidateRoutes.add(i < 300 ? "oos" : "hr");
+    }
+    var d =
+        PromotionGate.decide(
+            PromotionGate.Bounds.defaults(),
+            report(gold, incumbentRoutes),
+            report(gold, incumbentRoutes),
+            report(gold, candidateRoutes),
+            1);
+    assertThat(d.reasons())
+        .contains("out-of-scope recall drops from 1.000 to 0.750 (more than 0.050)");
+  }
+
+  @Test
   void theToleranceIsInclusive() {
     var teacher = report(GOLD, GOLD);
     var oneMiss =
