@@ -89,41 +89,15 @@ public final class PromotionGate {
       for (String label : checked) {
         RoutingMetrics.PerLabel was = incumbent.perLabel().get(label);
         RoutingMetrics.PerLabel now = candidate.perLabel().get(label);
-        double noise = z * standardError(was.f1(), now.f1(), was.support());
-        double allowed = Math.max(bounds.maxDomainF1Drop(), noise);
-        if (now.f1() < was.f1() - allowed - 1e-12) {
-          reasons.add(
-              noise > bounds.maxDomainF1Drop()
-                  ? String.format(
-                      "F1 of %s drops from %.3f to %.3f (more than %.3f, and more than the"
-                          + " %.3f its %d examples cannot tell apart)",
-                      label, was.f1(), now.f1(), bounds.maxDomainF1Drop(), noise, was.support())
-                  : String.format(
-                      "F1 of %s drops from %.3f to %.3f (more than %.3f)",
-                      label, was.f1(), now.f1(), bounds.maxDomainF1Drop()));
-        }
+        drop("F1 of " + label, was.f1(), now.f1(), was.support(), z, bounds)
+            .ifPresent(reasons::add);
       }
       // overall accuracy does not cover declining on a held-out set with few out-of-scope
       // examples: a candidate that stops declining can be the more accurate
       RoutingMetrics.PerLabel oosNow = candidate.perLabel().get(RouteLabels.OOS);
       if (checkOos && oosNow != null) {
-        double noise = z * standardError(oosWas.recall(), oosNow.recall(), oosWas.support());
-        double allowed = Math.max(bounds.maxDomainF1Drop(), noise);
-        if (oosNow.recall() < oosWas.recall() - allowed - 1e-12) {
-          reasons.add(
-              noise > bounds.maxDomainF1Drop()
-                  ? String.format(
-                      "out-of-scope recall drops from %.3f to %.3f (more than %.3f, and more than"
-                          + " the %.3f its %d examples cannot tell apart)",
-                      oosWas.recall(),
-                      oosNow.recall(),
-                      bounds.maxDomainF1Drop(),
-                      noise,
-                      oosWas.support())
-                  : String.format(
-                      "out-of-scope recall drops from %.3f to %.3f (more than %.3f)",
-                      oosWas.recall(), oosNow.recall(), bounds.maxDomainF1Drop()));
-        }
+        drop("out-of-scope recall", oosWas.recall(), oosNow.recall(), oosWas.support(), z, bounds)
+            .ifPresent(reasons::add);
       }
     }
     if (candidateP95Micros > bounds.p95BudgetMicros()) {
@@ -133,6 +107,28 @@ public final class PromotionGate {
               candidateP95Micros, bounds.p95BudgetMicros()));
     }
     return new Decision(reasons.isEmpty(), reasons);
+  }
+
+  /**
+   * Why a measure that fell from {@code was} to {@code now} on {@code support} examples refuses the
+   * candidate, when it fell more than the bound and more than the noise of those examples.
+   */
+  private static java.util.Optional<String> drop(
+      String what, double was, double now, int support, double z, Bounds bounds) {
+    double noise = z * standardError(was, now, support);
+    double allowed = Math.max(bounds.maxDomainF1Drop(), noise);
+    if (now >= was - allowed - 1e-12) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        noise > bounds.maxDomainF1Drop()
+            ? String.format(
+                "%s drops from %.3f to %.3f (more than %.3f, and more than the %.3f its %d"
+                    + " examples cannot tell apart)",
+                what, was, now, bounds.maxDomainF1Drop(), noise, support)
+            : String.format(
+                "%s drops from %.3f to %.3f (more than %.3f)",
+                what, was, now, bounds.maxDomainF1Drop()));
   }
 
   /** The confidence that a domain's F1 drop the gate refuses is not sampling noise. */
