@@ -623,8 +623,8 @@ public final class FlywheelExperiment {
               fresh,
               p -> {});
       curated = outcome.groundTruth();
-      lastNgram = outcome.candidates().get(0).trained();
-      lastMlp = outcome.candidates().get(1).trained();
+      lastNgram = trained(outcome, StudentRecipe.NGRAM);
+      lastMlp = trained(outcome, StudentRecipe.MINILM_MLP);
       java.util.Optional<TrainingPipeline.Candidate> best = outcome.best();
       List<String> decisions = new ArrayList<>();
       if (best.isPresent()) {
@@ -1041,5 +1041,15 @@ public final class FlywheelExperiment {
     boolean misrouted() {
       return !routed.equals(gold);
     }
+  }
+
+  /** The candidate of one architecture that a training run produced. */
+  private static StudentRecipe.Trained trained(
+      TrainingPipeline.Outcome outcome, String architecture) {
+    return outcome.candidates().stream()
+        .map(TrainingPipeline.Candidate::trained)
+        .filter(t -> t.architecture().equals(architecture))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no " + architecture + " candidate"));
   }
 }
