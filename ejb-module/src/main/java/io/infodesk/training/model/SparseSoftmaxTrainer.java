@@ -36,8 +36,11 @@ public final class SparseSoftmaxTrainer {
     if (x.isEmpty() || x.size() != y.length || validX.size() != validY.length) {
       throw new IllegalArgumentException("inputs and labels must be non-empty and of equal length");
     }
-    float[][] w = new float[labels][buckets];
-    float[][] g2 = new float[labels][buckets];
+    // bucket-major: the weights of one bucket for every label lie side by side, so that an
+    // example's few buckets are read and written in short runs, not across `labels` arrays
+    float[] w = new float[Math.multiplyExact(buckets, labels)];
+    float[] g2 = new float[w.length];
+    float[] grad = new float[labels];
     float[] b = new float[labels];
     float[] bg2 = new float[labels];
     double[] classWeight = classWeights(y, labels);
@@ -68,19 +71,24 @@ public final class SparseSoftmaxTrainer {
         LinearHead.softmaxInPlace(z);
         float cw = (float) classWeight[y[n]];
         for (int c = 0; c < labels; c++) {
-          float grad = cw * (z[c] - (c == y[n] ? 1 : 0));
-          if (grad == 0) {
-            continue;
+          grad[c] = cw * (z[c] - (c == y[n] ? 1 : 0));
+        }
+        for (int i = 0; i < idx.length; i++) {
+          int base = idx[i] * labels;
+          for (int c = 0; c < labels; c++) {
+            if (grad[c] == 0) {
+              continue;
+            }
+            float g = grad[c] * val[i];
+            g2[base + c] += g * g;
+            w[base + c] -= s.learningRate() * g / (float) Math.sqrt(g2[base + c] + 1e-8f);
           }
-          float[] wc = w[c];
-          float[] gc = g2[c];
-          for (int i = 0; i < idx.length; i++) {
-            float g = grad * val[i];
-            gc[idx[i]] += g * g;
-            wc[idx[i]] -= s.learningRate() * g / (float) Math.sqrt(gc[idx[i]] + 1e-8f);
+        }
+        for (int c = 0; c < labels; c++) {
+          if (grad[c] != 0) {
+            bg2[c] += grad[c] * grad[c];
+            b[c] -= s.learningRate() * grad[c] / (float) Math.sqrt(bg2[c] + 1e-8f);
           }
-          bg2[c] += grad * grad;
-          b[c] -= s.learningRate() * grad / (float) Math.sqrt(bg2[c] + 1e-8f);
         }
       }
       double accuracy = accuracy(w, b, validX, validY, z);
@@ -112,19 +120,21 @@ public final class SparseSoftmaxTrainer {
     return weights;
   }
 
-  private static void logits(float[][] w, float[] b, int[] idx, float[] val, float[] z) {
-    for (int c = 0; c < z.length; c++) {
-      float[] wc = w[c];
-      float sum = b[c];
-      for (int i = 0; i < idx.length; i++) {
-        sum += wc[idx[i]] * val[i];
+  /** Each label's logit, summed over the buckets in the example's order (bucket-major weights). */
+  private static void logits(float[] w, float[] b, int[] idx, float[] val, float[] z) {
+    int labels = z.length;
+    System.arraycopy(b, 0, z, 0, labels);
+    for (int i = 0; i < idx.length; i++) {
+      int base = idx[i] * labels;
+      float v = val[i];
+      for (int c = 0; c < labels; c++) {
+        z[c] += w[base + c] * v;
       }
-      z[c] = sum;
     }
   }
 
   private static double accuracy(
-      float[][] w, float[] b, List<NgramFeaturizer.Sparse> x, int[] y, float[] z) {
+      float[] w, float[] b, List<NgramFeaturizer.Sparse> x, int[] y, float[] z) {
     if (x.isEmpty()) {
       return 0;
     }
@@ -137,11 +147,18 @@ public final class SparseSoftmaxTrainer {
   }
 
   /** The current weights; a class without examples gets a bias that keeps it from winning. */
-  private static LinearHead snapshot(float[][] w, float[] b, double[] classWeight) {
-    float[][] copy = new float[w.length][];
+  private static LinearHead snapshot(float[] w, float[] b, double[] classWeight) {
+    int labels = b.length;
+    int buckets = w.length / labels;
+    float[][] copy = new float[labels][buckets];
+    for (int k = 0; k < buckets; k++) {
+      int base = k * labels;
+      for (int c = 0; c < labels; c++) {
+        copy[c][k] = w[base + c];
+      }
+    }
     float[] bias = b.clone();
-    for (int c = 0; c < w.length; c++) {
-      copy[c] = w[c].clone();
+    for (int c = 0; c < labels; c++) {
       if (classWeight[c] == 0) {
         bias[c] = ABSENT_BIAS;
       }

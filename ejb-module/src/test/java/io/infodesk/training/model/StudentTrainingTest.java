@@ -159,6 +159,12 @@ class StudentTrainingTest {
                 .history())
         .as("the same seed gives the same model")
         .isEqualTo(result.history());
+    assertThat(java.util.Arrays.hashCode(result.head().toBytes()))
+        .as(
+            "bit for bit the model of the label-major implementation before 2026-12-06 (the"
+                + " weights are bucket-major since, for speed, with the same arithmetic in the"
+                + " same order)")
+        .isEqualTo(GOLDEN);
 
     byte[] stored = result.head().toBytes();
     assertThat(stored.length)
@@ -170,6 +176,9 @@ class StudentTrainingTest {
       assertThat(loaded.probabilities(v)).isEqualTo(result.head().probabilities(v));
     }
   }
+
+  /** The hash of the stored fixture model trained by the label-major implementation. */
+  private static final int GOLDEN = -1994566908;
 
   @Test
   void smallClassesWeighMoreAndAClassWithoutExamplesIsNeverPredicted() {
