@@ -196,8 +196,7 @@ public class FlywheelSteps {
     if (curated.isEmpty()) {
       return Learning.NONE;
     }
-    OutOfFold.Result folds =
-        OutOfFold.of(train, eval, List.copyOf(labels), examples.size(), embeddings::embed);
+    OutOfFold.Result folds = OutOfFold.of(train, eval, List.copyOf(labels), examples.size());
     StudentRouter student = folds.student();
     double teacher = 1;
     Disagreements disagreements = Disagreements.NONE;

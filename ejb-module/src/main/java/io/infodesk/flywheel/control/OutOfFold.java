@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 
 /**
  * The judge's learned evidence: each curated label's probabilities from an n-gram student that
@@ -55,8 +54,7 @@ public final class OutOfFold {
       List<Curation.Example> labelled,
       List<Curation.Example> validation,
       List<String> labels,
-      long seed,
-      Function<String, float[]> embed) {
+      long seed) {
     if (labelled.size() < MIN_EXAMPLES || validation.isEmpty()) {
       return Result.NONE;
     }
@@ -84,7 +82,7 @@ public final class OutOfFold {
                   labels,
                   null,
                   StudentRecipe.PATIENCE,
-                  embed,
+                  null, // an n-gram student routes the text and never embeds it
                   p -> {})
               .router();
       for (int i : folds.get(f)) {

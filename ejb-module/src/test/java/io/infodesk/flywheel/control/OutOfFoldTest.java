@@ -19,7 +19,7 @@ class OutOfFoldTest {
     Curation.Split split = Curation.stratified(rows, 0.25, 7);
 
     OutOfFold.Result folds =
-        OutOfFold.of(split.train(), split.eval(), TrainingPipelineTest.LABELS, 1, q -> null);
+        OutOfFold.of(split.train(), split.eval(), TrainingPipelineTest.LABELS, 1);
     assertThat(folds.student()).isNotNull();
     assertThat(folds.probabilities()).hasSize(split.train().size());
     assertThat(folds.accuracy()).as("students that learned the fixture").isGreaterThan(0.5);
@@ -28,9 +28,7 @@ class OutOfFoldTest {
         split.eval().stream()
             .map(e -> new Curation.Example(e.text(), "nowhere", e.vector()))
             .toList();
-    assertThat(
-            OutOfFold.of(split.train(), unknowable, TrainingPipelineTest.LABELS, 1, q -> null)
-                .accuracy())
+    assertThat(OutOfFold.of(split.train(), unknowable, TrainingPipelineTest.LABELS, 1).accuracy())
         .as("held-out labels no student can give")
         .isZero();
     assertThat(OutOfFold.Result.NONE.accuracy()).isZero();

@@ -427,7 +427,7 @@ public final class FlywheelExperiment {
       }
 
       // what the flywheel has learned so far: a student out of fold, and the curated examples
-      Evidence learned = outOfFold(pool, validation, labels, fresh, c);
+      Evidence learned = outOfFold(pool, validation, labels, c);
       Map<Entry, Map<String, Double>> outOfFold = learned.probabilities();
       Disagreements disagreements =
           outOfFold.isEmpty()
@@ -740,11 +740,7 @@ public final class FlywheelExperiment {
    * unlabelled entries' from the first fold's student. Empty before there is enough to learn.
    */
   private Evidence outOfFold(
-      List<Entry> pool,
-      List<Curation.Example> validation,
-      List<String> labels,
-      Function<String, float[]> fresh,
-      int cycle) {
+      List<Entry> pool, List<Curation.Example> validation, List<String> labels, int cycle) {
     Map<Entry, Map<String, Double>> out = new IdentityHashMap<>();
     List<Entry> labelled = pool.stream().filter(e -> e.label != null).toList();
     OutOfFold.Result folds =
@@ -752,8 +748,7 @@ public final class FlywheelExperiment {
             labelled.stream().map(e -> new Curation.Example(e.text, e.label, e.vector)).toList(),
             validation,
             labels,
-            cycle * 31L + 11,
-            fresh);
+            cycle * 31L + 11);
     folds.probabilities().forEach((i, p) -> out.put(labelled.get(i), p));
     if (folds.student() != null) {
       for (Entry e : pool) {
