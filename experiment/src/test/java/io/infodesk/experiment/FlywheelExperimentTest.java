@@ -115,7 +115,14 @@ class FlywheelExperimentTest {
         .contains(
             "student minilm-mlp (flywheel)",
             "untuned ngram (K exemplars only)",
-            "ceiling ngram (all gold train)");
+            "ceiling ngram (all gold train)",
+            FlywheelExperiment.DIAGNOSIS);
+    Map<String, Long> trainedOn = new java.util.HashMap<>();
+    report.models().forEach(m -> trainedOn.put(m.name(), m.trainedOn()));
+    assertThat(trainedOn.get(FlywheelExperiment.DIAGNOSIS))
+        .as("the diagnosis is trained on the flywheel's own questions")
+        .isEqualTo(trainedOn.get("student ngram (flywheel)"))
+        .isEqualTo(report.funnel().groundTruth());
     for (ModelRow m : report.models()) {
       assertThat(m.accuracy()).as(m.name()).isBetween(0.0, 1.0);
       assertThat(m.macroF1()).as(m.name()).isBetween(0.0, 1.0);

@@ -137,7 +137,10 @@ public record ExperimentReport(
         "\nLatency is warm and in-process. p50 and p95: from the question's text, MiniLM included"
             + " where the model reads it. On the ask path: given the question's MiniLM vector,"
             + " which the ask path computes for retrieval anyway; the promotion gate's latency"
-            + " budget bounds this one.\n");
+            + " budget bounds this one. The diagnosis row is the n-gram trained on the flywheel's"
+            + " own questions with their gold labels: from the flywheel's student to it is what"
+            + " its wrong labels cost, and from it to the n-gram's ceiling what the questions it"
+            + " has no label for cost (mostly rated down and neither reviewed nor relabelled).\n");
     b.append(
         String.format(
             Locale.ROOT,

@@ -198,6 +198,17 @@ public final class FlywheelExperiment {
             validation,
             labels,
             fresh));
+    // what the flywheel's wrong labels cost: its own questions, each with its gold label
+    Map<String, String> goldOfText = new HashMap<>();
+    data.train().forEach(r -> goldOfText.putIfAbsent(r.text(), r.label()));
+    seeds.values().forEach(rows -> rows.forEach(r -> goldOfText.putIfAbsent(r.text(), r.label())));
+    List<Curation.Example> flywheelGold =
+        turns.curated().stream()
+            .map(e -> new Curation.Example(e.text(), goldOfText.get(e.text()), e.vector()))
+            .toList();
+    students.put(
+        DIAGNOSIS,
+        train(StudentRecipe.NGRAM, "ngram-flywheel-gold", flywheelGold, validation, labels, fresh));
     students.put(
         "untuned ngram (K exemplars only)",
         train(StudentRecipe.NGRAM, "ngram-untuned", seedOnly, validation, labels, fresh));
@@ -216,6 +227,7 @@ public final class FlywheelExperiment {
     trainedOn.put(
         "ablation: ngram, one cycle, perfect judge and truthful ratings",
         (long) perfectAll.curated().size());
+    trainedOn.put(DIAGNOSIS, (long) flywheelGold.size());
     trainedOn.put("untuned ngram (K exemplars only)", (long) seedOnly.size());
     trainedOn.put("ceiling ngram (all gold train)", (long) allGold.size());
     trainedOn.put("ceiling minilm-mlp (all gold train)", (long) allGold.size());
@@ -327,6 +339,10 @@ public final class FlywheelExperiment {
 
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
+
+  /** The report's row of the n-gram trained on the flywheel's questions with their gold labels. */
+  public static final String DIAGNOSIS =
+      "diagnosis: ngram, the flywheel's questions with gold labels";
 
   private Turns turn(
       ExperimentData data,
