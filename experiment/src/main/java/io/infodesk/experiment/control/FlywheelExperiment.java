@@ -201,7 +201,7 @@ public final class FlywheelExperiment {
     // what the flywheel's wrong labels cost: its own questions, each with its gold label
     Map<String, String> goldOfText = new HashMap<>();
     data.train().forEach(r -> goldOfText.putIfAbsent(r.text(), r.label()));
-    seeds.values().forEach(rows -> rows.forEach(r -> goldOfText.putIfAbsent(r.text(), r.label())));
+    seeds.values().forEach(k -> k.forEach(r -> goldOfText.putIfAbsent(r.text(), r.label())));
     List<Curation.Example> flywheelGold =
         turns.curated().stream()
             .map(e -> new Curation.Example(e.text(), goldOfText.get(e.text()), e.vector()))
