@@ -199,13 +199,7 @@ public final class FlywheelExperiment {
             labels,
             fresh));
     // what the flywheel's wrong labels cost: its own questions, each with its gold label
-    Map<String, String> goldOfText = new HashMap<>();
-    data.train().forEach(r -> goldOfText.putIfAbsent(r.text(), r.label()));
-    seeds.values().forEach(k -> k.forEach(r -> goldOfText.putIfAbsent(r.text(), r.label())));
-    List<Curation.Example> flywheelGold =
-        turns.curated().stream()
-            .map(e -> new Curation.Example(e.text(), goldOfText.get(e.text()), e.vector()))
-            .toList();
+    List<Curation.Example> flywheelGold = turns.curatedGold();
     students.put(
         DIAGNOSIS,
         train(StudentRecipe.NGRAM, "ngram-flywheel-gold", flywheelGold, validation, labels, fresh));
@@ -301,12 +295,16 @@ public final class FlywheelExperiment {
         turns.cycles());
   }
 
-  /** What the cycles produced: a row per cycle, the last candidates, the ground truth. */
+  /**
+   * What the cycles produced: a row per cycle, the last candidates, the ground truth, and the same
+   * ground truth with each question's gold label.
+   */
   record Turns(
       List<CycleRow> cycles,
       StudentRecipe.Trained lastNgram,
       StudentRecipe.Trained lastMlp,
       List<Curation.Example> curated,
+      List<Curation.Example> curatedGold,
       Funnel funnel,
       int flagged,
       int flaggedMisroutes,
@@ -668,7 +666,7 @@ public final class FlywheelExperiment {
                     + String.join("; ", candidate.decision().reasons()));
       }
       String gate = String.join("; ", decisions);
-      long wrongLabels = wrongLabels(curated, pool);
+      long wrongLabels = wrongLabels(curated, goldOf(pool));
       int setAside = (int) pool.stream().filter(e -> e.suspect).count();
       rows.add(
           new CycleRow(
@@ -705,7 +703,12 @@ public final class FlywheelExperiment {
     pool.stream()
         .filter(e -> e.label != null && !e.suspect)
         .forEach(e -> provenance.merge(e.provenance, 1, Integer::sum));
-    long wrong = wrongLabels(curated, pool);
+    Map<String, String> gold = goldOf(pool);
+    long wrong = wrongLabels(curated, gold);
+    List<Curation.Example> curatedGold =
+        curated.stream()
+            .map(e -> new Curation.Example(e.text(), gold.get(e.text()), e.vector()))
+            .toList();
     Funnel funnel =
         new Funnel(
             traffic,
@@ -720,14 +723,27 @@ public final class FlywheelExperiment {
             provenance,
             curated.isEmpty() ? 0 : (double) wrong / curated.size());
     return new Turns(
-        rows, lastNgram, lastMlp, curated, funnel, flagged, flaggedMisroutes, judgedMisroutes);
+        rows,
+        lastNgram,
+        lastMlp,
+        curated,
+        curatedGold,
+        funnel,
+        flagged,
+        flaggedMisroutes,
+        judgedMisroutes);
+  }
+
+  /** The gold label of each question of the pool; where a text repeats, its first. */
+  private static Map<String, String> goldOf(List<Entry> pool) {
+    Map<String, String> gold = new HashMap<>();
+    pool.forEach(e -> gold.putIfAbsent(e.text, e.gold));
+    return gold;
   }
 
   /** How many curated labels differ from the gold label of their text. */
-  private static long wrongLabels(List<Curation.Example> curated, List<Entry> pool) {
-    Map<String, String> goldOf = new HashMap<>();
-    pool.forEach(e -> goldOf.putIfAbsent(e.text, e.gold));
-    return curated.stream().filter(x -> !x.label().equals(goldOf.get(x.text()))).count();
+  private static long wrongLabels(List<Curation.Example> curated, Map<String, String> gold) {
+    return curated.stream().filter(x -> !x.label().equals(gold.get(x.text()))).count();
   }
 
   /** An SME decision on an entry, or on a near-duplicate it settles. */
