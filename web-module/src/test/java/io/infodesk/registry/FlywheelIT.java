@@ -124,7 +124,7 @@ class FlywheelIT {
       assertThat(m.getJsonNumber("parameters").longValue()).isPositive();
       JsonObject metrics = m.getJsonObject("metrics");
       assertThat(metrics.getJsonNumber("accuracy").doubleValue()).isBetween(0.0, 1.0);
-      assertThat(metrics.getJsonNumber("balancedAccuracy").doubleValue()).isBetween(0.0, 1.0);
+      assertThat(metrics.getJsonNumber("expectedAccuracy").doubleValue()).isBetween(0.0, 1.0);
       assertThat(metrics.getJsonNumber("askPathP95Micros").doubleValue())
           .as("the route timed as the ask path pays for it, which the latency budget bounds")
           .isPositive();

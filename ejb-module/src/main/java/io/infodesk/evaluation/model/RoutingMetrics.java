@@ -1,5 +1,6 @@
 package io.infodesk.evaluation.model;
 
+import io.infodesk.routing.model.ExpectedAccuracy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,25 +28,20 @@ public final class RoutingMetrics {
       int total) {
 
     /**
-     * The router's two jobs weighed equally where the examples hold both: the mean of the in-scope
-     * examples' accuracy and the out-of-scope recall. Out-of-scope questions are rare in an
-     * evaluation set, but declining them is half of a router's job (the students' decline
-     * thresholds are tuned on the same objective). Plain accuracy where the examples hold one kind
-     * only.
+     * The accuracy the router would have on traffic with {@link
+     * ExpectedAccuracy#OUT_OF_SCOPE_SHARE} of its questions out of scope ({@link
+     * ExpectedAccuracy#of}); plain accuracy where the examples hold one kind only.
      */
-    public double balancedAccuracy() {
+    public double expectedAccuracy() {
       Map<String, Integer> oosRow = confusion.getOrDefault(OOS, Map.of());
       int oos = oosRow.values().stream().mapToInt(Integer::intValue).sum();
-      if (oos == 0 || oos == total) {
-        return accuracy;
-      }
       int inScopeRight = 0;
       for (var row : confusion.entrySet()) {
         if (!row.getKey().equals(OOS)) {
           inScopeRight += row.getValue().getOrDefault(row.getKey(), 0);
         }
       }
-      return 0.5 * inScopeRight / (total - oos) + 0.5 * oosRecall;
+      return ExpectedAccuracy.of(inScopeRight, total - oos, oosRow.getOrDefault(OOS, 0), oos);
     }
   }
 

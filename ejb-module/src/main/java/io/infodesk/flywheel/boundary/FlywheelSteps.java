@@ -301,7 +301,7 @@ public class FlywheelSteps {
 
   /**
    * The best of the candidates this cycle trained (created since it started): the one that best
-   * routes and declines on the frozen set ({@code RoutingMetrics.Report#balancedAccuracy}, the same
+   * routes and declines on the frozen set ({@code RoutingMetrics.Report#expectedAccuracy}, the same
    * choice as {@code TrainingPipeline.Outcome#best}). A candidate of an earlier cycle passed its
    * gates against that cycle's evaluation and live router, and may be worse than the router live
    * now: an admin may still promote it, the cycle does not.
@@ -309,16 +309,22 @@ public class FlywheelSteps {
   static Optional<RouterModel> bestOfCycle(List<RouterModel> candidates, Instant cycleStarted) {
     return candidates.stream()
         .filter(m -> !m.getCreatedAt().isBefore(cycleStarted))
-        .max(Comparator.comparingDouble(FlywheelSteps::balancedAccuracy));
+        .max(Comparator.comparingDouble(FlywheelSteps::expectedAccuracy));
   }
 
-  /** The candidate's balanced accuracy; its accuracy for a model evaluated before it was kept. */
-  static double balancedAccuracy(RouterModel m) {
+  /**
+   * The candidate's expected accuracy; for a model evaluated before it was kept, its balanced
+   * accuracy, or before that its accuracy.
+   */
+  static double expectedAccuracy(RouterModel m) {
     try (var reader = Jsons.JSON.createReader(new StringReader(m.getMetrics()))) {
       JsonObject metrics = reader.readObject();
-      return metrics
-          .getJsonNumber(metrics.containsKey("balancedAccuracy") ? "balancedAccuracy" : "accuracy")
-          .doubleValue();
+      for (String key : List.of("expectedAccuracy", "balancedAccuracy")) {
+        if (metrics.containsKey(key)) {
+          return metrics.getJsonNumber(key).doubleValue();
+        }
+      }
+      return metrics.getJsonNumber("accuracy").doubleValue();
     }
   }
 }

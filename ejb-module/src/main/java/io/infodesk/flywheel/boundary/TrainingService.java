@@ -206,7 +206,7 @@ public class TrainingService {
         .createObjectBuilder()
         .add("version", s.version())
         .add("accuracy", r.accuracy())
-        .add("balancedAccuracy", r.balancedAccuracy())
+        .add("expectedAccuracy", r.expectedAccuracy())
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
         .add("p50Micros", s.p50())
@@ -259,7 +259,7 @@ public class TrainingService {
     return Jsons.JSON
         .createObjectBuilder()
         .add("accuracy", r.accuracy())
-        .add("balancedAccuracy", r.balancedAccuracy())
+        .add("expectedAccuracy", r.expectedAccuracy())
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
         .add("oosPrecision", r.oosPrecision())

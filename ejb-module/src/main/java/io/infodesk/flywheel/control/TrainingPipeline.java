@@ -105,12 +105,12 @@ public final class TrainingPipeline {
 
     /**
      * The candidate that passed its gates and does the router's two jobs best ({@link
-     * RoutingMetrics.Report#balancedAccuracy}), if any.
+     * RoutingMetrics.Report#expectedAccuracy}), if any.
      */
     public Optional<Candidate> best() {
       return candidates.stream()
           .filter(c -> c.decision().pass())
-          .max(Comparator.comparingDouble(c -> c.scored().report().balancedAccuracy()));
+          .max(Comparator.comparingDouble(c -> c.scored().report().expectedAccuracy()));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.infodesk.training.model;
 
 import io.infodesk.curation.model.Curation;
+import io.infodesk.routing.model.ExpectedAccuracy;
 import io.infodesk.routing.model.LinearHead;
 import io.infodesk.routing.model.NgramFeaturizer;
 import io.infodesk.routing.model.StudentRouter;
@@ -83,10 +84,9 @@ public final class StudentRecipe {
   }
 
   /**
-   * The confidence below which the student declines, chosen on the validation split. Where the
-   * validation split has out-of-scope examples, the objective is balanced: the mean of in-scope
-   * accuracy and out-of-scope recall, because out-of-scope questions are rare in a validation split
-   * but declining them is half of the router's job; otherwise plain accuracy.
+   * The confidence below which the student declines, chosen on the validation split: the one with
+   * the best {@link ExpectedAccuracy}, because out-of-scope questions are rarer in a validation
+   * split than in the traffic; plain accuracy where the split holds one kind only.
    */
   static double tuneThreshold(
       LinearHead head,
@@ -121,10 +121,7 @@ public final class StudentRecipe {
           }
         }
       }
-      double score =
-          oos == 0 || inScope == 0
-              ? (double) (rightIn + rightOos) / validation.size()
-              : 0.5 * rightIn / inScope + 0.5 * rightOos / oos;
+      double score = ExpectedAccuracy.of(rightIn, (int) inScope, rightOos, (int) oos);
       if (score > bestScore) {
         bestScore = score;
         best = t;

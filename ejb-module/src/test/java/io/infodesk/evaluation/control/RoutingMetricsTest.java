@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.infodesk.evaluation.model.RoutingMetrics;
+import io.infodesk.routing.model.ExpectedAccuracy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,23 +38,28 @@ class RoutingMetricsTest {
   }
 
   @Test
-  void balancedAccuracyWeighsInScopeRoutingAndDecliningEqually() {
+  void expectedAccuracyWeighsDecliningByTheExpectedOutOfScopeShare() {
     RoutingMetrics.Report r = RoutingMetrics.score(List.of("hr", "it", "finance"), GOLD, PRED);
     // in scope: 4 of 6 right (hr, hr, it, finance); out of scope: 1 of 2 declined
-    assertThat(r.balancedAccuracy()).isCloseTo(0.5 * 4 / 6 + 0.5 * 0.5, offset(1e-12));
-    // a router that declines nothing loses half of its job, however accurate in scope
+    double share = ExpectedAccuracy.OUT_OF_SCOPE_SHARE;
+    assertThat(r.expectedAccuracy()).isCloseTo((1 - share) * 4 / 6 + share * 0.5, offset(1e-12));
+    // a router that declines nothing loses the out-of-scope share, however accurate in scope;
+    // on this set, where one question in eight is out of scope, plain accuracy hides it
     RoutingMetrics.Report neverDeclines =
         RoutingMetrics.score(
             List.of("hr", "it"),
             List.of("hr", "hr", "it", "it", "it", "it", "it", "oos"),
             List.of("hr", "hr", "it", "it", "it", "it", "it", "it"));
     assertThat(neverDeclines.accuracy()).isEqualTo(7.0 / 8);
-    assertThat(neverDeclines.balancedAccuracy()).isEqualTo(0.5);
+    assertThat(neverDeclines.expectedAccuracy()).isCloseTo(1 - share, offset(1e-12));
     // examples of one kind only: plain accuracy
     RoutingMetrics.Report inScopeOnly =
         RoutingMetrics.score(
             List.of("hr", "it"), List.of("hr", "it", "it"), List.of("hr", "it", "hr"));
-    assertThat(inScopeOnly.balancedAccuracy()).isEqualTo(inScopeOnly.accuracy());
+    assertThat(inScopeOnly.expectedAccuracy()).isEqualTo(inScopeOnly.accuracy());
+    RoutingMetrics.Report outOfScopeOnly =
+        RoutingMetrics.score(List.of("hr"), List.of("oos", "oos"), List.of("oos", "hr"));
+    assertThat(outOfScopeOnly.expectedAccuracy()).isEqualTo(0.5);
   }
 
   @Test

@@ -47,11 +47,21 @@ class FlywheelStepsTest {
     // most accurate: on CLINC150 the MLP student won on accuracy (0.845 against 0.793) and lost
     // on the test split (82.6% against 85.5%), its out-of-scope recall 52% against 84%
     RouterModel accurate = new RouterModel("mlp", "minilm-mlp", "hr,it", new byte[0], "", 0.5, 1);
-    accurate.evaluated("{\"accuracy\":0.845,\"balancedAccuracy\":0.68}", "{}", "", "cpu");
-    RouterModel balanced = new RouterModel("ngram", "ngram", "hr,it", new byte[0], "", 0.5, 1);
+    accurate.evaluated("{\"accuracy\":0.845,\"expectedAccuracy\":0.74}", "{}", "", "cpu");
+    RouterModel declines = new RouterModel("ngram", "ngram", "hr,it", new byte[0], "", 0.5, 1);
+    declines.evaluated("{\"accuracy\":0.793,\"expectedAccuracy\":0.81}", "{}", "", "cpu");
+    assertThat(FlywheelSteps.bestOfCycle(List.of(accurate, declines), started))
+        .containsSame(declines);
+  }
+
+  @Test
+  void modelsEvaluatedBeforeTheExpectedAccuracyAreComparedOnWhatTheyKept() {
+    RouterModel balanced = new RouterModel("b", "ngram", "hr,it", new byte[0], "", 0.5, 1);
     balanced.evaluated("{\"accuracy\":0.793,\"balancedAccuracy\":0.84}", "{}", "", "cpu");
-    assertThat(FlywheelSteps.bestOfCycle(List.of(accurate, balanced), started))
-        .containsSame(balanced);
+    RouterModel plain = new RouterModel("p", "ngram", "hr,it", new byte[0], "", 0.5, 1);
+    plain.evaluated("{\"accuracy\":0.793}", "{}", "", "cpu");
+    assertThat(FlywheelSteps.expectedAccuracy(balanced)).isEqualTo(0.84);
+    assertThat(FlywheelSteps.expectedAccuracy(plain)).isEqualTo(0.793);
   }
 
   @Test

@@ -323,11 +323,14 @@ class TrainingPipelineTest {
 
   @Test
   void theBestCandidateRoutesAndDeclinesBestNotTheMostAccurateOnFewOutOfScopeQuestions() {
-    List<String> gold = List.of("hr", "hr", "hr", "it", "it", "it", "it", "oos");
+    // ten in scope, one out of scope: declining it at the cost of two in-scope questions is the
+    // better router where a fifth of the traffic is out of scope (0.84 against 0.8)
+    List<String> gold = List.of("hr", "hr", "hr", "hr", "hr", "it", "it", "it", "it", "it", "oos");
     TrainingPipeline.Candidate neverDeclines =
-        candidate(gold, List.of("hr", "hr", "hr", "it", "it", "it", "it", "hr"));
+        candidate(gold, List.of("hr", "hr", "hr", "hr", "hr", "it", "it", "it", "it", "it", "hr"));
     TrainingPipeline.Candidate declines =
-        candidate(gold, List.of("hr", "hr", "oos", "it", "it", "it", "hr", "oos"));
+        candidate(
+            gold, List.of("hr", "hr", "hr", "hr", "oos", "it", "it", "it", "it", "hr", "oos"));
     assertThat(neverDeclines.scored().report().accuracy())
         .isGreaterThan(declines.scored().report().accuracy());
     TrainingPipeline.Outcome outcome =

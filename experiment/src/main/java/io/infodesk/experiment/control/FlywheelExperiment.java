@@ -656,10 +656,10 @@ public final class FlywheelExperiment {
             candidate.decision().pass()
                 ? String.format(
                     Locale.ROOT,
-                    "passed, not chosen: %s (balanced accuracy %.3f against %.3f)",
+                    "passed, not chosen: %s (expected accuracy %.3f against %.3f)",
                     candidate.trained().router().version(),
-                    candidate.scored().report().balancedAccuracy(),
-                    best.get().scored().report().balancedAccuracy())
+                    candidate.scored().report().expectedAccuracy(),
+                    best.get().scored().report().expectedAccuracy())
                 : "refused "
                     + candidate.trained().router().version()
                     + ": "
