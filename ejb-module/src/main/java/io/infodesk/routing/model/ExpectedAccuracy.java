@@ -3,8 +3,8 @@ package io.infodesk.routing.model;
 /**
  * What a router's decline is tuned and chosen on: its accuracy on traffic with {@link
  * #OUT_OF_SCOPE_SHARE} of the questions out of scope. The students' decline thresholds maximise it
- * on the validation split, and of two candidates that pass their gates the one with the higher
- * value goes live.
+ * on the validation split, and of two candidates that pass their gates automatic promotion (and the
+ * experiment) takes the one with the higher value; without it an admin chooses.
  *
  * <p>The share is a prior, not a measure. Labelled sets hold few out-of-scope questions (CLINC150's
  * training split 0.7%, its validation split 3%, its test split 18%), and tuned on their own share a
