@@ -69,7 +69,7 @@ class FlywheelExperimentTest {
         report.models().stream().collect(Collectors.toMap(ModelRow::name, Function.identity()));
     assertThat(rows.get("student ngram (flywheel)").accuracy())
         .as("on separable data the flywheel's student beats the one trained on K exemplars")
-        .isGreaterThan(rows.get("untuned ngram (K exemplars only)").accuracy());
+        .isGreaterThan(rows.get("untuned ngram (K exemplars and descriptions)").accuracy());
     assertThat(report.trainRows()).isEqualTo(84);
     assertThat(report.testRows()).isEqualTo(40);
 
@@ -114,7 +114,7 @@ class FlywheelExperimentTest {
         .startsWith("teacher zero-shot (K=5)", "student ngram (flywheel)")
         .contains(
             "student minilm-mlp (flywheel)",
-            "untuned ngram (K exemplars only)",
+            "untuned ngram (K exemplars and descriptions)",
             "ceiling ngram (all gold train)",
             FlywheelExperiment.DIAGNOSIS);
     Map<String, Long> trainedOn = new java.util.HashMap<>();

@@ -87,7 +87,7 @@ class DatasetsIT {
     Reply first = api.post("/api/datasets", ADMIN, "");
     assertThat(first.status()).as(first.body()).isEqualTo(201);
     assertThat(first.json().getJsonObject("provenanceCounts").keySet())
-        .contains("SEED", "IMPORTED");
+        .contains("SEED", "DESCRIPTION", "IMPORTED");
     Reply second = api.post("/api/datasets", ADMIN, "");
     assertThat(second.json().getInt("version")).isEqualTo(first.json().getInt("version") + 1);
 

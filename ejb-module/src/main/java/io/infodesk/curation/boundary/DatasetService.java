@@ -46,11 +46,12 @@ import java.util.TreeMap;
 
 /**
  * Curated, immutable dataset versions. A version gathers every labelled example (SEED exemplars,
- * LOGGED interactions, RELABELED_BY_EMPLOYEE and RELABELED_BY_SME corrections, IMPORTED rows, and
- * the cycle judge's RELABELED_BY_JUDGE labels), removes duplicates, and splits: the evaluation part
- * is the frozen evaluation set (made from the first version's stratified split, extended only by an
- * admin), so versions stay comparable. LOGGED labels the judge set aside stay in the version, in a
- * split of their own ({@code aside}) that nothing trains on.
+ * each domain's DESCRIPTION, LOGGED interactions, RELABELED_BY_EMPLOYEE and RELABELED_BY_SME
+ * corrections, IMPORTED rows, and the cycle judge's RELABELED_BY_JUDGE labels), removes duplicates,
+ * and splits: the evaluation part is the frozen evaluation set (made from the first version's
+ * stratified split, extended only by an admin), so versions stay comparable. LOGGED labels the
+ * judge set aside stay in the version, in a split of their own ({@code aside}) that nothing trains
+ * on.
  */
 @Stateless
 public class DatasetService {
@@ -59,6 +60,13 @@ public class DatasetService {
 
   /** Where an example comes from when it is one of a domain's exemplars. */
   static final String SEED = "SEED";
+
+  /**
+   * Where an example comes from when it is a domain's name and description ({@link
+   * Domain#routingText()}): what the zero-shot teacher knows of a domain beyond its exemplars, so
+   * that students learn it too. It weighs most where a domain has few examples.
+   */
+  static final String DESCRIPTION = "DESCRIPTION";
 
   /** The evaluation set is frozen once the traffic gives at least this many examples for it. */
   public static final int MIN_FROZEN_EVAL = 4;
@@ -367,12 +375,14 @@ public class DatasetService {
 
   /**
    * Whether an example of this provenance may join the frozen evaluation set: a label people gave
-   * or did not dispute. Never the domains' exemplars, from which the zero-shot teacher is built (it
-   * would be scored in-sample), nor the judge's own labels (the gates would grade the judge by its
-   * own opinion).
+   * or did not dispute. Never the domains' exemplars and descriptions, from which the zero-shot
+   * teacher is built (it would be scored in-sample), nor the judge's own labels (the gates would
+   * grade the judge by its own opinion).
    */
   static boolean mayBeFrozen(String provenance) {
-    return !SEED.equals(provenance) && !JudgeLabel.RELABELED.equals(provenance);
+    return !SEED.equals(provenance)
+        && !DESCRIPTION.equals(provenance)
+        && !JudgeLabel.RELABELED.equals(provenance);
   }
 
   /**
@@ -427,6 +437,7 @@ public class DatasetService {
     List<Labelled> out = new ArrayList<>();
     for (Domain d : domains.active()) {
       d.getExemplars().forEach(e -> out.add(new Labelled(e, d.getKey(), SEED, null)));
+      out.add(new Labelled(d.routingText(), d.getKey(), DESCRIPTION, null));
     }
     em.createNamedQuery(ImportedExample.FIND_ALL, ImportedExample.class)
         .getResultList()

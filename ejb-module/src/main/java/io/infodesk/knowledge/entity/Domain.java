@@ -86,6 +86,14 @@ public class Domain {
     return description;
   }
 
+  /**
+   * The domain as one text, besides its exemplars: its name and description. The zero-shot teacher
+   * reads it, and the students learn it as one more example of the domain.
+   */
+  public String routingText() {
+    return description == null || description.isBlank() ? name : name + ". " + description;
+  }
+
   public boolean isActive() {
     return active;
   }

@@ -271,7 +271,7 @@ public class RoutingService {
         List<ZeroShotRouter.DomainEvidence> evidence = new ArrayList<>();
         for (Domain d : domains) {
           List<String> texts = new ArrayList<>(d.getExemplars());
-          texts.add(d.getName() + ". " + d.getDescription());
+          texts.add(d.routingText());
           float[][] vectors = embeddings.embedAll(texts);
           evidence.add(
               new ZeroShotRouter.DomainEvidence(

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 class FrozenEvalRuleTest {
 
   @Test
-  void neitherTheDomainsExemplarsNorTheJudgesOwnLabelsAreFrozen() {
+  void neitherTheDomainsExemplarsAndDescriptionsNorTheJudgesOwnLabelsAreFrozen() {
     assertThat(DatasetService.mayBeFrozen("SEED")).isFalse();
+    assertThat(DatasetService.mayBeFrozen("DESCRIPTION")).isFalse();
     assertThat(DatasetService.mayBeFrozen("RELABELED_BY_JUDGE")).isFalse();
     for (String p :
         new String[] {"LOGGED", "RELABELED_BY_EMPLOYEE", "RELABELED_BY_SME", "IMPORTED"}) {

@@ -140,7 +140,10 @@ public record ExperimentReport(
             + " budget bounds this one. The diagnosis row is the n-gram trained on the flywheel's"
             + " own questions with their gold labels: from the flywheel's student to it is what"
             + " its wrong labels cost, and from it to the n-gram's ceiling what the questions it"
-            + " has no label for cost (mostly rated down and neither reviewed nor relabelled).\n");
+            + " has no label for cost (mostly rated down and neither reviewed nor relabelled)."
+            + " Every student learns each label's description (its name, and its intents' names"
+            + " where the data gives them) as one more example of it, as the server's students"
+            + " learn each domain's name and description; the teacher reads it too.\n");
     b.append(
         String.format(
             Locale.ROOT,

@@ -49,8 +49,8 @@ import java.util.function.Function;
  * unsatisfied (and a sample of the satisfied); simulated SMEs decide the flagged items from the
  * gold label with an error rate; {@link LabelRule} and {@link Curation} turn that into ground
  * truth; {@link StudentRecipe} trains both students; everything is scored on the test split in one
- * run, beside the untuned student (K exemplars only) and the all-gold ceiling. The validation split
- * makes every choice (early stopping, thresholds); the test split is only scored.
+ * run, beside the untuned student (K exemplars and the descriptions) and the all-gold ceiling. The
+ * validation split makes every choice (early stopping, thresholds); the test split is only scored.
  */
 public final class FlywheelExperiment {
 
@@ -142,13 +142,13 @@ public final class FlywheelExperiment {
     TreeSet<String> labelSet = new TreeSet<>(domains);
     labelSet.add(RouteLabels.OOS);
     List<String> labels = new ArrayList<>(labelSet);
-    List<Curation.Example> seedOnly =
-        seeds.values().stream()
-            .flatMap(List::stream)
-            .map(r -> example(r.text(), r.label()))
-            .toList();
-    List<Curation.Example> allGold =
-        data.train().stream().map(r -> example(r.text(), r.label())).toList();
+    // the untuned student and the ceilings learn the descriptions too, as the flywheel's students
+    List<Curation.Example> seedOnly = new ArrayList<>(descriptions(data));
+    seeds.values().stream()
+        .flatMap(List::stream)
+        .forEach(r -> seedOnly.add(example(r.text(), r.label())));
+    List<Curation.Example> allGold = new ArrayList<>(descriptions(data));
+    data.train().forEach(r -> allGold.add(example(r.text(), r.label())));
     timings.put("teacher", seconds(t));
 
     // the flywheel: the train split arrives in cycles, each routed by the router live after the
@@ -204,7 +204,7 @@ public final class FlywheelExperiment {
         DIAGNOSIS,
         train(StudentRecipe.NGRAM, "ngram-flywheel-gold", flywheelGold, validation, labels, fresh));
     students.put(
-        "untuned ngram (K exemplars only)",
+        "untuned ngram (K exemplars and descriptions)",
         train(StudentRecipe.NGRAM, "ngram-untuned", seedOnly, validation, labels, fresh));
     students.put(
         "ceiling ngram (all gold train)",
@@ -222,7 +222,7 @@ public final class FlywheelExperiment {
         "ablation: ngram, one cycle, perfect judge and truthful ratings",
         (long) perfectAll.curated().size());
     trainedOn.put(DIAGNOSIS, (long) flywheelGold.size());
-    trainedOn.put("untuned ngram (K exemplars only)", (long) seedOnly.size());
+    trainedOn.put("untuned ngram (K exemplars and descriptions)", (long) seedOnly.size());
     trainedOn.put("ceiling ngram (all gold train)", (long) allGold.size());
     trainedOn.put("ceiling minilm-mlp (all gold train)", (long) allGold.size());
 
@@ -367,6 +367,15 @@ public final class FlywheelExperiment {
         e.reviewed = true;
         pool.add(e);
       }
+    }
+    // each domain's description, a labelled example as the server's datasets hold it
+    for (Curation.Example d : descriptions(data)) {
+      Entry e = new Entry(d.text(), d.label(), d.vector());
+      e.routed = d.label();
+      e.label = d.label();
+      e.provenance = "DESCRIPTION";
+      e.reviewed = true;
+      pool.add(e);
     }
     List<String> goldTest = data.test().stream().map(ExperimentData.Row::label).toList();
     Function<String, RouteDecision> teacherRoute = q -> teacher.route(vector(q));
@@ -1018,6 +1027,14 @@ public final class FlywheelExperiment {
     choices.add(RouteLabels.OOS);
     choices.remove(routed);
     return choices.get(random.nextInt(choices.size()));
+  }
+
+  /**
+   * Each domain's description (its name and its intents' names) as an example of it, as the
+   * server's datasets hold each domain's name and description (provenance DESCRIPTION).
+   */
+  private List<Curation.Example> descriptions(ExperimentData data) {
+    return data.domains().stream().map(d -> example(data.descriptions().get(d), d)).toList();
   }
 
   private Curation.Example example(String text, String label) {
