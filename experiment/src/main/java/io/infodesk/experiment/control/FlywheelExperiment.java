@@ -143,11 +143,12 @@ public final class FlywheelExperiment {
     labelSet.add(RouteLabels.OOS);
     List<String> labels = new ArrayList<>(labelSet);
     // the untuned student and the ceilings learn the descriptions too, as the flywheel's students
-    List<Curation.Example> seedOnly = new ArrayList<>(descriptions(data));
+    List<Curation.Example> described = descriptions(data);
+    List<Curation.Example> seedOnly = new ArrayList<>(described);
     seeds.values().stream()
         .flatMap(List::stream)
         .forEach(r -> seedOnly.add(example(r.text(), r.label())));
-    List<Curation.Example> allGold = new ArrayList<>(descriptions(data));
+    List<Curation.Example> allGold = new ArrayList<>(described);
     data.train().forEach(r -> allGold.add(example(r.text(), r.label())));
     timings.put("teacher", seconds(t));
 
@@ -360,22 +361,12 @@ public final class FlywheelExperiment {
     List<Entry> pool = new ArrayList<>();
     for (List<ExperimentData.Row> rows : seeds.values()) {
       for (ExperimentData.Row r : rows) {
-        Entry e = new Entry(r.text(), r.label(), vector(r.text()));
-        e.routed = r.label();
-        e.label = r.label();
-        e.provenance = "SEED";
-        e.reviewed = true;
-        pool.add(e);
+        pool.add(given(r.text(), r.label(), "SEED"));
       }
     }
     // each domain's description, a labelled example as the server's datasets hold it
     for (Curation.Example d : descriptions(data)) {
-      Entry e = new Entry(d.text(), d.label(), d.vector());
-      e.routed = d.label();
-      e.label = d.label();
-      e.provenance = "DESCRIPTION";
-      e.reviewed = true;
-      pool.add(e);
+      pool.add(given(d.text(), d.label(), "DESCRIPTION"));
     }
     List<String> goldTest = data.test().stream().map(ExperimentData.Row::label).toList();
     Function<String, RouteDecision> teacherRoute = q -> teacher.route(vector(q));
@@ -1027,6 +1018,16 @@ public final class FlywheelExperiment {
     choices.add(RouteLabels.OOS);
     choices.remove(routed);
     return choices.get(random.nextInt(choices.size()));
+  }
+
+  /** An example the flywheel starts from, labelled and reviewed by whoever set the domain up. */
+  private Entry given(String text, String label, String provenance) {
+    Entry e = new Entry(text, label, vector(text));
+    e.routed = label;
+    e.label = label;
+    e.provenance = provenance;
+    e.reviewed = true;
+    return e;
   }
 
   /**
