@@ -126,7 +126,9 @@ class FlywheelExperimentTest {
     for (ModelRow m : report.models()) {
       assertThat(m.accuracy()).as(m.name()).isBetween(0.0, 1.0);
       assertThat(m.macroF1()).as(m.name()).isBetween(0.0, 1.0);
-      assertThat(m.oosRecall()).as(m.name()).isBetween(0.0, 1.0);
+      if (!Double.isNaN(m.oosRecall())) {
+        assertThat(m.oosRecall()).as(m.name()).isBetween(0.0, 1.0);
+      }
       assertThat(m.p95Micros()).as(m.name()).isGreaterThanOrEqualTo(m.p50Micros()).isPositive();
       assertThat(m.askPathP95Micros()).as(m.name()).isPositive();
       assertThat(m.parameters()).as(m.name()).isPositive();
@@ -160,9 +162,25 @@ class FlywheelExperimentTest {
             out);
     for (ModelRow m : report.models()) {
       assertThat(m.accuracy()).as(m.name()).isBetween(0.0, 1.0);
-      assertThat(m.oosRecall()).as(m.name() + ": no out-of-scope rows to recall").isZero();
+      assertThat(m.oosRecall()).as(m.name() + ": no out-of-scope rows to recall").isNaN();
     }
+    report.cycles().forEach(c -> assertThat(c.oosRecall()).isNaN());
     assertThat(report.testRows()).isEqualTo(30);
+    // not measured is not 0%: the report leaves the cell empty, and the JSON says null
+    String teacherRow =
+        report
+            .toMarkdown()
+            .lines()
+            .filter(l -> l.startsWith("| teacher zero-shot"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(teacherRow.split("\\|")[5].strip()).isEqualTo("—");
+    try (var reader =
+        Json.createReader(new StringReader(Files.readString(out.resolve("experiment.json"))))) {
+      JsonObject json = reader.readObject();
+      assertThat(json.getJsonArray("models").getJsonObject(0).isNull("oosRecall")).isTrue();
+      assertThat(json.getJsonArray("cycles").getJsonObject(0).isNull("oosRecall")).isTrue();
+    }
   }
 
   @Test

@@ -117,6 +117,9 @@ public final class TrainingPipeline {
   private TrainingPipeline() {}
 
   /** Curate: exact and near duplicates (MiniLM similarity) are kept once, the first label wins. */
+  /** The fewest examples the gate compares the candidates on. */
+  public static final int MIN_GATE_SET = 4;
+
   public static List<Curation.Example> curate(List<Curation.Example> labelled) {
     return Curation.deduplicate(labelled, NEAR_DUPLICATE);
   }
@@ -145,7 +148,7 @@ public final class TrainingPipeline {
       validation = split.eval();
     }
     List<String> labels = new ArrayList<>(new TreeSet<>(in.labels()));
-    if (fit.size() < 10 || in.gateSet().size() < 4 || labels.size() < 2) {
+    if (fit.size() < 10 || in.gateSet().size() < MIN_GATE_SET || labels.size() < 2) {
       throw new IllegalArgumentException(
           "not enough labelled data to train: "
               + groundTruth.size()

@@ -1,6 +1,7 @@
 package io.infodesk.experiment.control;
 
 import io.infodesk.curation.model.Curation;
+import io.infodesk.flywheel.control.TrainingPipeline;
 import io.infodesk.routing.entity.RouteLabels;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
@@ -78,7 +79,7 @@ public record ExperimentData(
       String text = r.first(TEXT_FIELDS).strip();
       String label = r.first(LABEL_FIELDS).strip();
       // a row without a split is a training row (the missing splits are carved from them)
-      String split = r.first("split").strip();
+      String split = r.first(SPLIT_FIELDS).strip();
       if (split.isEmpty()) {
         split = "train";
       }
@@ -101,7 +102,7 @@ public record ExperimentData(
       Row row = new Row(text, label);
       switch (split) {
         case "train" -> train.add(row);
-        case "val", "validation", "dev" -> validation.add(row);
+        case "val", "valid", "validation", "dev" -> validation.add(row);
         case "test" -> test.add(row);
         default -> throw new IOException(where + " has the unknown split '" + split + "'");
       }
@@ -148,6 +149,17 @@ public record ExperimentData(
         throw new IOException(file + " has too few train rows to carve the missing splits from");
       }
     }
+    if (validation.size() < TrainingPipeline.MIN_GATE_SET) {
+      throw new IOException(
+          file
+              + " has "
+              + validation.size()
+              + " validation rows ("
+              + (carved.isEmpty() ? "as given" : "carved")
+              + "); the promotion gate needs at least "
+              + TrainingPipeline.MIN_GATE_SET
+              + ": give it more rows, or a validation split");
+    }
     Map<String, String> descriptions = new LinkedHashMap<>();
     intents.forEach(
         (domain, names) ->
@@ -164,10 +176,16 @@ public record ExperimentData(
   }
 
   /** Where a row's text may be, first found first. */
-  static final String[] TEXT_FIELDS = {"text", "utterance", "sentence", "query", "question"};
+  static final String[] TEXT_FIELDS = {"text", "utterance", "sentence", "query", "question", "utt"};
 
-  /** Where a row's label may be, first found first (CLINC150's flat file: its domain). */
-  static final String[] LABEL_FIELDS = {"label", "domain", "intent", "category"};
+  /**
+   * Where a row's label may be, first found first: a Hugging Face export's name of its numbered
+   * label before the number; CLINC150's flat file: its domain.
+   */
+  static final String[] LABEL_FIELDS = {"label_text", "label", "domain", "intent", "category"};
+
+  /** Where a row's split may be (Amazon MASSIVE: its partition). */
+  static final String[] SPLIT_FIELDS = {"split", "partition"};
 
   /** One row of the file: its fields by name (numbers as their text) and where it was. */
   record Record(int lineNo, Map<String, String> fields) {
@@ -188,11 +206,15 @@ public record ExperimentData(
   static List<Record> records(Path file) throws IOException {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".csv") || name.endsWith(".tsv")) {
-      return delimited(file, name.endsWith(".tsv") ? CSVFormat.TDF : CSVFormat.RFC4180);
+      // tab-separated files do not quote (IANA's text/tab-separated-values): a question may start
+      // with a quotation mark that closes nowhere
+      return delimited(
+          file,
+          name.endsWith(".tsv") ? CSVFormat.TDF.builder().setQuote(null).get() : CSVFormat.RFC4180);
     }
     List<Record> out = new ArrayList<>();
     int lineNo = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = reader(file)) {
       String line;
       while ((line = in.readLine()) != null) {
         lineNo++;
@@ -221,9 +243,19 @@ public record ExperimentData(
     return out;
   }
 
+  /** The file as UTF-8, past a byte order mark where it starts with one (spreadsheets write it). */
+  private static BufferedReader reader(Path file) throws IOException {
+    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset();
+    }
+    return in;
+  }
+
   private static List<Record> delimited(Path file, CSVFormat format) throws IOException {
     List<Record> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (BufferedReader in = reader(file);
         CSVParser parser =
             CSVParser.builder()
                 .setReader(in)

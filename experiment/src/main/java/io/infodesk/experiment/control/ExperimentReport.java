@@ -3,6 +3,7 @@ package io.infodesk.experiment.control;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.List;
@@ -115,14 +116,14 @@ public record ExperimentReport(
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %.1f%% | %.3f | %.1f%% | %.1f | %.1f | %.1f | %.0f× | %,d | %,d | %s |"
+              "| %s | %d | %.1f%% | %.3f | %s | %.1f | %.1f | %.1f | %.0f× | %,d | %,d | %s |"
                   + " $%.2e |"
                   + " %.4f |%n",
               m.name(),
               m.trainedOn(),
               100 * m.accuracy(),
               m.macroF1(),
-              100 * m.oosRecall(),
+              percent(m.oosRecall()),
               m.p50Micros(),
               m.p95Micros(),
               m.askPathP95Micros(),
@@ -160,7 +161,7 @@ public record ExperimentReport(
       b.append(
           String.format(
               Locale.ROOT,
-              "| %d | %,d | %s | %s | %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %,d | %.2f%% | %,d |"
+              "| %d | %,d | %s | %s | %s | %.1f%% | %s | %.1f%% | %.1f%% | %,d | %.2f%% | %,d |"
                   + " %,d | %,d | %.1f%% |%n",
               c.cycle(),
               c.questions(),
@@ -168,7 +169,7 @@ public record ExperimentReport(
               c.liveAfter(),
               c.gate(),
               100 * c.accuracy(),
-              100 * c.oosRecall(),
+              percent(c.oosRecall()),
               100 * c.judgePrecision(),
               100 * c.judgeRecall(),
               c.reviews(),
@@ -215,6 +216,16 @@ public record ExperimentReport(
     return b.append(".\n").toString();
   }
 
+  /** A share as a percentage, or a dash where it was not measured (NaN). */
+  private static String percent(double share) {
+    return Double.isNaN(share) ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+  }
+
+  /** A share, or JSON's null where it was not measured (NaN). */
+  private static JsonValue measured(double share) {
+    return Double.isNaN(share) ? JsonValue.NULL : Json.createValue(share);
+  }
+
   private JsonArrayBuilder cycleArray() {
     JsonArrayBuilder array = Json.createArrayBuilder();
     for (CycleRow c : cycles) {
@@ -226,7 +237,7 @@ public record ExperimentReport(
               .add("liveAfter", c.liveAfter())
               .add("gate", c.gate())
               .add("accuracy", c.accuracy())
-              .add("oosRecall", c.oosRecall())
+              .add("oosRecall", measured(c.oosRecall()))
               .add("judgePrecision", c.judgePrecision())
               .add("judgeRecall", c.judgeRecall())
               .add("reviews", c.reviews())
@@ -248,7 +259,7 @@ public record ExperimentReport(
               .add("trainedOn", m.trainedOn())
               .add("accuracy", m.accuracy())
               .add("macroF1", m.macroF1())
-              .add("oosRecall", m.oosRecall())
+              .add("oosRecall", measured(m.oosRecall()))
               .add("p50Micros", m.p50Micros())
               .add("p95Micros", m.p95Micros())
               .add("askPathP95Micros", m.askPathP95Micros())

@@ -676,7 +676,7 @@ public final class FlywheelExperiment {
               liveName,
               gate,
               liveTest.accuracy(),
-              liveTest.oosRecall(),
+              oosRecall(liveTest),
               cycleFlagged == 0 ? 0 : (double) cycleFlaggedMisroutes / cycleFlagged,
               cycleJudgedMisroutes == 0 ? 0 : (double) cycleFlaggedMisroutes / cycleJudgedMisroutes,
               reviews,
@@ -959,7 +959,7 @@ public final class FlywheelExperiment {
         trainedOn,
         report.accuracy(),
         report.macroF1(),
-        report.oosRecall(),
+        oosRecall(report),
         latency.p50,
         latency.p95,
         parameters,
@@ -969,6 +969,11 @@ public final class FlywheelExperiment {
         teacherCost == 0 ? 1 : cost / teacherCost,
         latency.p50 == 0 ? 0 : teacher.p50 / latency.p50,
         askPath.p95);
+  }
+
+  /** Out-of-scope recall on the test split; NaN (not measured) where it has no such question. */
+  private static double oosRecall(RoutingMetrics.Report report) {
+    return report.perLabel().get(RouteLabels.OOS).support() == 0 ? Double.NaN : report.oosRecall();
   }
 
   private static RoutingMetrics.Report score(

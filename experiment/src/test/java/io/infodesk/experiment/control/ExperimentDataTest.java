@@ -92,6 +92,22 @@ class ExperimentDataTest {
   }
 
   @Test
+  void aFileTooSmallForThePromotionGateIsRefusedBeforeAnythingRuns() throws IOException {
+    Path f = dir.resolve("tiny.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String label : List.of("timer", "translate", "transfer")) {
+      for (int i = 0; i < 12; i++) {
+        lines.add(String.format("{\"text\": \"%s row %d\", \"label\": \"%s\"}", label, i, label));
+      }
+    }
+    Files.write(f, lines);
+    assertThatThrownBy(() -> ExperimentData.read(f, null))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("3 validation rows")
+        .hasMessageContaining("at least 4");
+  }
+
+  @Test
   void commonFieldNamesAndNumericLabelsAreRead() throws IOException {
     Path f = dir.resolve("numbers.jsonl");
     List<String> lines = new ArrayList<>();
@@ -135,6 +151,71 @@ class ExperimentDataTest {
   }
 
   @Test
+  void aByteOrderMarkAndWindowsLineEndsAreNotPartOfTheData() throws IOException {
+    // spreadsheets save "CSV UTF-8" with a byte order mark, and some JSONL writers do too
+    Path csv = dir.resolve("excel.csv");
+    StringBuilder rows = new StringBuilder("\uFEFFsentence,label\r\n");
+    for (String label : List.of("card_arrival", "exchange_rate")) {
+      for (int i = 0; i < 30; i++) {
+        rows.append(String.format("\"Where, exactly, is %s %d?\",%s\r\n", label, i, label));
+      }
+    }
+    Files.writeString(csv, rows);
+    ExperimentData d = ExperimentData.read(csv, null);
+    assertThat(d.domains()).containsExactly("card_arrival", "exchange_rate");
+
+    Path jsonl = dir.resolve("bom.jsonl");
+    StringBuilder lines = new StringBuilder("\uFEFF");
+    for (String label : List.of("billing", "travel")) {
+      for (int i = 0; i < 30; i++) {
+        lines.append(
+            String.format("{\"text\": \"%s row %d\", \"label\": \"%s\"}\r\n", label, i, label));
+      }
+    }
+    Files.writeString(jsonl, lines);
+    assertThat(ExperimentData.read(jsonl, null).domains()).containsExactly("billing", "travel");
+  }
+
+  @Test
+  void massiveAndHuggingFaceFieldNamesAreRead() throws IOException {
+    // Amazon MASSIVE: "utt" and "partition"; Hugging Face exports: a number and its "label_text"
+    Path f = dir.resolve("massive.jsonl");
+    List<String> lines = new ArrayList<>();
+    for (String partition : List.of("train", "dev", "test")) {
+      for (String intent : List.of("alarm_set", "weather_query")) {
+        for (int i = 0; i < 4; i++) {
+          lines.add(
+              String.format(
+                  "{\"partition\": \"%s\", \"scenario\": \"%s\", \"intent\": \"%s\","
+                      + " \"utt\": \"%s please %d\"}",
+                  partition, intent.split("_")[0], intent, intent, i));
+        }
+      }
+    }
+    Files.write(f, lines);
+    ExperimentData d = ExperimentData.read(f, null);
+    assertThat(d.train()).hasSize(8);
+    assertThat(d.validation()).hasSize(8);
+    assertThat(d.test()).hasSize(8);
+    assertThat(d.domains()).containsExactly("alarm_set", "weather_query");
+
+    Path hf = dir.resolve("banking77.jsonl");
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      rows.add(
+          String.format(
+              "{\"text\": \"card %d\", \"label\": 11, \"label_text\": \"card_arrival\"}", i));
+      rows.add(
+          String.format(
+              "{\"text\": \"rate %d\", \"label\": 32, \"label_text\": \"exchange_rate\"}", i));
+    }
+    Files.write(hf, rows);
+    ExperimentData b = ExperimentData.read(hf, null);
+    assertThat(b.domains()).containsExactly("card_arrival", "exchange_rate");
+    assertThat(b.descriptions()).containsEntry("card_arrival", "card arrival");
+  }
+
+  @Test
   void csvAndTsvFilesWithAHeaderAreRead() throws IOException {
     Path csv = dir.resolve("banking.csv");
     List<String> lines = new ArrayList<>();
@@ -166,6 +247,16 @@ class ExperimentDataTest {
     assertThat(t.validation()).hasSize(20);
     assertThat(t.test()).hasSize(20);
     assertThat(t.splits()).isEqualTo("as given");
+
+    // tab-separated files do not quote: a question may start with a quotation mark
+    Path quoted = dir.resolve("quoted.tsv");
+    List<String> questions = new ArrayList<>(List.of("text\tlabel"));
+    for (int i = 0; i < 30; i++) {
+      questions.add("\"can u set a timer " + i + "\ttimer");
+      questions.add("say \"hello\" in french " + i + "\ttranslate");
+    }
+    Files.write(quoted, questions);
+    assertThat(texts(ExperimentData.read(quoted, null).train())).contains("\"can u set a timer 0");
 
     Path headless = dir.resolve("headless.csv");
     Files.write(headless, List.of("hello there,greeting", "bye,farewell"));
