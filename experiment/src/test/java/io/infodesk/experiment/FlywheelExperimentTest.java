@@ -153,7 +153,8 @@ class FlywheelExperimentTest {
 
   @Test
   void dataWithoutAnOutOfScopeClassStillTrainsAndScoresItsOwnLabels() throws Exception {
-    // the teacher declines some questions even when the data has no out-of-scope label
+    // every question has a label: the teacher declines none, and out-of-scope recall is not
+    // measured
     ExperimentReport report =
         ExperimentCommand.run(
             Path.of("src/test/resources/experiment/routing-fixture-no-oos.jsonl"),

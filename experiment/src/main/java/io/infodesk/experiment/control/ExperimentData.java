@@ -59,6 +59,13 @@ public record ExperimentData(
   /** One utterance and its gold label ({@code oos} for out of scope). */
   public record Row(String text, String label) {}
 
+  /** Whether any row of any split is out of scope. */
+  public boolean hasOutOfScope() {
+    return java.util.stream.Stream.of(train, validation, test)
+        .flatMap(List::stream)
+        .anyMatch(r -> r.label().equals(RouteLabels.OOS));
+  }
+
   /** The domains, without out-of-scope, sorted. */
   public List<String> domains() {
     return new ArrayList<>(descriptions.keySet());

@@ -135,7 +135,7 @@ public final class FlywheelExperiment {
               seeds.get(d).stream().map(r -> vector(r.text())).toList()));
     }
     Function<String, float[]> fresh = text -> embedAll.apply(List.of(text))[0];
-    ZeroShotRouter teacher = new ZeroShotRouter(evidence, fresh, null, 0.05);
+    ZeroShotRouter teacher = new ZeroShotRouter(evidence, fresh, declineBelow(data), 0.05);
 
     List<Curation.Example> validation =
         data.validation().stream().map(r -> example(r.text(), r.label())).toList();
@@ -371,7 +371,7 @@ public final class FlywheelExperiment {
     List<String> goldTest = data.test().stream().map(ExperimentData.Row::label).toList();
     Function<String, RouteDecision> teacherRoute = q -> teacher.route(vector(q));
     // the teacher as the pipeline scores it, from the question's cached vector
-    Router cachedTeacher = new ZeroShotRouter(evidence, this::vector, null, 0.05);
+    Router cachedTeacher = new ZeroShotRouter(evidence, this::vector, declineBelow(data), 0.05);
     RoutingMetrics.Report teacherTest = score(domains, goldTest, teacherRoute, data.test());
     // the teacher's share of the validation examples, which the judge's evidence must reach before
     // it labels a complaint, and one of the ways it may set a route aside (Learning.allows)
@@ -969,6 +969,15 @@ public final class FlywheelExperiment {
         teacherCost == 0 ? 1 : cost / teacherCost,
         latency.p50 == 0 ? 0 : teacher.p50 / latency.p50,
         askPath.p95);
+  }
+
+  /**
+   * The teacher's decline threshold: calibrated from its exemplars (null) where the data has
+   * out-of-scope questions, none where every question has a label, as the students learn from the
+   * validation split.
+   */
+  static Double declineBelow(ExperimentData data) {
+    return data.hasOutOfScope() ? null : Double.NEGATIVE_INFINITY;
   }
 
   /** Out-of-scope recall on the test split; NaN (not measured) where it has no such question. */
