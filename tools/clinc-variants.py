@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Writes four other datasets from CLINC150 for the experiment (docs/experiment.md): all 150
+"""Writes five other datasets from CLINC150 for the experiment (docs/experiment.md): all 150
 intents plus out-of-scope, 60 intents of four domains without any out-of-scope row, the ten
 domains with a tenth of the training rows (little traffic, as a new installation sees), and the 45
 intents of three domains with a long tail (the i-th intent in name order keeps max(2, 100 * 0.8^i)
-of its 100 training rows; every third out-of-scope row).
+of its 100 training rows; every third out-of-scope row), and the same long tail in every split
+(validation and test keep the same share of each intent's rows, at least one, and about a fifth
+of the test split is out of scope: traffic whose questions are as skewed as its training rows, as
+ATIS's are).
 
     python3 tools/clinc-variants.py ../shared/data/clinc150/clinc150_flat.jsonl /tmp
 """
@@ -28,21 +31,27 @@ with open(f"{out}/clinc-small.jsonl", "w", encoding="utf-8") as f:
             if train % 10:
                 continue
         f.write(json.dumps({"text": r["text"], "domain": r["domain"], "split": r["split"]}) + "\n")
-with open(f"{out}/clinc-long-tail.jsonl", "w", encoding="utf-8") as f:
-    domains = ("banking", "travel", "utility")
-    intents = sorted({r["intent"] for r in rows if r["domain"] in domains})
-    keep = {intent: max(2, int(100 * 0.8**i)) for i, intent in enumerate(intents)}
-    kept, oos = {}, 0
-    for r in rows:
-        if r["split"].startswith("oos"):
-            oos += 1
-            if oos % 3 == 0:
-                f.write(json.dumps({"text": r["text"], "label": "oos", "split": r["split"]}) + "\n")
-            continue
-        if r["domain"] not in domains:
-            continue
-        if r["split"] == "train":
-            kept[r["intent"]] = kept.get(r["intent"], 0) + 1
-            if kept[r["intent"]] > keep[r["intent"]]:
+for name, every_split in (("clinc-long-tail", False), ("clinc-skewed", True)):
+    with open(f"{out}/{name}.jsonl", "w", encoding="utf-8") as f:
+        domains = ("banking", "travel", "utility")
+        intents = sorted({r["intent"] for r in rows if r["domain"] in domains})
+        share = {intent: 0.8**i for i, intent in enumerate(intents)}
+        per_split = {"train": 100, "val": 20, "test": 30}
+        # every third out-of-scope row; in the skewed test split every 24th, about a fifth of it
+        kept, oos = {}, 0
+        for r in rows:
+            if r["split"].startswith("oos"):
+                oos += 1
+                if oos % (24 if every_split and r["split"] == "oos_test" else 3) == 0:
+                    f.write(json.dumps({"text": r["text"], "label": "oos", "split": r["split"]}) + "\n")
                 continue
-        f.write(json.dumps({"text": r["text"], "label": r["intent"], "split": r["split"]}) + "\n")
+            if r["domain"] not in domains:
+                continue
+            if r["split"] == "train" or every_split:
+                least = 2 if r["split"] == "train" else 1
+                keep = max(least, int(per_split[r["split"]] * share[r["intent"]]))
+                key = (r["intent"], r["split"])
+                kept[key] = kept.get(key, 0) + 1
+                if kept[key] > keep:
+                    continue
+            f.write(json.dumps({"text": r["text"], "label": r["intent"], "split": r["split"]}) + "\n")
