@@ -221,6 +221,67 @@ class JudgeLabelsIT {
         long id = line.getJsonNumber("interactionId").longValue();
         assertThat(after.get(id).getString("split")).as("judge-labelled " + id).isEqualTo("train");
       }
+
+      // an admin who doubts an opinion asks the SMEs from the portal; their decision wins
+      // (the judge queued some of the questions it labelled for review itself: not those)
+      List<JsonObject> current =
+          api.get("/api/reviews/judge-opinions?max=20", ADMIN)
+              .array()
+              .getValuesAs(JsonObject.class);
+      int row = 0;
+      while (row < current.size() && current.get(row).containsKey("reviewItem")) {
+        row++;
+      }
+      assertThat(row)
+          .as("an opinion on the page's first 20 rows not yet in review")
+          .isLessThan(current.size());
+      JsonObject doubted = current.get(row);
+      long doubtedId = doubted.getJsonNumber("interactionId").longValue();
+      browser.navigate().to(base + "portal/admin/disputes.xhtml");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("dp:opinions:" + row + ":send")))
+          .click();
+      String inReview =
+          wait.until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.id("dp:opinions:" + row + ":in-review")))
+              .getText();
+      assertThat(inReview).contains("pending");
+      Browser.screenshot(browser, "portal-admin-judge-opinion-sent-to-smes");
+      JsonObject listed =
+          api.get("/api/reviews/judge-opinions?max=20", ADMIN).array().getJsonObject(row);
+      assertThat(listed.getJsonNumber("interactionId").longValue()).isEqualTo(doubtedId);
+      long item = listed.getJsonNumber("reviewItem").longValue();
+      assertThat(inReview).contains("Review item " + item);
+      assertThat(listed.getString("reviewStatus")).isEqualTo("PENDING");
+      JsonObject queued =
+          api.get("/api/reviews?max=200", ADMIN).array().getValuesAs(JsonObject.class).stream()
+              .filter(r -> r.getJsonNumber("id").longValue() == item)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("review item " + item + " in the queue"));
+      assertThat(queued.getString("rationale")).contains("sent to the SMEs by an admin");
+      // once only, for an admin, about an opinion that exists, with nothing but the votes
+      String send = "/api/reviews/judge-opinions/" + doubtedId + "/review";
+      Api.Reply again = api.post(send, ADMIN, "");
+      assertThat(again.status()).as(again.body()).isEqualTo(409);
+      assertThat(again.isProblem()).isTrue();
+      assertThat(again.body()).contains("review item " + item);
+      assertThat(api.post(send, basic("sme", "demo"), "").status()).isEqualTo(403);
+      Api.Reply none = api.post("/api/reviews/judge-opinions/987654321/review", ADMIN, "");
+      assertThat(none.status()).isEqualTo(404);
+      assertThat(none.isProblem()).isTrue();
+      Api.Reply unknownField = api.post(send, ADMIN, "{\"label\": \"hr\"}");
+      assertThat(unknownField.status()).isEqualTo(400);
+      assertThat(unknownField.isProblem()).isTrue();
+      // the SMEs (here the admin, who may review any domain) say the route was right
+      assertThat(api.post("/api/reviews/" + item + "/claim", ADMIN, "").status()).isEqualTo(200);
+      Api.Reply decided =
+          api.post(
+              "/api/reviews/" + item + "/decision", ADMIN, "{\"decision\": \"CONFIRM_ROUTE\"}");
+      assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+      assertThat(api.post("/api/datasets", ADMIN, "").status()).isEqualTo(201);
+      JsonObject overruled = latestVersion(api).get(doubtedId);
+      assertThat(overruled.getString("provenance")).isEqualTo("CONFIRMED_BY_SME");
+      assertThat(overruled.getString("label")).isEqualTo(doubted.getString("routed"));
     } finally {
       api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
       api.rollbackToTeacher(ADMIN);

@@ -84,6 +84,9 @@ public class JudgeService {
    *     likeliest other label, if any)
    * @param probability for RELABEL the evidence's probability for {@code label}, for SET_ASIDE the
    *     probability that the route's label is wrong
+   * @param reviewItem the review item of the same question, where an admin sent the opinion to the
+   *     SMEs (or the judge queued it before); null where none
+   * @param reviewStatus that item's status (PENDING, DISPUTED, DECIDED); null where none
    */
   public record Opinion(
       long interactionId,
@@ -93,7 +96,9 @@ public class JudgeService {
       String label,
       double probability,
       String reason,
-      java.time.Instant judgedAt) {
+      java.time.Instant judgedAt,
+      Long reviewItem,
+      String reviewStatus) {
 
     // JavaBean getters: the portal's expression language (Jakarta EL 5) reads no record components
 
@@ -128,6 +133,14 @@ public class JudgeService {
     public java.time.Instant getJudgedAt() {
       return judgedAt;
     }
+
+    public Long getReviewItem() {
+      return reviewItem;
+    }
+
+    public String getReviewStatus() {
+      return reviewStatus;
+    }
   }
 
   /**
@@ -144,6 +157,7 @@ public class JudgeService {
             .getResultList()) {
       Interaction i = log.find(o.getInteractionId()).orElse(null);
       JudgeLabel l = o.toLabel();
+      ReviewItem review = reviewOf(o.getInteractionId());
       out.add(
           new Opinion(
               o.getInteractionId(),
@@ -153,9 +167,86 @@ public class JudgeService {
               l.label(),
               l.probability(),
               l.reason(),
-              o.getJudgedAt()));
+              o.getJudgedAt(),
+              review == null ? null : review.getId(),
+              review == null ? null : review.getStatus()));
     }
     return out;
+  }
+
+  /**
+   * Sends the judge's opinion of one question to the SMEs, for an admin who doubts it: a review
+   * item that suggests the judge's label, as the judge's own items do. Until the SMEs decide, the
+   * opinion stands; then their decision wins over it, as every SME decision does.
+   *
+   * @param reviewers votes the item needs; null takes {@code infodesk.review.reviewers}
+   * @throws io.infodesk.platform.entity.UnknownEntityException where the judge has no opinion of it
+   * @throws io.infodesk.platform.entity.ConflictException where the question is already in review
+   */
+  public ReviewItem sendToReview(long interactionId, Integer reviewers) {
+    if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
+      throw new io.infodesk.platform.entity.InvalidInputException(
+          "reviewers must be between 1 and 9, not " + reviewers);
+    }
+    JudgeOpinion opinion =
+        em.createNamedQuery(JudgeOpinion.FIND_BY_INTERACTION, JudgeOpinion.class)
+            .setParameter("interaction", interactionId)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new io.infodesk.platform.entity.UnknownEntityException(
+                        "the judge has no opinion of interaction " + interactionId));
+    ReviewItem earlier = reviewOf(interactionId);
+    if (earlier != null) {
+      throw new io.infodesk.platform.entity.ConflictException(
+          "interaction "
+              + interactionId
+              + " is already review item "
+              + earlier.getId()
+              + " ("
+              + earlier.getStatus()
+              + ")");
+    }
+    Interaction i =
+        log.find(interactionId)
+            .orElseThrow(
+                () ->
+                    new io.infodesk.platform.entity.UnknownEntityException(
+                        "interaction " + interactionId + " no longer exists"));
+    JudgeLabel l = opinion.toLabel();
+    ReviewItem item =
+        new ReviewItem(
+            i.getId(),
+            i.getQuestion(),
+            i.getDomainKey(),
+            new Verdict(
+                Verdict.Attribution.ROUTING,
+                l.label() == null ? null : RouteLabels.toCorrection(l.label()),
+                l.probability(),
+                "the judge's opinion ("
+                    + (l.kind() == JudgeLabel.Kind.RELABEL ? "labelled" : "set aside")
+                    + "), sent to the SMEs by an admin: "
+                    + l.reason()),
+            reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers"));
+    item.chosen(l.probability(), "an admin asked the SMEs to check the judge's opinion", List.of());
+    em.persist(item);
+    audited.fire(
+        new Audited(
+            "JUDGE_OPINION_SENT_TO_REVIEW",
+            "interaction",
+            String.valueOf(interactionId),
+            l.kind() + (l.label() == null ? "" : " " + l.label())));
+    return item;
+  }
+
+  /** The question's review item, or null. */
+  private ReviewItem reviewOf(long interactionId) {
+    return em.createNamedQuery(ReviewItem.FIND_BY_INTERACTION, ReviewItem.class)
+        .setParameter("interaction", interactionId)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
   }
 
   /** Ratings read per query. */

@@ -21,11 +21,15 @@ import java.time.Instant;
 @Table(name = "judge_opinion")
 @NamedQuery(name = JudgeOpinion.FIND_ALL, query = "SELECT o FROM JudgeOpinion o")
 @NamedQuery(
+    name = JudgeOpinion.FIND_BY_INTERACTION,
+    query = "SELECT o FROM JudgeOpinion o WHERE o.interactionId = :interaction")
+@NamedQuery(
     name = JudgeOpinion.FIND_NEWEST,
     query = "SELECT o FROM JudgeOpinion o ORDER BY o.judgedAt DESC, o.interactionId DESC")
 public class JudgeOpinion {
   public static final String FIND_ALL = "JudgeOpinion.findAll";
   public static final String FIND_NEWEST = "JudgeOpinion.findNewest";
+  public static final String FIND_BY_INTERACTION = "JudgeOpinion.findByInteraction";
 
   @Id
   @SequenceGenerator(name = "infodesk_seq", sequenceName = "infodesk_seq", allocationSize = 50)

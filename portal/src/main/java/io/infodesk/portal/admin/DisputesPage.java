@@ -69,6 +69,20 @@ public class DisputesPage implements Serializable {
     }
   }
 
+  /** An admin doubts the judge's opinion of a question: the SMEs decide it. */
+  public void sendToReview(long interactionId) {
+    try {
+      ReviewItem item = judge.sendToReview(interactionId, null);
+      Messages.info(
+          "Sent to the SMEs as review item "
+              + item.getId()
+              + "; their decision will win over the judge's");
+      load();
+    } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+  }
+
   public boolean isAllowed() {
     return allowed;
   }

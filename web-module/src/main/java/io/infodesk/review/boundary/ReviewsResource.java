@@ -113,6 +113,18 @@ public class ReviewsResource {
   }
 
   @POST
+  @Path("judge-opinions/{interaction}/review")
+  @Operation(
+      summary =
+          "Send the judge's opinion of one question to the SMEs as a review item that suggests the"
+              + " judge's label; their decision then wins over it (admin); optionally"
+              + " {\"reviewers\": n} votes instead of the configured number")
+  public ReviewItem sendToReview(@PathParam("interaction") String interaction, String body) {
+    return judge.sendToReview(
+        Params.id("interaction", interaction), Params.optionalInt(body, "reviewers"));
+  }
+
+  @POST
   @Path("{id}/resolution")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
