@@ -30,7 +30,8 @@ public class NgramTrainProbe {
       long start = System.nanoTime();
       StudentRecipe.Trained t =
           StudentRecipe.train(StudentRecipe.NGRAM, "probe", train, validation, labels, null,
-              StudentRecipe.PATIENCE, q -> null, p -> {});
+              StudentRecipe.PATIENCE, io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
+              q -> null, p -> {});
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("run %d: %d examples, %d labels, %d epochs, %.1f s (%.0f ms per epoch),"
               + " validation accuracy %.4f%n", run, train.size(), labels.size(),

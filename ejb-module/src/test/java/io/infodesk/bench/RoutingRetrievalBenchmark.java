@@ -102,6 +102,7 @@ public class RoutingRetrievalBenchmark {
                 labels,
                 null,
                 6,
+                io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
                 embedder::embed,
                 p -> {})
             .router();
@@ -114,6 +115,7 @@ public class RoutingRetrievalBenchmark {
                 labels,
                 null,
                 6,
+                io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
                 embedder::embed,
                 p -> {})
             .router();

@@ -40,7 +40,8 @@ class Clinc150ExperimentTest {
                 d.seed(),
                 d.latencySample(),
                 2,
-                d.reviewBudget()),
+                d.reviewBudget(),
+                d.outOfScopeShare()),
             Path.of("target", "experiment-clinc150"));
     FlywheelExperimentTest.checkSanity(report);
     assertThat(report.trainRows()).isEqualTo(15_100);

@@ -44,7 +44,8 @@ class FlywheelExperimentTest {
             d.seed(),
             d.latencySample(),
             3,
-            0.10);
+            0.10,
+            d.outOfScopeShare());
     ExperimentReport report = ExperimentCommand.run(FIXTURE, "none", threeCycles, out);
     checkSanity(report);
     assertThat(report.cycles()).as("one row per cycle").hasSize(3);
@@ -195,9 +196,15 @@ class FlywheelExperimentTest {
     Files.writeString(bad, "{\"text\":\"hi\",\"label\":\"a\",\"split\":\"train\"}\n");
     assertThatThrownBy(() -> ExperimentData.read(bad, null))
         .hasMessageContaining("too few train rows");
-    assertThatThrownBy(() -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05))
+    assertThatThrownBy(
+            () -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05, 0.2))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10, 3, 0.05))
+    assertThatThrownBy(
+            () -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10, 3, 0.05, 0.2))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new FlywheelExperiment.Settings(5, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out-of-scope share");
   }
 }

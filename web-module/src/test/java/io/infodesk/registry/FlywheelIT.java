@@ -114,10 +114,25 @@ class FlywheelIT {
     assertThat(api.post("/api/reviews/99999999/claim", SME, "").status()).isEqualTo(404);
 
     assertThat(api.post("/api/models/training", EMPLOYEE, "").status()).isEqualTo(403);
-    List<JsonObject> models = api.train(ADMIN, java.time.Duration.ofMinutes(5));
+    // an admin whose employees rarely ask off-topic says so; the candidates are tuned for it
+    String share = "/api/settings/infodesk.training.out-of-scope-share";
+    assertThat(api.put(share, ADMIN, "{\"value\":\"1.5\"}").status()).isEqualTo(400);
+    assertThat(api.put(share, ADMIN, "{\"value\":\"0.05\"}").status()).isEqualTo(200);
+    List<JsonObject> models;
+    try {
+      models = api.train(ADMIN, java.time.Duration.ofMinutes(5));
+    } finally {
+      api.delete(share, ADMIN);
+    }
     assertThat(models)
         .extracting(m -> m.getString("architecture"))
         .containsExactly("ngram", "minilm-mlp");
+    assertThat(models)
+        .allSatisfy(
+            m ->
+                assertThat(
+                        m.getJsonObject("metrics").getJsonNumber("outOfScopeShare").doubleValue())
+                    .isEqualTo(0.05));
     for (JsonObject m : models) {
       assertThat(m.getString("status")).isEqualTo("CANDIDATE");
       assertThat(m.getString("checksum")).matches("[0-9a-f]{64}");

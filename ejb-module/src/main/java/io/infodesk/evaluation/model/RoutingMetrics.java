@@ -33,6 +33,11 @@ public final class RoutingMetrics {
      * ExpectedAccuracy#of}); plain accuracy where the examples hold one kind only.
      */
     public double expectedAccuracy() {
+      return expectedAccuracy(ExpectedAccuracy.OUT_OF_SCOPE_SHARE);
+    }
+
+    /** The same, on traffic with {@code share} of its questions out of scope. */
+    public double expectedAccuracy(double share) {
       Map<String, Integer> oosRow = confusion.getOrDefault(OOS, Map.of());
       int oos = oosRow.values().stream().mapToInt(Integer::intValue).sum();
       int inScopeRight = 0;
@@ -41,7 +46,8 @@ public final class RoutingMetrics {
           inScopeRight += row.getValue().getOrDefault(row.getKey(), 0);
         }
       }
-      return ExpectedAccuracy.of(inScopeRight, total - oos, oosRow.getOrDefault(OOS, 0), oos);
+      return ExpectedAccuracy.of(
+          share, inScopeRight, total - oos, oosRow.getOrDefault(OOS, 0), oos);
     }
   }
 

@@ -115,7 +115,8 @@ public class TrainingService {
                       .getOptionalValue("infodesk.training.patience", Integer.class)
                       .orElse(StudentRecipe.PATIENCE),
                   bounds(),
-                  asked),
+                  asked,
+                  settings.number("infodesk.training.out-of-scope-share")),
               teacher,
               incumbent,
               embeddings::embed,
@@ -156,8 +157,9 @@ public class TrainingService {
               c.scored(),
               cost(student, held, c.scored(), prices),
               weights.length,
-              comparison(outcome.teacher(), teacherCost),
-              comparison(outcome.incumbent(), incumbentCost)),
+              outcome.outOfScopeShare(),
+              comparison(outcome.teacher(), teacherCost, outcome.outOfScopeShare()),
+              comparison(outcome.incumbent(), incumbentCost, outcome.outOfScopeShare())),
           gateJson(c.decision()),
           summary
               + String.format(
@@ -200,13 +202,14 @@ public class TrainingService {
         settings.number("infodesk.gates.p95-budget-micros"));
   }
 
-  private static JsonObjectBuilder comparison(TrainingPipeline.Scored s, double cost) {
+  private static JsonObjectBuilder comparison(
+      TrainingPipeline.Scored s, double cost, double outOfScopeShare) {
     RoutingMetrics.Report r = s.report();
     return Jsons.JSON
         .createObjectBuilder()
         .add("version", s.version())
         .add("accuracy", r.accuracy())
-        .add("expectedAccuracy", r.expectedAccuracy())
+        .add("expectedAccuracy", r.expectedAccuracy(outOfScopeShare))
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
         .add("p50Micros", s.p50())
@@ -233,6 +236,7 @@ public class TrainingService {
       TrainingPipeline.Scored e,
       double cost,
       int bytes,
+      double outOfScopeShare,
       JsonObjectBuilder teacher,
       JsonObjectBuilder incumbent) {
     RoutingMetrics.Report r = e.report();
@@ -259,7 +263,8 @@ public class TrainingService {
     return Jsons.JSON
         .createObjectBuilder()
         .add("accuracy", r.accuracy())
-        .add("expectedAccuracy", r.expectedAccuracy())
+        .add("expectedAccuracy", r.expectedAccuracy(outOfScopeShare))
+        .add("outOfScopeShare", outOfScopeShare)
         .add("macroF1", r.macroF1())
         .add("oosRecall", r.oosRecall())
         .add("oosPrecision", r.oosPrecision())

@@ -82,6 +82,8 @@ public final class OutOfFold {
                   labels,
                   null,
                   StudentRecipe.PATIENCE,
+                  // the judge's evidence, compared with the teacher on every deployment alike
+                  io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
                   null, // an n-gram student routes the text and never embeds it
                   p -> {})
               .router();

@@ -44,6 +44,9 @@ public final class TrainingPipeline {
    * @param maxEpochs null for each architecture's default
    * @param teacherScore the teacher's routes of the gate set, when this cycle has already asked it
    *     (with an LLM teacher each route is a paid call); null to score the teacher here
+   * @param outOfScopeShare the share of the traffic out of scope that the students' decline
+   *     thresholds are tuned for and the best passing candidate is chosen by ({@link
+   *     io.infodesk.routing.model.ExpectedAccuracy})
    */
   public record Inputs(
       List<Curation.Example> labelled,
@@ -55,7 +58,8 @@ public final class TrainingPipeline {
       Integer maxEpochs,
       int patience,
       PromotionGate.Bounds bounds,
-      Scored teacherScore) {}
+      Scored teacherScore,
+      double outOfScopeShare) {}
 
   /**
    * A router's predictions on the gate set, each timed twice ({@link #evaluate}): from the
@@ -95,13 +99,15 @@ public final class TrainingPipeline {
    *
    * @param groundTruth the deduplicated examples the candidates were fitted on
    * @param validation what made their choices
+   * @param outOfScopeShare what their thresholds and {@link #best} assume
    */
   public record Outcome(
       List<Curation.Example> groundTruth,
       List<Curation.Example> validation,
       Scored teacher,
       Scored incumbent,
-      List<Candidate> candidates) {
+      List<Candidate> candidates,
+      double outOfScopeShare) {
 
     /**
      * The candidate that passed its gates and does the router's two jobs best ({@link
@@ -110,7 +116,9 @@ public final class TrainingPipeline {
     public Optional<Candidate> best() {
       return candidates.stream()
           .filter(c -> c.decision().pass())
-          .max(Comparator.comparingDouble(c -> c.scored().report().expectedAccuracy()));
+          .max(
+              Comparator.comparingDouble(
+                  c -> c.scored().report().expectedAccuracy(outOfScopeShare)));
     }
   }
 
@@ -170,6 +178,7 @@ public final class TrainingPipeline {
               labels,
               in.maxEpochs(),
               in.patience(),
+              in.outOfScopeShare(),
               embed,
               progress));
     }
@@ -197,7 +206,8 @@ public final class TrainingPipeline {
               scored.askPathP95());
       candidates.add(new Candidate(t, scored, decision));
     }
-    return new Outcome(groundTruth, validation, teacherScore, incumbentScore, candidates);
+    return new Outcome(
+        groundTruth, validation, teacherScore, incumbentScore, candidates, in.outOfScopeShare());
   }
 
   /**

@@ -73,6 +73,14 @@ public final class FlywheelSettings {
             + " computes for retrieval anyway",
         number(1, 1e9));
     add(
+        "Gates",
+        "infodesk.training.out-of-scope-share",
+        "0.2",
+        "the share of employees' questions that no domain covers: the students' decline thresholds"
+            + " are tuned for it, and of the candidates that pass, the one with the best accuracy"
+            + " on such traffic is chosen",
+        number(0, 0.95));
+    add(
         "Drift",
         "infodesk.drift.check-minutes",
         "15",

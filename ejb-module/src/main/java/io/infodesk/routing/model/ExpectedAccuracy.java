@@ -15,7 +15,10 @@ package io.infodesk.routing.model;
  */
 public final class ExpectedAccuracy {
 
-  /** The share of an employee's questions a router is expected to meet out of scope. */
+  /**
+   * The share of an employee's questions a router is expected to meet out of scope, unless an admin
+   * sets another ({@code infodesk.training.out-of-scope-share}).
+   */
   public static final double OUT_OF_SCOPE_SHARE = 0.2;
 
   private ExpectedAccuracy() {}
@@ -26,9 +29,22 @@ public final class ExpectedAccuracy {
    * accuracy where the examples hold one kind only.
    */
   public static double of(int inScopeRight, int inScope, int oosRight, int oos) {
+    return of(OUT_OF_SCOPE_SHARE, inScopeRight, inScope, oosRight, oos);
+  }
+
+  /**
+   * The same, for traffic with {@code share} of its questions out of scope.
+   *
+   * @throws IllegalArgumentException unless 0 ≤ share &lt; 1
+   */
+  public static double of(double share, int inScopeRight, int inScope, int oosRight, int oos) {
+    if (!(share >= 0 && share < 1)) {
+      throw new IllegalArgumentException(
+          "the out-of-scope share must be at least 0 and below 1, not " + share);
+    }
     if (oos == 0 || inScope == 0) {
       return (double) (inScopeRight + oosRight) / Math.max(1, inScope + oos);
     }
-    return (1 - OUT_OF_SCOPE_SHARE) * inScopeRight / inScope + OUT_OF_SCOPE_SHARE * oosRight / oos;
+    return (1 - share) * inScopeRight / inScope + share * oosRight / oos;
   }
 }

@@ -34,6 +34,8 @@ public final class StudentRecipe {
 
   /**
    * @param maxEpochs null for the architecture's default
+   * @param outOfScopeShare the share of the traffic out of scope that the decline threshold is
+   *     tuned for ({@link ExpectedAccuracy})
    * @param embed MiniLM, for the MLP student's inputs (unused by the n-gram student's training)
    * @param progress told each finished epoch
    */
@@ -45,6 +47,7 @@ public final class StudentRecipe {
       List<String> labels,
       Integer maxEpochs,
       int patience,
+      double outOfScopeShare,
       Function<String, float[]> embed,
       Consumer<String> progress) {
     boolean ngram = architecture.equals(NGRAM);
@@ -75,7 +78,7 @@ public final class StudentRecipe {
                 labels.size(),
                 new StudentTrainer.Settings(128, epochs, 16, 0.01f, patience, SEED),
                 onEpoch);
-    double threshold = tuneThreshold(result.head(), labels, validation, features);
+    double threshold = tuneThreshold(result.head(), labels, validation, features, outOfScopeShare);
     return new Trained(
         architecture,
         new StudentRouter(version, labels, result.head(), threshold, features, embed),
@@ -92,7 +95,8 @@ public final class StudentRecipe {
       LinearHead head,
       List<String> labels,
       List<Curation.Example> validation,
-      NgramFeaturizer ngrams) {
+      NgramFeaturizer ngrams,
+      double outOfScopeShare) {
     long oos = validation.stream().filter(e -> e.label().equals(StudentRouter.OOS)).count();
     long inScope = validation.size() - oos;
     float[][] probabilities =
@@ -121,7 +125,8 @@ public final class StudentRecipe {
           }
         }
       }
-      double score = ExpectedAccuracy.of(rightIn, (int) inScope, rightOos, (int) oos);
+      double score =
+          ExpectedAccuracy.of(outOfScopeShare, rightIn, (int) inScope, rightOos, (int) oos);
       if (score > bestScore) {
         bestScore = score;
         best = t;

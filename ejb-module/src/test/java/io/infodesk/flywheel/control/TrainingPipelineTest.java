@@ -96,7 +96,8 @@ class TrainingPipelineTest {
         null,
         StudentRecipe.PATIENCE,
         bounds,
-        null);
+        null,
+        io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE);
   }
 
   /** Routes like {@link #ALWAYS_HR} and counts the questions it was asked. */
@@ -229,7 +230,8 @@ class TrainingPipelineTest {
                 in.maxEpochs(),
                 in.patience(),
                 UNTIMED,
-                earlier),
+                earlier,
+                in.outOfScopeShare()),
             teacher,
             teacher,
             text -> new float[384],
@@ -257,7 +259,8 @@ class TrainingPipelineTest {
                         null,
                         StudentRecipe.PATIENCE,
                         null,
-                        other),
+                        other,
+                        io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE),
                     teacher,
                     teacher,
                     text -> new float[384],
@@ -305,7 +308,8 @@ class TrainingPipelineTest {
                 3,
                 StudentRecipe.PATIENCE,
                 UNTIMED,
-                null),
+                null,
+                io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE),
             ALWAYS_HR,
             ALWAYS_HR,
             text -> {
@@ -335,8 +339,18 @@ class TrainingPipelineTest {
         .isGreaterThan(declines.scored().report().accuracy());
     TrainingPipeline.Outcome outcome =
         new TrainingPipeline.Outcome(
-            List.of(), List.of(), null, null, List.of(neverDeclines, declines));
+            List.of(),
+            List.of(),
+            null,
+            null,
+            List.of(neverDeclines, declines),
+            io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE);
     assertThat(outcome.best()).containsSame(declines);
+    // an admin whose employees rarely ask off-topic sets a smaller share: 0.95 against 0.81
+    TrainingPipeline.Outcome rarelyOffTopic =
+        new TrainingPipeline.Outcome(
+            List.of(), List.of(), null, null, List.of(neverDeclines, declines), 0.05);
+    assertThat(rarelyOffTopic.best()).containsSame(neverDeclines);
   }
 
   static TrainingPipeline.Candidate candidate(List<String> gold, List<String> predicted) {

@@ -41,14 +41,30 @@ class DeclineThresholdTest {
     // declining above 0.6 catches the out-of-scope question and loses five in-scope ones: balanced
     // accuracy (both jobs weighed equally) would take that, 0.75 against 0.5; a fifth of the
     // traffic out of scope makes it 0.6 against 0.8
-    double t = StudentRecipe.tuneThreshold(SOFTMAX, LABELS, validation(5, 5), null);
+    double t = StudentRecipe.tuneThreshold(SOFTMAX, LABELS, validation(5, 5), null, 0.2);
     assertThat(t).isLessThanOrEqualTo(0.5);
   }
 
   @Test
   void itDeclinesWhereTheOutOfScopeQuestionIsWorthMoreThanTheInScopeOnesLost() {
     // declining above 0.6 loses two in-scope questions of ten: 0.64 + 0.2 against 0.8
-    double t = StudentRecipe.tuneThreshold(SOFTMAX, LABELS, validation(8, 2), null);
+    double t = StudentRecipe.tuneThreshold(SOFTMAX, LABELS, validation(8, 2), null, 0.2);
     assertThat(t).isGreaterThan(0.6).isLessThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void whereAdminsExpectFewOutOfScopeQuestionsItKeepsTheInScopeOnes() {
+    // with a twentieth of the traffic out of scope the same trade is a loss: 0.76 + 0.05 against
+    // 0.95, so the threshold stays where it declines none of the in-scope questions
+    double t = StudentRecipe.tuneThreshold(SOFTMAX, LABELS, validation(8, 2), null, 0.05);
+    assertThat(t).isLessThanOrEqualTo(0.5);
+  }
+
+  @Test
+  void anOutOfScopeShareOfOneOrMoreIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> StudentRecipe.tuneThreshold(SOFTMAX, LABELS, validation(8, 2), null, 1.0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("out-of-scope share");
   }
 }

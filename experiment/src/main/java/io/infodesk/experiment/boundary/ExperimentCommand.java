@@ -25,8 +25,10 @@ import java.util.Map;
  * label; default oos), {@code --k N}, {@code --down-when-right P}, {@code --up-when-wrong P},
  * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --cycles N} (default
  * 6), {@code --review-budget P} (SME reviews per cycle as a share of its questions, default 5%),
- * {@code --out DIR} (where experiment.md, experiment.json and learning-curve.png go; default
- * target/experiment).
+ * {@code --oos-share P} (the share of the traffic out of scope that the students' decline
+ * thresholds are tuned for and the best passing candidate is chosen by, default 20%, as the
+ * server's {@code infodesk.training.out-of-scope-share}), {@code --out DIR} (where experiment.md,
+ * experiment.json and learning-curve.png go; default target/experiment).
  */
 public final class ExperimentCommand {
 
@@ -65,7 +67,11 @@ public final class ExperimentCommand {
             Long.parseLong(options.getOrDefault("seed", String.valueOf(d.seed()))),
             d.latencySample(),
             Integer.parseInt(options.getOrDefault("cycles", String.valueOf(d.cycles()))),
-            share(options.getOrDefault("review-budget", (100 * d.reviewBudget()) + "%")));
+            share(
+                "review-budget",
+                options.getOrDefault("review-budget", (100 * d.reviewBudget()) + "%")),
+            share(
+                "oos-share", options.getOrDefault("oos-share", (100 * d.outOfScopeShare()) + "%")));
     Path out = Path.of(options.getOrDefault("out", "target/experiment"));
     String oos = options.getOrDefault("oos-label", "oos");
     ExperimentReport report = run(data, oos.equals("none") ? null : oos, settings, out);
@@ -103,14 +109,14 @@ public final class ExperimentCommand {
   }
 
   /** A share of the questions: "5%" or 0.05. */
-  static double share(String value) {
+  static double share(String option, String value) {
     String v = value.strip();
     double share =
         v.endsWith("%")
             ? Double.parseDouble(v.substring(0, v.length() - 1).strip()) / 100
             : Double.parseDouble(v);
     if (share < 0 || share > 1) {
-      throw new IllegalArgumentException("--review-budget must be between 0% and 100%");
+      throw new IllegalArgumentException("--" + option + " must be between 0% and 100%");
     }
     return share;
   }
@@ -128,6 +134,7 @@ public final class ExperimentCommand {
             "seed",
             "cycles",
             "review-budget",
+            "oos-share",
             "out");
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {

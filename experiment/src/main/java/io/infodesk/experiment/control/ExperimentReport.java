@@ -95,7 +95,8 @@ public record ExperimentReport(
             Locale.ROOT,
             "Dataset `%s`: %d train, %d validation, %d test rows (splits %s). K=%d; ratings:"
                 + " %.0f%% of right routes down, %.0f%% of wrong ones up; SME error %.0f%%;"
-                + " judge sample of satisfied %.0f%%; seed %d.%n%n",
+                + " judge sample of satisfied %.0f%%; seed %d; decline thresholds tuned, and the"
+                + " best passing candidate chosen, for traffic %.0f%% out of scope.%n%n",
             dataset,
             trainRows,
             validationRows,
@@ -106,7 +107,8 @@ public record ExperimentReport(
             100 * settings.upWhenWrong(),
             100 * settings.smeError(),
             100 * settings.judgeSample(),
-            settings.seed()));
+            settings.seed(),
+            100 * settings.outOfScopeShare()));
     b.append(
         "| model | trained on | accuracy | macro-F1 | out-of-scope recall | p50 µs | p95 µs |"
             + " p95 µs on the ask path | speed-up vs teacher | parameters | bytes | encoder |"

@@ -24,6 +24,7 @@ import io.infodesk.review.model.Learning;
 import io.infodesk.routing.control.ZeroShotRouter;
 import io.infodesk.routing.entity.RouteDecision;
 import io.infodesk.routing.entity.RouteLabels;
+import io.infodesk.routing.model.ExpectedAccuracy;
 import io.infodesk.routing.model.LinearHead;
 import io.infodesk.routing.model.Router;
 import io.infodesk.routing.model.StudentRouter;
@@ -64,10 +65,12 @@ public final class FlywheelExperiment {
       long seed,
       int latencySample,
       int cycles,
-      double reviewBudget) {
+      double reviewBudget,
+      double outOfScopeShare) {
 
     public static Settings defaults() {
-      return new Settings(5, 0.10, 0.20, 0.02, 0.10, 42, 1000, 6, 0.05);
+      return new Settings(
+          5, 0.10, 0.20, 0.02, 0.10, 42, 1000, 6, 0.05, ExpectedAccuracy.OUT_OF_SCOPE_SHARE);
     }
 
     public Settings {
@@ -79,6 +82,9 @@ public final class FlywheelExperiment {
       }
       if (reviewBudget < 0 || reviewBudget > 1) {
         throw new IllegalArgumentException("the review budget must be between 0 and 1");
+      }
+      if (!(outOfScopeShare >= 0 && outOfScopeShare < 1)) {
+        throw new IllegalArgumentException("the out-of-scope share must be at least 0 and below 1");
       }
       for (double p : new double[] {downWhenRight, upWhenWrong, smeError, judgeSample}) {
         if (p < 0 || p > 1) {
@@ -189,7 +195,8 @@ public final class FlywheelExperiment {
             perfectJudge.curated(),
             validation,
             labels,
-            fresh));
+            fresh,
+            s.outOfScopeShare()));
     students.put(
         "ablation: ngram, one cycle, perfect judge and truthful ratings",
         train(
@@ -198,21 +205,50 @@ public final class FlywheelExperiment {
             perfectAll.curated(),
             validation,
             labels,
-            fresh));
+            fresh,
+            s.outOfScopeShare()));
     // what the flywheel's wrong labels cost: its own questions, each with its gold label
     List<Curation.Example> flywheelGold = turns.curatedGold();
     students.put(
         DIAGNOSIS,
-        train(StudentRecipe.NGRAM, "ngram-flywheel-gold", flywheelGold, validation, labels, fresh));
+        train(
+            StudentRecipe.NGRAM,
+            "ngram-flywheel-gold",
+            flywheelGold,
+            validation,
+            labels,
+            fresh,
+            s.outOfScopeShare()));
     students.put(
         "untuned ngram (K exemplars and descriptions)",
-        train(StudentRecipe.NGRAM, "ngram-untuned", seedOnly, validation, labels, fresh));
+        train(
+            StudentRecipe.NGRAM,
+            "ngram-untuned",
+            seedOnly,
+            validation,
+            labels,
+            fresh,
+            s.outOfScopeShare()));
     students.put(
         "ceiling ngram (all gold train)",
-        train(StudentRecipe.NGRAM, "ngram-gold", allGold, validation, labels, fresh));
+        train(
+            StudentRecipe.NGRAM,
+            "ngram-gold",
+            allGold,
+            validation,
+            labels,
+            fresh,
+            s.outOfScopeShare()));
     students.put(
         "ceiling minilm-mlp (all gold train)",
-        train(StudentRecipe.MINILM_MLP, "mlp-gold", allGold, validation, labels, fresh));
+        train(
+            StudentRecipe.MINILM_MLP,
+            "mlp-gold",
+            allGold,
+            validation,
+            labels,
+            fresh,
+            s.outOfScopeShare()));
     timings.put("ablations+ceilings", seconds(t));
     Map<String, Long> trainedOn = new HashMap<>();
     trainedOn.put("student ngram (flywheel)", (long) turns.curated().size());
@@ -631,7 +667,8 @@ public final class FlywheelExperiment {
                   null,
                   StudentRecipe.PATIENCE,
                   bounds,
-                  null),
+                  null,
+                  s.outOfScopeShare()),
               cachedTeacher,
               live,
               fresh,
@@ -658,8 +695,8 @@ public final class FlywheelExperiment {
                     Locale.ROOT,
                     "passed, not chosen: %s (expected accuracy %.3f against %.3f)",
                     candidate.trained().router().version(),
-                    candidate.scored().report().expectedAccuracy(),
-                    best.get().scored().report().expectedAccuracy())
+                    candidate.scored().report().expectedAccuracy(s.outOfScopeShare()),
+                    best.get().scored().report().expectedAccuracy(s.outOfScopeShare()))
                 : "refused "
                     + candidate.trained().router().version()
                     + ": "
@@ -927,7 +964,8 @@ public final class FlywheelExperiment {
       List<Curation.Example> fit,
       List<Curation.Example> validation,
       List<String> labels,
-      Function<String, float[]> embed) {
+      Function<String, float[]> embed,
+      double outOfScopeShare) {
     log.accept("training " + version + " on " + fit.size() + " examples");
     return StudentRecipe.train(
         architecture,
@@ -937,6 +975,7 @@ public final class FlywheelExperiment {
         labels,
         null,
         StudentRecipe.PATIENCE,
+        outOfScopeShare,
         embed,
         progress -> {});
   }
