@@ -240,12 +240,13 @@ class JudgeLabelsIT {
       browser.navigate().to(base + "portal/admin/disputes.xhtml");
       wait.until(ExpectedConditions.elementToBeClickable(By.id("dp:opinions:" + row + ":send")))
           .click();
-      String inReview =
+      org.openqa.selenium.WebElement sentRow =
           wait.until(
-                  ExpectedConditions.presenceOfElementLocated(
-                      By.id("dp:opinions:" + row + ":in-review")))
-              .getText();
+              ExpectedConditions.presenceOfElementLocated(
+                  By.id("dp:opinions:" + row + ":in-review")));
+      String inReview = sentRow.getText();
       assertThat(inReview).contains("pending");
+      browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", sentRow);
       Browser.screenshot(browser, "portal-admin-judge-opinion-sent-to-smes");
       JsonObject listed =
           api.get("/api/reviews/judge-opinions?max=20", ADMIN).array().getJsonObject(row);
