@@ -184,10 +184,7 @@ public class JudgeService {
    * @throws io.infodesk.platform.entity.ConflictException where the question is already in review
    */
   public ReviewItem sendToReview(long interactionId, Integer reviewers) {
-    if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
-      throw new io.infodesk.platform.entity.InvalidInputException(
-          "reviewers must be between 1 and 9, not " + reviewers);
-    }
+    int votes = votes(reviewers);
     JudgeOpinion opinion =
         em.createNamedQuery(JudgeOpinion.FIND_BY_INTERACTION, JudgeOpinion.class)
             .setParameter("interaction", interactionId)
@@ -228,7 +225,7 @@ public class JudgeService {
                     + (l.kind() == JudgeLabel.Kind.RELABEL ? "labelled" : "set aside")
                     + "), sent to the SMEs by an admin: "
                     + l.reason()),
-            reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers"));
+            votes);
     item.chosen(l.probability(), "an admin asked the SMEs to check the judge's opinion", List.of());
     em.persist(item);
     audited.fire(
@@ -238,6 +235,15 @@ public class JudgeService {
             String.valueOf(interactionId),
             l.kind() + (l.label() == null ? "" : " " + l.label())));
     return item;
+  }
+
+  /** Votes each new item needs: {@code reviewers}, or {@code infodesk.review.reviewers}. */
+  private int votes(Integer reviewers) {
+    if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
+      throw new io.infodesk.platform.entity.InvalidInputException(
+          "reviewers must be between 1 and 9, not " + reviewers);
+    }
+    return reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers");
   }
 
   /** The question's review item, or null. */
@@ -382,14 +388,10 @@ public class JudgeService {
    *     admin's run, without learned evidence, leaves them)
    */
   private Summary judge(Integer reviewers, Learning learning, boolean cycle) {
-    if (reviewers != null && (reviewers < 1 || reviewers > 9)) {
-      throw new io.infodesk.platform.entity.InvalidInputException(
-          "reviewers must be between 1 and 9, not " + reviewers);
-    }
+    int votes = votes(reviewers);
     double sample = settings.number("infodesk.judge.satisfied-sample");
     List<Domain> active = domains.active();
     Judge judge = chooseJudge(active);
-    int votes = reviewers != null ? reviewers : settings.whole("infodesk.review.reviewers");
     Router teacher = routing.teacher();
     Router live = routing.activeRouter();
     // the ratings a page at a time: nothing holds every rating in memory
