@@ -38,13 +38,22 @@ public final class ExpectedAccuracy {
    * @throws IllegalArgumentException unless 0 ≤ share &lt; 1
    */
   public static double of(double share, int inScopeRight, int inScope, int oosRight, int oos) {
-    if (!(share >= 0 && share < 1)) {
-      throw new IllegalArgumentException(
-          "the out-of-scope share must be at least 0 and below 1, not " + share);
-    }
+    requireShare(share);
     if (oos == 0 || inScope == 0) {
       return (double) (inScopeRight + oosRight) / Math.max(1, inScope + oos);
     }
     return (1 - share) * inScopeRight / inScope + share * oosRight / oos;
+  }
+
+  /**
+   * @return {@code share}
+   * @throws IllegalArgumentException unless 0 ≤ share &lt; 1
+   */
+  public static double requireShare(double share) {
+    if (!(share >= 0 && share < 1)) {
+      throw new IllegalArgumentException(
+          "the out-of-scope share must be at least 0 and below 1, not " + share);
+    }
+    return share;
   }
 }

@@ -83,9 +83,7 @@ public final class FlywheelExperiment {
       if (reviewBudget < 0 || reviewBudget > 1) {
         throw new IllegalArgumentException("the review budget must be between 0 and 1");
       }
-      if (!(outOfScopeShare >= 0 && outOfScopeShare < 1)) {
-        throw new IllegalArgumentException("the out-of-scope share must be at least 0 and below 1");
-      }
+      ExpectedAccuracy.requireShare(outOfScopeShare);
       for (double p : new double[] {downWhenRight, upWhenWrong, smeError, judgeSample}) {
         if (p < 0 || p > 1) {
           throw new IllegalArgumentException("rates must be between 0 and 1");
