@@ -60,6 +60,54 @@ class BadInputCampaignIT {
   record Probe(String what, String method, String path, Map<String, String> headers, String body) {}
 
   @Test
+  void requestsThatRaceForOneNewRowGetOneRowAndConflicts() throws Exception {
+    // eight admins create one account at the same instant: each checks that the name is free,
+    // hashes the password (a long while), then inserts; the database's unique key refuses all
+    // but the first insert at commit, which must read as a conflict, not as a server error
+    Api api = new Api(base.toString());
+    api.awaitReady(Duration.ofMinutes(3));
+    String name = "race-" + System.nanoTime() % 1_000_000;
+    String body =
+        "{\"username\":\""
+            + name
+            + "\",\"displayName\":\"Race\",\"password\":\"a long enough password\","
+            + "\"roles\":[\"employee\"]}";
+    java.util.concurrent.ExecutorService admins =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    List<Reply> replies = new ArrayList<>();
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Reply>> sent = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        sent.add(
+            admins.submit(
+                () -> {
+                  go.await();
+                  return api.post("/api/users", ADMIN, body);
+                }));
+      }
+      go.countDown();
+      for (var f : sent) {
+        replies.add(f.get(2, java.util.concurrent.TimeUnit.MINUTES));
+      }
+    } finally {
+      admins.shutdownNow();
+    }
+    List<Integer> statuses = replies.stream().map(Reply::status).toList();
+    assertThat(statuses).as(statuses.toString()).containsOnly(201, 409);
+    assertThat(statuses.stream().filter(st -> st == 201).count()).isEqualTo(1);
+    for (Reply r : replies) {
+      if (r.status() == 409) {
+        assertThat(r.isProblem()).as(r.body()).isTrue();
+        assertThat(r.body()).doesNotContainIgnoringCase("exception").doesNotContain("uq_");
+      }
+    }
+    assertThat(api.get("/api/users", ADMIN).array().getValuesAs(JsonObject.class))
+        .filteredOn(u -> u.getString("username").equals(name))
+        .hasSize(1);
+  }
+
+  @Test
   void everyOperationRefusesBadInputWithAProblemAndChangesNothing() {
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));

@@ -30,8 +30,52 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable thrown) {
-    Throwable e = unwrap(thrown);
     String instance = request == null ? null : request.getRequestURI();
+    Response known = known(unwrap(thrown), instance);
+    if (known != null) {
+      return known;
+    }
+    Problem problem = problemOf(thrown, instance);
+    LOG.log(
+        problem.status() >= 500 ? Level.SEVERE : Level.INFO,
+        "Unexpected error on " + instance,
+        thrown);
+    return problem.toResponse();
+  }
+
+  /**
+   * The problem an exception that no resource turned into a response is, when it is not one of the
+   * application's own: a conflict where the database refused a row that a request made at the same
+   * time already wrote (each had checked before, and the unique key decided at commit), else a
+   * server error.
+   */
+  static Problem problemOf(Throwable thrown, String instance) {
+    if (uniqueKeyRefused(thrown)) {
+      return Problem.of(
+          Status.CONFLICT,
+          "What this request would write was changed by another request at the same time; reload"
+              + " and try again if it is still needed.",
+          instance);
+    }
+    return Problem.of(
+        Status.INTERNAL_SERVER_ERROR,
+        "An unexpected error occurred; it has been logged.",
+        instance);
+  }
+
+  /** Whether a unique or other integrity constraint (SQL state class 23) refused a write. */
+  static boolean uniqueKeyRefused(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Response known(Throwable e, String instance) {
     if (e instanceof InvalidInputException) {
       return Problem.of(Status.BAD_REQUEST, e.getMessage(), instance).toResponse();
     }
@@ -75,12 +119,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               instance)
           .toResponse();
     }
-    LOG.log(Level.SEVERE, "Unexpected error on " + instance, thrown);
-    return Problem.of(
-            Status.INTERNAL_SERVER_ERROR,
-            "An unexpected error occurred; it has been logged.",
-            instance)
-        .toResponse();
+    return null;
   }
 
   private static Throwable unwrap(Throwable e) {

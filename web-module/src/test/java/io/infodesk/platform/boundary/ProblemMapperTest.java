@@ -1,0 +1,48 @@
+package io.infodesk.platform.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ejb.EJBTransactionRolledbackException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.RollbackException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+class ProblemMapperTest {
+
+  /** How a unique key refused at commit reaches a resource from an EJB's transaction. */
+  static Throwable refusedAtCommit(SQLException cause) {
+    return new EJBTransactionRolledbackException(
+        "Transaction aborted",
+        new RollbackException("commit failed", new PersistenceException("insert", cause)));
+  }
+
+  @Test
+  void twoRequestsThatRaceForOneUniqueRowGetAConflictNotAServerError() {
+    // two admins sent the same judge opinion to the SMEs in the same instant: both passed the
+    // check for an earlier review item, and uq_review_item_interaction refused the second insert
+    for (SQLException unique :
+        java.util.List.of(
+            // H2
+            new SQLIntegrityConstraintViolationException(
+                "Unique index or primary key violation: UQ_REVIEW_ITEM_INTERACTION", "23505"),
+            // PostgreSQL's driver says it by SQL state alone
+            new SQLException(
+                "duplicate key value violates unique constraint \"uq_review_item_interaction\"",
+                "23505"))) {
+      Problem p = ProblemMapper.problemOf(refusedAtCommit(unique), "/api/x");
+      assertThat(p.status()).isEqualTo(409);
+      assertThat(p.detail())
+          .contains("changed by another request at the same time")
+          .doesNotContain("uq_review_item_interaction");
+    }
+  }
+
+  @Test
+  void anotherDatabaseErrorStaysAServerError() {
+    Problem p =
+        ProblemMapper.problemOf(refusedAtCommit(new SQLException("disk full", "53100")), "/api/x");
+    assertThat(p.status()).isEqualTo(500);
+  }
+}
