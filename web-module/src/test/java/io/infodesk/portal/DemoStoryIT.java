@@ -66,10 +66,12 @@ class DemoStoryIT {
         .isEqualTo(200);
     // the gate as an admin would keep it: a student is never promoted below the teacher (the IT
     // server's configuration lets every candidate through, for the tests that promote by hand)
-    assertThat(
-            api.put("/api/settings/infodesk.gates.accuracy-tolerance", ADMIN, "{\"value\":\"0\"}")
-                .status())
-        .isEqualTo(200);
+    for (String tolerance : List.of("accuracy-tolerance", "same-cost-tolerance")) {
+      assertThat(
+              api.put("/api/settings/infodesk.gates." + tolerance, ADMIN, "{\"value\":\"0\"}")
+                  .status())
+          .isEqualTo(200);
+    }
     ChromeDriver browser = session.driver();
     try {
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(3));
@@ -144,6 +146,7 @@ class DemoStoryIT {
     } finally {
       api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
       api.delete("/api/settings/infodesk.gates.accuracy-tolerance", ADMIN);
+      api.delete("/api/settings/infodesk.gates.same-cost-tolerance", ADMIN);
       api.rollbackToTeacher(ADMIN);
     }
   }

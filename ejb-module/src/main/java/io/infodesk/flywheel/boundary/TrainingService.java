@@ -199,7 +199,9 @@ public class TrainingService {
     return new PromotionGate.Bounds(
         settings.number("infodesk.gates.accuracy-tolerance"),
         settings.number("infodesk.gates.max-domain-f1-drop"),
-        settings.number("infodesk.gates.p95-budget-micros"));
+        settings.number("infodesk.gates.p95-budget-micros"),
+        1,
+        settings.number("infodesk.gates.same-cost-tolerance"));
   }
 
   private static JsonObjectBuilder comparison(

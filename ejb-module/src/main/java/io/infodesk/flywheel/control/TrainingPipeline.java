@@ -203,7 +203,9 @@ public final class TrainingPipeline {
               teacherScore.report(),
               incumbentScore.report(),
               scored.report(),
-              scored.askPathP95());
+              scored.askPathP95(),
+              teacher.cost(),
+              t.router().cost());
       candidates.add(new Candidate(t, scored, decision));
     }
     return new Outcome(

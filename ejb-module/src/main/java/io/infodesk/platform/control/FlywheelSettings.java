@@ -55,7 +55,17 @@ public final class FlywheelSettings {
         "Gates",
         "infodesk.gates.accuracy-tolerance",
         "0.02",
-        "accuracy may be at most this below the teacher's",
+        "accuracy may be at most this below the teacher's, for a candidate cheaper than the"
+            + " teacher (the n-gram student against either teacher, the MiniLM student against the"
+            + " LLM teacher)",
+        number(0, 1));
+    add(
+        "Gates",
+        "infodesk.gates.same-cost-tolerance",
+        "0",
+        "accuracy may be at most this below the teacher's, for a candidate that costs what the"
+            + " teacher does (the MiniLM student against the zero-shot teacher): the tolerance"
+            + " above is the price of being cheaper",
         number(0, 1));
     add(
         "Gates",

@@ -3,17 +3,20 @@ package io.infodesk.registry.model;
 import io.infodesk.evaluation.model.RoutingMetrics;
 import io.infodesk.platform.control.FlywheelSettings;
 import io.infodesk.routing.entity.RouteLabels;
+import io.infodesk.routing.model.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance
- * (and, where set, the incumbent's minus a bound), no domain's F1 more than a bound below the
- * incumbent's (out-of-scope is not a domain), no out-of-scope recall more than that bound below the
- * incumbent's (on a held-out set with few out-of-scope examples a candidate that stops declining
- * can be the more accurate), and p95 latency within budget.
+ * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance,
+ * which is the price of being cheaper than the teacher ({@link Router.Cost}): one that costs what
+ * the teacher does gets its own tolerance, none by default (and, where set, the incumbent's minus a
+ * bound), no domain's F1 more than a bound below the incumbent's (out-of-scope is not a domain), no
+ * out-of-scope recall more than that bound below the incumbent's (on a held-out set with few
+ * out-of-scope examples a candidate that stops declining can be the more accurate), and p95 latency
+ * within budget.
  *
  * <p>A domain's F1 is measured on its few held-out examples, so a drop counts only when it is
  * larger than the bound and larger than those examples' sampling noise: {@code z} standard errors
@@ -26,16 +29,31 @@ public final class PromotionGate {
 
   /**
    * The gate's bounds (accuracy points as fractions, latency in microseconds). {@code
-   * maxAccuracyDrop} is how far a candidate's accuracy may fall below the incumbent's (1 = not
-   * checked).
+   * accuracyTolerance} is how far below the teacher's accuracy a candidate cheaper than the teacher
+   * may be, {@code sameCostTolerance} one that is not. {@code maxAccuracyDrop} is how far a
+   * candidate's accuracy may fall below the incumbent's (1 = not checked).
    */
   public record Bounds(
       double accuracyTolerance,
       double maxDomainF1Drop,
       double p95BudgetMicros,
-      double maxAccuracyDrop) {
+      double maxAccuracyDrop,
+      double sameCostTolerance) {
     public Bounds(double accuracyTolerance, double maxDomainF1Drop, double p95BudgetMicros) {
       this(accuracyTolerance, maxDomainF1Drop, p95BudgetMicros, 1);
+    }
+
+    public Bounds(
+        double accuracyTolerance,
+        double maxDomainF1Drop,
+        double p95BudgetMicros,
+        double maxAccuracyDrop) {
+      this(
+          accuracyTolerance,
+          maxDomainF1Drop,
+          p95BudgetMicros,
+          maxAccuracyDrop,
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.same-cost-tolerance")));
     }
 
     /** The bounds' defaults, as {@link FlywheelSettings} defines them. */
@@ -43,7 +61,9 @@ public final class PromotionGate {
       return new Bounds(
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.accuracy-tolerance")),
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.max-domain-f1-drop")),
-          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.p95-budget-micros")));
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.p95-budget-micros")),
+          1,
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.same-cost-tolerance")));
     }
   }
 
@@ -57,13 +77,25 @@ public final class PromotionGate {
       RoutingMetrics.Report teacher,
       RoutingMetrics.Report incumbent,
       RoutingMetrics.Report candidate,
-      double candidateP95Micros) {
+      double candidateP95Micros,
+      Router.Cost teacherCost,
+      Router.Cost candidateCost) {
     List<String> reasons = new ArrayList<>();
-    if (candidate.accuracy() < teacher.accuracy() - bounds.accuracyTolerance() - 1e-12) {
+    boolean cheaper = candidateCost.compareTo(teacherCost) < 0;
+    double tolerance = cheaper ? bounds.accuracyTolerance() : bounds.sameCostTolerance();
+    if (candidate.accuracy() < teacher.accuracy() - tolerance - 1e-12) {
       reasons.add(
-          String.format(
-              "accuracy %.3f is below the teacher's %.3f minus %.3f",
-              candidate.accuracy(), teacher.accuracy(), bounds.accuracyTolerance()));
+          cheaper
+              ? String.format(
+                  "accuracy %.3f is below the teacher's %.3f minus %.3f",
+                  candidate.accuracy(), teacher.accuracy(), tolerance)
+              : String.format(
+                  "accuracy %.3f is below the teacher's %.3f minus %.3f, the tolerance for a"
+                      + " candidate no cheaper than the teacher (it %s, as the teacher does)",
+                  candidate.accuracy(),
+                  teacher.accuracy(),
+                  tolerance,
+                  candidateCost.description()));
     }
     if (incumbent != null
         && candidate.accuracy() < incumbent.accuracy() - bounds.maxAccuracyDrop() - 1e-12) {

@@ -26,4 +26,33 @@ public interface Router {
   default boolean remote() {
     return false;
   }
+
+  /**
+   * What a router spends on each route, in three steps far apart: a call to a service outside
+   * (seconds, and paid), embedding the question with MiniLM (milliseconds), reading its text alone
+   * (tens of microseconds). The promotion gate's accuracy tolerance is the price of being cheaper
+   * than the teacher, so it counts only for a candidate a step below it. Timings cannot decide it:
+   * on the ask path the question's vector is already there, and a training run's timings are noisy.
+   */
+  enum Cost {
+    TEXT("reads the question's text alone"),
+    EMBEDDING("embeds the question with MiniLM"),
+    REMOTE("calls a service outside");
+
+    private final String description;
+
+    Cost(String description) {
+      this.description = description;
+    }
+
+    /** What a router of this cost does for each route, as the gate's reasons say it. */
+    public String description() {
+      return description;
+    }
+  }
+
+  /** A local router is taken to embed the question unless it says it reads the text alone. */
+  default Cost cost() {
+    return remote() ? Cost.REMOTE : Cost.EMBEDDING;
+  }
 }

@@ -50,6 +50,11 @@ public final class StudentRouter implements Router {
   }
 
   @Override
+  public Cost cost() {
+    return needsEmbedding() ? Cost.EMBEDDING : Cost.TEXT;
+  }
+
+  @Override
   public RouteDecision route(String question) {
     long start = System.nanoTime();
     float[] p =

@@ -152,25 +152,7 @@ class TrainingPipelineTest {
   void theGateRefusesACandidateBelowTheIncumbent() throws Exception {
     List<Curation.Example> rows = fixture();
     // a perfect incumbent: the student cannot come within 1 point of it
-    Router perfect =
-        new Router() {
-          @Override
-          public RouteDecision route(String question) {
-            String label =
-                rows.stream()
-                    .filter(r -> r.text().equals(question))
-                    .findFirst()
-                    .orElseThrow()
-                    .label();
-            return new RouteDecision(
-                label.equals("oos") ? null : label, 1.0, version(), 1, null, Map.of());
-          }
-
-          @Override
-          public String version() {
-            return "oracle";
-          }
-        };
+    Router perfect = oracle(rows, Router.Cost.EMBEDDING);
     TrainingPipeline.Outcome outcome =
         TrainingPipeline.run(
             inputs(
@@ -188,6 +170,66 @@ class TrainingPipelineTest {
     assertThat(c.decision().pass()).isFalse();
     assertThat(c.decision().reasons()).anyMatch(r -> r.contains("incumbent"));
     assertThat(outcome.best()).isEmpty();
+  }
+
+  /** Routes each of the rows to its label, at the given cost. */
+  static Router oracle(List<Curation.Example> rows, Router.Cost cost) {
+    return new Router() {
+      @Override
+      public RouteDecision route(String question) {
+        String label =
+            rows.stream().filter(r -> r.text().equals(question)).findFirst().orElseThrow().label();
+        return new RouteDecision(
+            label.equals("oos") ? null : label, 1.0, version(), 1, null, Map.of());
+      }
+
+      @Override
+      public String version() {
+        return "oracle";
+      }
+
+      @Override
+      public Cost cost() {
+        return cost;
+      }
+    };
+  }
+
+  @Test
+  void aCandidateNoCheaperThanTheTeacherGetsNoTolerance() throws Exception {
+    List<Curation.Example> rows = fixture();
+    // a tolerance of the whole scale: a cheaper student passes however far below the teacher
+    PromotionGate.Bounds lenient = new PromotionGate.Bounds(1, 1, 1_000_000);
+    for (Router.Cost teacherCost : Router.Cost.values()) {
+      Router teacher = oracle(rows, teacherCost);
+      TrainingPipeline.Outcome outcome =
+          TrainingPipeline.run(
+              inputs(
+                  rows.subList(0, 40),
+                  rows.subList(40, 60),
+                  rows.subList(60, rows.size()),
+                  lenient),
+              teacher,
+              teacher,
+              text -> new float[384],
+              progress -> {});
+      TrainingPipeline.Candidate ngram = outcome.candidates().get(0);
+      assertThat(ngram.scored().report().accuracy()).isLessThan(1.0);
+      if (teacherCost == Router.Cost.TEXT) {
+        assertThat(ngram.decision().pass()).isFalse();
+        assertThat(ngram.decision().reasons())
+            .containsExactly(
+                String.format(
+                    "accuracy %.3f is below the teacher's 1.000 minus 0.000, the tolerance for a"
+                        + " candidate no cheaper than the teacher (it reads the question's text"
+                        + " alone, as the teacher does)",
+                    ngram.scored().report().accuracy()));
+      } else {
+        assertThat(ngram.decision().pass())
+            .as(teacherCost + ": " + ngram.decision().reasons())
+            .isTrue();
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.infodesk.registry.control;
 
+import static io.infodesk.routing.model.Router.Cost.EMBEDDING;
+import static io.infodesk.routing.model.Router.Cost.REMOTE;
+import static io.infodesk.routing.model.Router.Cost.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.infodesk.evaluation.model.RoutingMetrics;
@@ -24,7 +27,9 @@ class PromotionGateTest {
         report(GOLD, List.of("hr", "hr", "hr", "it", "it", "it", "it", "it", "oos", "hr"));
     var candidate =
         report(GOLD, List.of("hr", "hr", "hr", "hr", "it", "it", "it", "hr", "oos", "oos"));
-    var d = PromotionGate.decide(PromotionGate.Bounds.defaults(), teacher, teacher, candidate, 40);
+    var d =
+        PromotionGate.decide(
+            PromotionGate.Bounds.defaults(), teacher, teacher, candidate, 40, EMBEDDING, TEXT);
     assertThat(d.pass()).as(d.reasons().toString()).isTrue();
   }
 
@@ -45,7 +50,9 @@ class PromotionGateTest {
     var worse =
         report(
             gold, times(25, List.of("hr", "hr", "hr", "hr", "hr", "hr", "it", "it", "oos", "oos")));
-    var d = PromotionGate.decide(PromotionGate.Bounds.defaults(), teacher, incumbent, worse, 5000);
+    var d =
+        PromotionGate.decide(
+            PromotionGate.Bounds.defaults(), teacher, incumbent, worse, 5000, EMBEDDING, TEXT);
     assertThat(d.pass()).isFalse();
     assertThat(d.reasons()).anyMatch(r -> r.startsWith("accuracy"));
     assertThat(d.reasons()).anyMatch(r -> r.startsWith("F1 of it"));
@@ -76,7 +83,8 @@ class PromotionGateTest {
     var candidate = report(gold, candidateRoutes);
     assertThat(candidate.accuracy()).isGreaterThan(incumbent.accuracy());
     var d =
-        PromotionGate.decide(PromotionGate.Bounds.defaults(), incumbent, incumbent, candidate, 1);
+        PromotionGate.decide(
+            PromotionGate.Bounds.defaults(), incumbent, incumbent, candidate, 1, EMBEDDING, TEXT);
     assertThat(d.pass()).isFalse();
     assertThat(d.reasons())
         .containsExactly(
@@ -100,7 +108,9 @@ class PromotionGateTest {
             report(gold, incumbentRoutes),
             report(gold, incumbentRoutes),
             report(gold, candidateRoutes),
-            1);
+            1,
+            EMBEDDING,
+            TEXT);
     assertThat(d.reasons())
         .contains("out-of-scope recall drops from 1.000 to 0.750 (more than 0.050)");
   }
@@ -111,13 +121,56 @@ class PromotionGateTest {
     var oneMiss =
         report(GOLD, List.of("hr", "hr", "hr", "hr", "it", "it", "it", "it", "oos", "hr"));
     assertThat(
-            PromotionGate.decide(new PromotionGate.Bounds(0.10, 1, 1000), teacher, null, oneMiss, 1)
+            PromotionGate.decide(
+                    new PromotionGate.Bounds(0.10, 1, 1000),
+                    teacher,
+                    null,
+                    oneMiss,
+                    1,
+                    EMBEDDING,
+                    TEXT)
                 .pass())
         .isTrue();
     assertThat(
-            PromotionGate.decide(new PromotionGate.Bounds(0.09, 1, 1000), teacher, null, oneMiss, 1)
+            PromotionGate.decide(
+                    new PromotionGate.Bounds(0.09, 1, 1000),
+                    teacher,
+                    null,
+                    oneMiss,
+                    1,
+                    EMBEDDING,
+                    TEXT)
                 .pass())
         .isFalse();
+  }
+
+  @Test
+  void theToleranceIsThePriceOfBeingCheaperThanTheTeacher() {
+    // on StackFAQ the MLP student (MiniLM, as the zero-shot teacher) went live 0.4 points under
+    // the teacher: the tolerance bought nothing there, as the student cost what the teacher does
+    var teacher = report(GOLD, GOLD);
+    var oneMiss =
+        report(GOLD, List.of("hr", "hr", "hr", "hr", "it", "it", "it", "it", "oos", "hr"));
+    var bounds = new PromotionGate.Bounds(0.10, 1, 1000);
+    assertThat(PromotionGate.decide(bounds, teacher, null, oneMiss, 1, EMBEDDING, TEXT).pass())
+        .isTrue();
+    assertThat(PromotionGate.decide(bounds, teacher, null, oneMiss, 1, REMOTE, EMBEDDING).pass())
+        .isTrue();
+    var noCheaper = PromotionGate.decide(bounds, teacher, null, oneMiss, 1, EMBEDDING, EMBEDDING);
+    assertThat(noCheaper.pass()).isFalse();
+    assertThat(noCheaper.reasons())
+        .containsExactly(
+            "accuracy 0.900 is below the teacher's 1.000 minus 0.000, the tolerance for a"
+                + " candidate no cheaper than the teacher (it embeds the question with MiniLM, as"
+                + " the teacher does)");
+    var allowed = new PromotionGate.Bounds(0.10, 1, 1000, 1, 0.10);
+    assertThat(
+            PromotionGate.decide(allowed, teacher, null, oneMiss, 1, EMBEDDING, EMBEDDING).pass())
+        .as("an admin may give such a candidate a tolerance of its own")
+        .isTrue();
+    assertThat(PromotionGate.decide(bounds, teacher, null, teacher, 1, EMBEDDING, EMBEDDING).pass())
+        .as("as accurate as the teacher, and no dearer")
+        .isTrue();
   }
 
   /** {@code perLabel} questions of each domain, the first {@code misses} hr ones routed to it. */
@@ -143,7 +196,13 @@ class PromotionGateTest {
       RoutingMetrics.Report incumbent,
       RoutingMetrics.Report candidate) {
     return PromotionGate.decide(
-        new PromotionGate.Bounds(accuracyTolerance, 0.05, 1000), teacher, incumbent, candidate, 10);
+        new PromotionGate.Bounds(accuracyTolerance, 0.05, 1000),
+        teacher,
+        incumbent,
+        candidate,
+        10,
+        EMBEDDING,
+        TEXT);
   }
 
   @Test
