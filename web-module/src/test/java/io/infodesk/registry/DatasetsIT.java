@@ -83,6 +83,44 @@ class DatasetsIT {
                 + " record\",\"label\":\"hr\"}\n");
     assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     assertThat(imported.json().getInt("imported")).isEqualTo(4);
+    // a ticket system's export as a spreadsheet saves it: a byte order mark, Windows line ends,
+    // its own column names, a quoted question with a comma; and a TSV whose question starts with
+    // a quotation mark that closes nowhere
+    Reply csv =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "text/csv; charset=utf-8",
+            "\uFEFFTicket,Question,Intent\r\n"
+                + "T-1,\"Where is the "
+                + marker
+                + "-csv form, the new one?\",finance\r\n"
+                + "T-2,My "
+                + marker
+                + "-csv laptop will not boot,it\r\n");
+    assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.json().getInt("imported")).isEqualTo(2);
+    Reply tsv =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "text/tab-separated-values",
+            "utterance\tlabel\n\"Quoted " + marker + "-tsv leave question\thr\n");
+    assertThat(tsv.status()).as(tsv.body()).isEqualTo(200);
+    assertThat(tsv.json().getInt("imported")).isEqualTo(1);
+    Reply headless =
+        api.postRaw("/api/datasets/import", ADMIN, "text/csv", "How do I reset it?,it\n");
+    assertThat(headless.status()).isEqualTo(400);
+    assertThat(headless.isProblem()).isTrue();
+    assertThat(headless.json().getString("detail")).contains("header", "label column");
+    Reply badLabel =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "text/csv",
+            "text,label\nFine " + marker + "-never,it\nBad " + marker + "-never,atlantis\n");
+    assertThat(badLabel.status()).isEqualTo(400);
+    assertThat(badLabel.json().getString("detail")).contains("line 3");
 
     Reply first = api.post("/api/datasets", ADMIN, "");
     assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -96,6 +134,13 @@ class DatasetsIT {
     String b =
         api.get("/api/datasets/" + second.json().getJsonNumber("id") + "/export", ADMIN).body();
     assertThat(a).contains(marker, "\"provenance\":\"IMPORTED\"");
+    assertThat(a)
+        .contains(
+            "Where is the " + marker + "-csv form, the new one?",
+            "My " + marker + "-csv laptop will not boot",
+            "\"Quoted " + marker + "-tsv leave question")
+        .as("a refused file imports nothing")
+        .doesNotContain(marker + "-never");
     assertThat(a)
         .as("imported rows are redacted before they are stored")
         .contains("the ssn [NATIONAL_ID] on my " + marker)

@@ -7,6 +7,7 @@ import io.infodesk.curation.entity.DatasetVersion;
 import io.infodesk.curation.entity.FrozenEvalExample;
 import io.infodesk.curation.entity.ImportedExample;
 import io.infodesk.curation.model.Curation;
+import io.infodesk.curation.model.LabelledRows;
 import io.infodesk.feedback.entity.Feedback;
 import io.infodesk.knowledge.entity.Domain;
 import io.infodesk.platform.boundary.EmbeddingService;
@@ -25,10 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
@@ -308,43 +306,43 @@ public class DatasetService {
   }
 
   /**
-   * Imports JSONL lines of {@code {text, label}} (label: a domain key or "oos"). Every line is
-   * checked first; one bad line refuses the whole file, naming the line.
+   * Imports labelled examples (label: a domain key or "oos"): JSON Lines of {@code {text, label}},
+   * or CSV or TSV whose header row names a text and a label column ({@link LabelledRows}: also
+   * utterance, question, query…, and intent, domain, category…). Every row is checked first; one
+   * bad row refuses the whole file, naming its line.
    */
   @RolesAllowed(Role.ADMIN_NAME)
-  public int importJsonl(String body) {
+  public int importRows(String body, LabelledRows.Format format) {
     if (body == null || body.isBlank()) {
-      throw new InvalidInputException("send JSONL: one {\"text\": ..., \"label\": ...} a line");
+      throw new InvalidInputException(
+          "send labelled examples: JSON Lines of {\"text\": ..., \"label\": ...}, or CSV or TSV"
+              + " whose first row names a text and a label column");
     }
     Set<String> keys = new HashSet<>();
     domains.all().forEach(d -> keys.add(d.getKey()));
     keys.add(OOS);
-    List<ImportedExample> rows = new ArrayList<>();
-    String[] lines = body.split("\r?\n");
-    if (lines.length > 100_000) {
-      throw new InvalidInputException("at most 100000 lines at once");
+    List<LabelledRows.Row> parsed;
+    try {
+      parsed = LabelledRows.read(new StringReader(body), format);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      JsonObject o;
-      try (var reader = Jsons.JSON.createReader(new StringReader(lines[i]))) {
-        o = reader.readObject();
-      } catch (JsonException | ClassCastException e) {
-        throw new InvalidInputException("line " + (i + 1) + " is not a JSON object");
-      }
-      String text = o.get("text") instanceof JsonString s ? s.getString().strip() : null;
-      String label = o.get("label") instanceof JsonString s ? s.getString().strip() : null;
-      if (text == null || text.isEmpty() || text.length() > 4000) {
-        throw new InvalidInputException("line " + (i + 1) + ": text must have 1-4000 characters");
-      }
-      if (label == null || !keys.contains(label)) {
+    if (parsed.size() > 100_000) {
+      throw new InvalidInputException("at most 100000 examples at once");
+    }
+    List<ImportedExample> rows = new ArrayList<>();
+    for (LabelledRows.Row r : parsed) {
+      String text = r.text().strip();
+      String label = r.label().strip();
+      if (text.isEmpty() || text.length() > 4000) {
         throw new InvalidInputException(
-            "line "
-                + (i + 1)
-                + ": label must be one of "
-                + new TreeMap<>(Map.of("labels", keys)).get("labels"));
+            "line " + r.lineNo() + ": text must have 1-4000 characters");
+      }
+      if (!keys.contains(label)) {
+        throw new InvalidInputException(
+            "line " + r.lineNo() + ": label must be one of " + new java.util.TreeSet<>(keys));
       }
       // imported rows are training data: personal data is redacted before they are stored
       rows.add(new ImportedExample(guardrails.redact(text).text(), label, actor()));

@@ -1,20 +1,14 @@
 package io.infodesk.experiment.control;
 
 import io.infodesk.curation.model.Curation;
+import io.infodesk.curation.model.LabelledRows;
 import io.infodesk.flywheel.control.TrainingPipeline;
 import io.infodesk.routing.entity.RouteLabels;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A labelled routing dataset read from JSONL, one {@code {"text", "label", "split"}} object per
@@ -81,12 +72,19 @@ public record ExperimentData(
     List<Row> validation = new ArrayList<>();
     List<Row> test = new ArrayList<>();
     Map<String, Set<String>> intents = new TreeMap<>();
-    for (Record r : records(file)) {
+    List<LabelledRows.Row> records;
+    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      records =
+          LabelledRows.read(in, LabelledRows.Format.ofFileName(file.getFileName().toString()));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    for (LabelledRows.Row r : records) {
       String where = file + " line " + r.lineNo();
-      String text = r.first(TEXT_FIELDS).strip();
-      String label = r.first(LABEL_FIELDS).strip();
+      String text = r.text().strip();
+      String label = r.label().strip();
       // a row without a split is a training row (the missing splits are carved from them)
-      String split = r.first(SPLIT_FIELDS).strip();
+      String split = r.split().strip();
       if (split.isEmpty()) {
         split = "train";
       }
@@ -101,7 +99,7 @@ public record ExperimentData(
         label = RouteLabels.OOS;
       } else {
         Set<String> names = intents.computeIfAbsent(label, k -> new LinkedHashSet<>());
-        String intent = r.first("intent");
+        String intent = r.first(List.of("intent"));
         if (!intent.isEmpty() && !intent.equals(label)) {
           names.add(intent.replace('_', ' '));
         }
@@ -180,122 +178,5 @@ public record ExperimentData(
         test,
         descriptions,
         carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved));
-  }
-
-  /** Where a row's text may be, first found first. */
-  static final String[] TEXT_FIELDS = {"text", "utterance", "sentence", "query", "question", "utt"};
-
-  /**
-   * Where a row's label may be, first found first: a Hugging Face export's name of its numbered
-   * label before the number; CLINC150's flat file: its domain.
-   */
-  static final String[] LABEL_FIELDS = {"label_text", "label", "domain", "intent", "category"};
-
-  /** Where a row's split may be (Amazon MASSIVE: its partition). */
-  static final String[] SPLIT_FIELDS = {"split", "partition"};
-
-  /** One row of the file: its fields by name (numbers as their text) and where it was. */
-  record Record(int lineNo, Map<String, String> fields) {
-
-    /** The first of {@code names} the row has, or "". */
-    String first(String... names) {
-      for (String name : names) {
-        String v = fields.get(name);
-        if (v != null) {
-          return v;
-        }
-      }
-      return "";
-    }
-  }
-
-  /** The rows of a JSONL file, or of a CSV or TSV file with a header. */
-  static List<Record> records(Path file) throws IOException {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (name.endsWith(".csv") || name.endsWith(".tsv")) {
-      // tab-separated files do not quote (IANA's text/tab-separated-values): a question may start
-      // with a quotation mark that closes nowhere
-      return delimited(
-          file,
-          name.endsWith(".tsv") ? CSVFormat.TDF.builder().setQuote(null).get() : CSVFormat.RFC4180);
-    }
-    List<Record> out = new ArrayList<>();
-    int lineNo = 0;
-    try (BufferedReader in = reader(file)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject o;
-        try (var reader = Json.createReader(new StringReader(line))) {
-          o = reader.readObject();
-        } catch (RuntimeException e) {
-          throw new IOException(file + " line " + lineNo + " is not a JSON object");
-        }
-        Map<String, String> fields = new HashMap<>();
-        o.forEach(
-            (key, v) -> {
-              // labels are often numbers
-              if (v instanceof JsonString string) {
-                fields.put(key, string.getString());
-              } else if (v instanceof JsonNumber number) {
-                fields.put(key, number.toString());
-              }
-            });
-        out.add(new Record(lineNo, fields));
-      }
-    }
-    return out;
-  }
-
-  /** The file as UTF-8, past a byte order mark where it starts with one (spreadsheets write it). */
-  private static BufferedReader reader(Path file) throws IOException {
-    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-    in.mark(1);
-    if (in.read() != '\uFEFF') {
-      in.reset();
-    }
-    return in;
-  }
-
-  private static List<Record> delimited(Path file, CSVFormat format) throws IOException {
-    List<Record> out = new ArrayList<>();
-    try (BufferedReader in = reader(file);
-        CSVParser parser =
-            CSVParser.builder()
-                .setReader(in)
-                .setFormat(
-                    format.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get())
-                .get()) {
-      List<String> header =
-          parser.getHeaderNames().stream()
-              .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
-              .toList();
-      boolean named =
-          header.stream().anyMatch(h -> java.util.Arrays.asList(TEXT_FIELDS).contains(h))
-              && header.stream().anyMatch(h -> java.util.Arrays.asList(LABEL_FIELDS).contains(h));
-      if (!named) {
-        throw new IOException(
-            file
-                + " needs a header row naming a text column ("
-                + String.join(", ", TEXT_FIELDS)
-                + ") and a label column ("
-                + String.join(", ", LABEL_FIELDS)
-                + "); it has "
-                + header);
-      }
-      for (CSVRecord record : parser) {
-        Map<String, String> fields = new HashMap<>();
-        for (int i = 0; i < header.size() && i < record.size(); i++) {
-          fields.put(header.get(i), record.get(i));
-        }
-        out.add(new Record((int) record.getRecordNumber() + 1, fields));
-      }
-    } catch (java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new IOException(file + " is not a readable CSV or TSV file: " + e.getMessage(), e);
-    }
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 package io.infodesk.curation.boundary;
 
 import io.infodesk.curation.entity.DatasetVersion;
+import io.infodesk.curation.model.LabelledRows;
 import io.infodesk.platform.boundary.JsonColumns;
 import io.infodesk.platform.boundary.Params;
 import io.infodesk.platform.boundary.Problem;
@@ -23,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Curated dataset versions (admin): build, list, export and import JSONL, extend the frozen eval
- * set.
+ * Curated dataset versions (admin): build, list, export JSONL, import JSONL, CSV or TSV, extend the
+ * frozen eval set.
  */
 @Path("datasets")
 @RequestScoped
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DatasetsResource {
 
   public static final String JSONL = "application/x-ndjson";
+  public static final String CSV = "text/csv";
+  public static final String TSV = "text/tab-separated-values";
 
   /** A version with its counts. */
   public record VersionView(
@@ -102,11 +105,18 @@ public class DatasetsResource {
 
   @POST
   @Path("import")
-  @Consumes({JSONL, MediaType.TEXT_PLAIN, "application/jsonl"})
+  @Consumes({JSONL, MediaType.TEXT_PLAIN, "application/jsonl", CSV, TSV})
   @jakarta.annotation.security.RolesAllowed(io.infodesk.security.entity.Role.ADMIN_NAME)
-  @Operation(summary = "Import labelled examples: one {\"text\", \"label\"} JSON object a line")
-  public Map<String, Integer> importJsonl(String body) {
-    return Map.of("imported", datasets.importJsonl(body));
+  @Operation(
+      summary =
+          "Import labelled examples: JSON Lines, one {\"text\", \"label\"} object a line, or"
+              + " text/csv or text/tab-separated-values whose header row names a text column"
+              + " (text, utterance, sentence, query, question) and a label column (label, intent,"
+              + " domain, category); all or nothing")
+  public Map<String, Integer> importRows(
+      @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, String body) {
+    return Map.of(
+        "imported", datasets.importRows(body, LabelledRows.Format.ofMediaType(contentType)));
   }
 
   @POST
