@@ -250,7 +250,7 @@ class PortalWorkflowsIT {
   }
 
   @Test
-  void anAdminReadsMonitoringDatasetsAndAuditAndSettlesADispute() {
+  void anAdminReadsMonitoringDatasetsAndAuditAndSettlesADispute() throws Exception {
     Api api = new Api(base.toString());
     String admin = Api.basic("admin", "demo");
     String second = "sme-ui-" + System.nanoTime() % 100000;
@@ -297,9 +297,44 @@ class PortalWorkflowsIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "settled"));
     assertThat(browser.findElements(row)).isEmpty();
 
+    // the admin imports labelled history exported from a spreadsheet, then a file it cannot use
+    String history = "ledger" + (System.nanoTime() % 100000);
+    Path csv = Files.createTempDirectory("import").resolve("helpdesk-history.csv");
+    Files.writeString(
+        csv,
+        "\uFEFFTicket,Question,Intent\r\n"
+            + "T-7,\"Who signs off the "
+            + history
+            + " budget, and when?\",finance\r\n"
+            + "T-8,The "
+            + history
+            + " printer jams on every page,it\r\n");
+    Path headless = csv.resolveSibling("no-header.csv");
+    Files.writeString(headless, "Who signs off the " + history + "-never budget?,finance\n");
     browser.get(base + "portal/admin/datasets.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("imp:file_input")));
+    browser.findElement(By.id("imp:file_input")).sendKeys(csv.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "2 labelled examples imported from “helpdesk-history.csv”"));
+    Browser.screenshot(browser, "portal-admin-datasets-imported");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("imp:file_input")));
+    browser.findElement(By.id("imp:file_input")).sendKeys(headless.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "label column"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("ds:build"))).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "built"));
+    String latest =
+        api.get("/api/datasets", Api.basic("admin", "demo"))
+            .array()
+            .getValuesAs(JsonObject.class)
+            .get(0)
+            .getJsonNumber("id")
+            .toString();
+    assertThat(api.get("/api/datasets/" + latest + "/export", Api.basic("admin", "demo")).body())
+        .contains("Who signs off the " + history + " budget, and when?")
+        .contains("The " + history + " printer jams on every page")
+        .doesNotContain(history + "-never");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ds\\:labels canvas")));
     wait.until(
         ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ds\\:provenance canvas")));

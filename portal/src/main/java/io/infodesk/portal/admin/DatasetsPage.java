@@ -2,6 +2,7 @@ package io.infodesk.portal.admin;
 
 import io.infodesk.curation.boundary.DatasetService;
 import io.infodesk.curation.entity.DatasetVersion;
+import io.infodesk.curation.model.LabelledRows;
 import io.infodesk.platform.control.Jsons;
 import io.infodesk.portal.shell.Charts;
 import io.infodesk.portal.shell.Messages;
@@ -13,12 +14,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.primefaces.event.FileUploadEvent;
 
-/** Dataset versions: sizes, examples per label and provenance mix as charts, build and export. */
+/**
+ * Dataset versions: sizes, examples per label and provenance mix as charts, build and export; and
+ * the import of labelled examples from a file.
+ */
 @Named
 @ViewScoped
 public class DatasetsPage implements Serializable {
@@ -46,6 +54,21 @@ public class DatasetsPage implements Serializable {
       Messages.info("Dataset version " + v.getVersionNo() + " built.");
       load();
     } catch (RuntimeException e) {
+      Messages.error(e);
+    }
+  }
+
+  /** A file of labelled examples, read by its name's extension; all or nothing. */
+  public void importFile(FileUploadEvent event) {
+    String name = event.getFile().getFileName();
+    try (InputStream in = event.getFile().getInputStream()) {
+      int n =
+          datasets.importRows(
+              new String(in.readAllBytes(), StandardCharsets.UTF_8),
+              LabelledRows.Format.ofFileName(name));
+      Messages.info(
+          n + " labelled examples imported from “" + name + "”: build a version to train on them.");
+    } catch (IOException | RuntimeException e) {
       Messages.error(e);
     }
   }
