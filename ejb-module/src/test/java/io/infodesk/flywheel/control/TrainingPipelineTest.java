@@ -154,22 +154,24 @@ class TrainingPipelineTest {
     // a perfect incumbent: the student cannot come within 1 point of it
     Router perfect = oracle(rows, Router.Cost.EMBEDDING);
     TrainingPipeline.Outcome outcome =
-        TrainingPipeline.run(
-            inputs(
-                rows.subList(0, 40),
-                rows.subList(40, 60),
-                rows.subList(60, rows.size()),
-                new PromotionGate.Bounds(0.02, 1, 1_000_000, 0.01)),
-            ALWAYS_HR,
-            perfect,
-            text -> new float[384],
-            progress -> {});
+        splitRun(rows, new PromotionGate.Bounds(0.02, 1, 1_000_000, 0.01), ALWAYS_HR, perfect);
     assertThat(outcome.validation()).hasSize(20);
     assertThat(outcome.incumbent().report().accuracy()).isEqualTo(1.0);
     TrainingPipeline.Candidate c = outcome.candidates().get(0);
     assertThat(c.decision().pass()).isFalse();
     assertThat(c.decision().reasons()).anyMatch(r -> r.contains("incumbent"));
     assertThat(outcome.best()).isEmpty();
+  }
+
+  /** The pipeline fitted on the first 40 rows, validated on the next 20, gated on the rest. */
+  static TrainingPipeline.Outcome splitRun(
+      List<Curation.Example> rows, PromotionGate.Bounds bounds, Router teacher, Router incumbent) {
+    return TrainingPipeline.run(
+        inputs(rows.subList(0, 40), rows.subList(40, 60), rows.subList(60, rows.size()), bounds),
+        teacher,
+        incumbent,
+        text -> new float[384],
+        progress -> {});
   }
 
   /** Routes each of the rows to its label, at the given cost. */
@@ -202,17 +204,7 @@ class TrainingPipelineTest {
     PromotionGate.Bounds lenient = new PromotionGate.Bounds(1, 1, 1_000_000);
     for (Router.Cost teacherCost : Router.Cost.values()) {
       Router teacher = oracle(rows, teacherCost);
-      TrainingPipeline.Outcome outcome =
-          TrainingPipeline.run(
-              inputs(
-                  rows.subList(0, 40),
-                  rows.subList(40, 60),
-                  rows.subList(60, rows.size()),
-                  lenient),
-              teacher,
-              teacher,
-              text -> new float[384],
-              progress -> {});
+      TrainingPipeline.Outcome outcome = splitRun(rows, lenient, teacher, teacher);
       TrainingPipeline.Candidate ngram = outcome.candidates().get(0);
       assertThat(ngram.scored().report().accuracy()).isLessThan(1.0);
       if (teacherCost == Router.Cost.TEXT) {
