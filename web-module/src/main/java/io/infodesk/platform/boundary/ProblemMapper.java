@@ -50,7 +50,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * server error.
    */
   static Problem problemOf(Throwable thrown, String instance) {
-    if (uniqueKeyRefused(thrown)) {
+    if (concurrentWriteRefused(thrown)) {
       return Problem.of(
           Status.CONFLICT,
           "What this request would write was changed by another request at the same time; reload"
@@ -63,12 +63,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         instance);
   }
 
-  /** Whether a unique or other integrity constraint (SQL state class 23) refused a write. */
-  static boolean uniqueKeyRefused(Throwable thrown) {
+  /**
+   * Whether the database refused a write for a row another transaction wrote or removed: a unique
+   * key (SQL state 23505) or a foreign key (23503), in H2 and PostgreSQL alike. A missing value
+   * (23502) or a failed check (23514) is this application's own error, not a race.
+   */
+  static boolean concurrentWriteRefused(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof java.sql.SQLException sql
           && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
+          && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("23503"))) {
         return true;
       }
     }

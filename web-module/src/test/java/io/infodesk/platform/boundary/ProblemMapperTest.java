@@ -40,6 +40,16 @@ class ProblemMapperTest {
   }
 
   @Test
+  void aMissingValueIsTheApplicationsOwnErrorNotARace() {
+    Problem p =
+        ProblemMapper.problemOf(
+            refusedAtCommit(
+                new SQLIntegrityConstraintViolationException("NULL not allowed", "23502")),
+            "/api/x");
+    assertThat(p.status()).isEqualTo(500);
+  }
+
+  @Test
   void anotherDatabaseErrorStaysAServerError() {
     Problem p =
         ProblemMapper.problemOf(refusedAtCommit(new SQLException("disk full", "53100")), "/api/x");
