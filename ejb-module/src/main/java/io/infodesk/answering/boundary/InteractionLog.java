@@ -23,6 +23,19 @@ public class InteractionLog {
     return Optional.ofNullable(em.find(Interaction.class, id));
   }
 
+  /** The interactions of these ids that exist, by id, in one query. */
+  public java.util.Map<Long, Interaction> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return java.util.Map.of();
+    }
+    java.util.Map<Long, Interaction> out = new java.util.HashMap<>();
+    em.createQuery("SELECT i FROM Interaction i WHERE i.id IN :ids", Interaction.class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(i -> out.put(i.getId(), i));
+    return out;
+  }
+
   /** The questions asked since {@code since}, oldest first, at most {@code max}. */
   public List<Interaction> since(Instant since, int max) {
     return em.createQuery(

@@ -149,15 +149,26 @@ public class JudgeService {
    * always wins over it.
    */
   public List<Opinion> opinions(int first, int max) {
-    List<Opinion> out = new ArrayList<>();
-    for (JudgeOpinion o :
+    List<JudgeOpinion> page =
         em.createNamedQuery(JudgeOpinion.FIND_NEWEST, JudgeOpinion.class)
             .setFirstResult(first)
             .setMaxResults(max)
-            .getResultList()) {
-      Interaction i = log.find(o.getInteractionId()).orElse(null);
+            .getResultList();
+    // the page's questions and review items in one query each, not one per opinion
+    List<Long> ids = page.stream().map(JudgeOpinion::getInteractionId).toList();
+    Map<Long, Interaction> questions = log.byIds(ids);
+    Map<Long, ReviewItem> reviews = new HashMap<>();
+    if (!ids.isEmpty()) {
+      em.createNamedQuery(ReviewItem.FIND_BY_INTERACTIONS, ReviewItem.class)
+          .setParameter("interactions", ids)
+          .getResultList()
+          .forEach(r -> reviews.putIfAbsent(r.getInteractionId(), r));
+    }
+    List<Opinion> out = new ArrayList<>();
+    for (JudgeOpinion o : page) {
+      Interaction i = questions.get(o.getInteractionId());
       JudgeLabel l = o.toLabel();
-      ReviewItem review = reviewOf(o.getInteractionId());
+      ReviewItem review = reviews.get(o.getInteractionId());
       out.add(
           new Opinion(
               o.getInteractionId(),

@@ -28,11 +28,15 @@ import java.util.List;
 @NamedQuery(
     name = ReviewItem.FIND_BY_INTERACTION,
     query = "SELECT r FROM ReviewItem r WHERE r.interactionId = :interaction")
+@NamedQuery(
+    name = ReviewItem.FIND_BY_INTERACTIONS,
+    query = "SELECT r FROM ReviewItem r WHERE r.interactionId IN :interactions")
 public class ReviewItem {
   public static final String FIND_PENDING = "ReviewItem.findPending";
   public static final String FIND_DECIDED = "ReviewItem.findDecided";
   public static final String FIND_DISPUTED = "ReviewItem.findDisputed";
   public static final String FIND_BY_INTERACTION = "ReviewItem.findByInteraction";
+  public static final String FIND_BY_INTERACTIONS = "ReviewItem.findByInteractions";
 
   /** What an SME can decide. */
   public enum Decision {
