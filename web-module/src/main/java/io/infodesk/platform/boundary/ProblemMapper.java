@@ -69,7 +69,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * (23502) or a failed check (23514) is this application's own error, not a race.
    */
   static boolean concurrentWriteRefused(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    // a bounded walk: a cause chain may loop
+    Throwable t = thrown;
+    for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
       if (t instanceof java.sql.SQLException sql
           && sql.getSQLState() != null
           && (sql.getSQLState().equals("23505") || sql.getSQLState().equals("23503"))) {

@@ -50,6 +50,15 @@ class ProblemMapperTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(5)
+  void aCauseChainThatLoopsIsAServerErrorNotAHang() {
+    RuntimeException a = new RuntimeException("a");
+    RuntimeException b = new RuntimeException("b", a);
+    a.initCause(b);
+    assertThat(ProblemMapper.problemOf(a, "/api/x").status()).isEqualTo(500);
+  }
+
+  @Test
   void anotherDatabaseErrorStaysAServerError() {
     Problem p =
         ProblemMapper.problemOf(refusedAtCommit(new SQLException("disk full", "53100")), "/api/x");
