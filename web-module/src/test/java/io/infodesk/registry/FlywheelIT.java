@@ -115,15 +115,7 @@ class FlywheelIT {
 
     assertThat(api.post("/api/models/training", EMPLOYEE, "").status()).isEqualTo(403);
     // an admin whose employees rarely ask off-topic says so; the candidates are tuned for it
-    String share = "/api/settings/infodesk.training.out-of-scope-share";
-    assertThat(api.put(share, ADMIN, "{\"value\":\"1.5\"}").status()).isEqualTo(400);
-    assertThat(api.put(share, ADMIN, "{\"value\":\"0.05\"}").status()).isEqualTo(200);
-    List<JsonObject> models;
-    try {
-      models = api.train(ADMIN, java.time.Duration.ofMinutes(5));
-    } finally {
-      api.delete(share, ADMIN);
-    }
+    List<JsonObject> models = trainWith(api, "infodesk.training.out-of-scope-share", "1.5", "0.05");
     assertThat(models)
         .extracting(m -> m.getString("architecture"))
         .containsExactly("ngram", "minilm-mlp");
@@ -224,15 +216,7 @@ class FlywheelIT {
     // an admin gives a student that costs what the zero-shot teacher does no tolerance, as the
     // default does (this server's gates let every candidate through): the MiniLM student then
     // passes exactly when it is as accurate as the teacher, and the n-gram, cheaper, still passes
-    String sameCost = "/api/settings/infodesk.gates.same-cost-tolerance";
-    assertThat(api.put(sameCost, ADMIN, "{\"value\":\"-0.1\"}").status()).isEqualTo(400);
-    assertThat(api.put(sameCost, ADMIN, "{\"value\":\"0\"}").status()).isEqualTo(200);
-    List<JsonObject> strict;
-    try {
-      strict = api.train(ADMIN, java.time.Duration.ofMinutes(5));
-    } finally {
-      api.delete(sameCost, ADMIN);
-    }
+    List<JsonObject> strict = trainWith(api, "infodesk.gates.same-cost-tolerance", "-0.1", "0");
     assertThat(strict).extracting(m -> m.getString("architecture")).hasSize(2);
     for (JsonObject m : strict) {
       JsonObject metrics = m.getJsonObject("metrics");
@@ -248,6 +232,21 @@ class FlywheelIT {
         assertThat(gate.getJsonArray("reasons").getString(0))
             .contains("the tolerance for a candidate no cheaper than the teacher");
       }
+    }
+  }
+
+  /**
+   * Trains with one setting changed for this training only: a bad value is refused (400) first, the
+   * value taken (200), and the setting reset afterwards.
+   */
+  static List<JsonObject> trainWith(Api api, String key, String bad, String value) {
+    String path = "/api/settings/" + key;
+    assertThat(api.put(path, ADMIN, "{\"value\":\"" + bad + "\"}").status()).isEqualTo(400);
+    assertThat(api.put(path, ADMIN, "{\"value\":\"" + value + "\"}").status()).isEqualTo(200);
+    try {
+      return api.train(ADMIN, java.time.Duration.ofMinutes(5));
+    } finally {
+      api.delete(path, ADMIN);
     }
   }
 }
