@@ -36,11 +36,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       return known;
     }
     Problem problem = problemOf(thrown, instance);
-    LOG.log(
-        problem.status() >= 500 ? Level.SEVERE : Level.INFO,
-        "Unexpected error on " + instance,
-        thrown);
+    log(problem, thrown);
     return problem.toResponse();
+  }
+
+  /** Logs what {@link #problemOf} made of an exception no resource turned into a response. */
+  static void log(Problem problem, Throwable thrown) {
+    if (problem.status() >= 500) {
+      LOG.log(Level.SEVERE, "Unexpected error on " + problem.instance(), thrown);
+      return;
+    }
+    // a refusal (a request that lost a race for a row): the client was told, nothing is broken
+    LOG.info(
+        () ->
+            "Refused "
+                + problem.instance()
+                + " with "
+                + problem.status()
+                + ": "
+                + problem.detail());
+    LOG.log(Level.FINE, "what the refused request met", thrown);
   }
 
   /**

@@ -64,4 +64,60 @@ class ProblemMapperTest {
         ProblemMapper.problemOf(refusedAtCommit(new SQLException("disk full", "53100")), "/api/x");
     assertThat(p.status()).isEqualTo(500);
   }
+
+  /** What {@code thrown} makes the mapper log, as records. */
+  static java.util.List<java.util.logging.LogRecord> logged(Throwable thrown) {
+    java.util.logging.Logger log =
+        java.util.logging.Logger.getLogger(ProblemMapper.class.getName());
+    java.util.List<java.util.logging.LogRecord> records = new java.util.ArrayList<>();
+    java.util.logging.Handler handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord r) {
+            records.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    handler.setLevel(java.util.logging.Level.ALL);
+    java.util.logging.Level was = log.getLevel();
+    log.setLevel(java.util.logging.Level.ALL);
+    log.addHandler(handler);
+    try {
+      ProblemMapper.log(ProblemMapper.problemOf(thrown, "/api/x"), thrown);
+    } finally {
+      log.removeHandler(handler);
+      log.setLevel(was);
+    }
+    return records;
+  }
+
+  @Test
+  void aRaceIsLoggedAsARefusalNotAsAnUnexpectedError() {
+    // an operator reading the log should not look for a bug behind each lost race
+    var records =
+        logged(refusedAtCommit(new SQLException("duplicate key value", "23505"))).stream()
+            .filter(r -> r.getLevel().intValue() >= java.util.logging.Level.INFO.intValue())
+            .toList();
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.INFO);
+              assertThat(r.getMessage()).contains("409").doesNotContain("Unexpected");
+              assertThat(r.getThrown()).isNull();
+            });
+    var error = logged(new IllegalStateException("a bug"));
+    assertThat(error)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getLevel()).isEqualTo(java.util.logging.Level.SEVERE);
+              assertThat(r.getThrown()).isInstanceOf(IllegalStateException.class);
+            });
+  }
 }
