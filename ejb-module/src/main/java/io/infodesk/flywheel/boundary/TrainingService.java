@@ -90,7 +90,7 @@ public class TrainingService {
                   + " exemplars), and dataset v%d has %d",
               DatasetService.MIN_FROZEN_EVAL, dataset.version().getVersionNo(), held.size()));
     }
-    long stamp = System.currentTimeMillis() / 1000;
+    long stamp = registry.freeStamp(System.currentTimeMillis() / 1000);
     Router teacher = routing.teacher();
     Router incumbent = routing.activeRouter();
     TrainingPipeline.Scored asked =

@@ -59,6 +59,24 @@ public class RegistryService {
     return trained;
   }
 
+  /**
+   * The stamp that names a training run's models ({@code ngram-<stamp>}): {@code wanted} (the
+   * second it starts), or the first later one that no stored model's version ends with, so that two
+   * runs started within one second do not name their models alike.
+   */
+  @jakarta.annotation.security.PermitAll
+  public long freeStamp(long wanted) {
+    return firstFree(wanted, s -> models.anyVersionEndingWith("-" + s));
+  }
+
+  static long firstFree(long wanted, java.util.function.LongPredicate taken) {
+    long stamp = wanted;
+    while (taken.test(stamp)) {
+      stamp++;
+    }
+    return stamp;
+  }
+
   /** For the flywheel cycle when automatic promotion is configured. */
   @jakarta.annotation.security.PermitAll
   public RouterModel promoteForCycle(long id) {

@@ -32,6 +32,17 @@ public class ModelStore {
         .findFirst();
   }
 
+  /** Whether a stored model's version ends with {@code suffix} (letters, digits and dashes). */
+  public boolean anyVersionEndingWith(String suffix) {
+    if (!suffix.matches("[A-Za-z0-9-]+")) {
+      throw new IllegalArgumentException("not a version suffix: " + suffix);
+    }
+    return em.createNamedQuery(RouterModel.COUNT_VERSIONS_ENDING, Long.class)
+            .setParameter("pattern", "%" + suffix)
+            .getSingleResult()
+        > 0;
+  }
+
   public Optional<RouterModel> find(long id) {
     return Optional.ofNullable(em.find(RouterModel.class, id));
   }

@@ -25,8 +25,15 @@ import java.time.Instant;
     name = RouterModel.FIND_LIVE_IDS,
     query =
         "SELECT m.id, m.status FROM RouterModel m WHERE m.status IN :statuses ORDER BY m.id DESC")
+@NamedQuery(
+    name = RouterModel.COUNT_VERSIONS_ENDING,
+    query = "SELECT COUNT(m) FROM RouterModel m WHERE m.version LIKE :pattern")
 public class RouterModel {
   public static final String FIND_ALL = "RouterModel.findAll";
+
+  /** How many models have a version that matches {@code :pattern} (a LIKE pattern). */
+  public static final String COUNT_VERSIONS_ENDING = "RouterModel.countVersionsEnding";
+
   public static final String FIND_BY_STATUS = "RouterModel.findByStatus";
 
   /** The ids and statuses of the models with the given statuses, newest first, without weights. */
