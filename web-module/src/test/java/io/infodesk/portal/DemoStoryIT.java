@@ -56,6 +56,7 @@ class DemoStoryIT {
 
   @Test
   void simulatedWeeksAndCyclesPromoteAStudentThatBeatsTheTeacher() {
+    Deployments.requireOwnServer();
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
     assertThat(api.post("/api/flywheel/simulations", basic("employee", "demo"), "").status())

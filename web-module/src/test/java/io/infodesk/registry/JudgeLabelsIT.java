@@ -94,6 +94,7 @@ class JudgeLabelsIT {
 
   @Test
   void theCyclesJudgeLabelsComplaintsAndSetsAsideContradictedRoutes() {
+    Deployments.requireOwnServer();
     Api api = new Api(base.toString());
     api.awaitReady(Duration.ofMinutes(3));
     api.put("/api/settings/infodesk.flywheel.auto-promote", ADMIN, "{\"value\":\"false\"}");

@@ -12,6 +12,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class Deployments {
   private Deployments() {}
 
+  /**
+   * Skips a test that needs a server of its own (its data must be its own traffic) when it is run
+   * on the shared one: {@code -Dit.test} names it in every failsafe execution, and only its own
+   * execution sets {@code it.own.server}.
+   */
+  public static void requireOwnServer() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Boolean.getBoolean("it.own.server"),
+        "runs on a server of its own (its own failsafe execution), not on the shared one");
+  }
+
   public static WebArchive infodesk() {
     File war = new File(System.getProperty("infodesk.war", "target/infodesk.war"));
     if (!war.isFile()) {
