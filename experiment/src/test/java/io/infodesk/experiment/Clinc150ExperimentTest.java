@@ -31,17 +31,7 @@ class Clinc150ExperimentTest {
         ExperimentCommand.run(
             DATA,
             "oos",
-            new FlywheelExperiment.Settings(
-                d.k(),
-                d.downWhenRight(),
-                d.upWhenWrong(),
-                d.smeError(),
-                d.judgeSample(),
-                d.seed(),
-                d.latencySample(),
-                2,
-                d.reviewBudget(),
-                d.outOfScopeShare()),
+            d.withCycles(2, d.reviewBudget()),
             Path.of("target", "experiment-clinc150"));
     FlywheelExperimentTest.checkSanity(report);
     assertThat(report.trainRows()).isEqualTo(15_100);

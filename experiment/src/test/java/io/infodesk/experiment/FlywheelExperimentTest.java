@@ -34,18 +34,7 @@ class FlywheelExperimentTest {
   @Test
   void theFixtureGivesAConsistentTableFunnelAndFiles() throws Exception {
     FlywheelExperiment.Settings d = FlywheelExperiment.Settings.defaults();
-    FlywheelExperiment.Settings threeCycles =
-        new FlywheelExperiment.Settings(
-            d.k(),
-            d.downWhenRight(),
-            d.upWhenWrong(),
-            d.smeError(),
-            d.judgeSample(),
-            d.seed(),
-            d.latencySample(),
-            3,
-            0.10,
-            d.outOfScopeShare());
+    FlywheelExperiment.Settings threeCycles = d.withCycles(3, 0.10);
     ExperimentReport report = ExperimentCommand.run(FIXTURE, "none", threeCycles, out);
     checkSanity(report);
     assertThat(report.cycles()).as("one row per cycle").hasSize(3);
@@ -197,13 +186,13 @@ class FlywheelExperimentTest {
     assertThatThrownBy(() -> ExperimentData.read(bad, null))
         .hasMessageContaining("too few train rows");
     assertThatThrownBy(
-            () -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05, 0.2))
+            () -> new FlywheelExperiment.Settings(0, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05, 0.2, 0.01))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10, 3, 0.05, 0.2))
+            () -> new FlywheelExperiment.Settings(5, 1.5, 0.2, 0, 0.1, 1, 10, 3, 0.05, 0.2, 0.01))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> new FlywheelExperiment.Settings(5, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05, 1))
+            () -> new FlywheelExperiment.Settings(5, 0.1, 0.2, 0, 0.1, 1, 10, 3, 0.05, 1, 0.01))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("out-of-scope share");
   }

@@ -65,11 +65,18 @@ class DemoStoryIT {
             api.put("/api/settings/infodesk.flywheel.auto-promote", ADMIN, "{\"value\":\"true\"}")
                 .status())
         .isEqualTo(200);
-    // the gate as an admin would keep it: a student is never promoted below the teacher (the IT
-    // server's configuration lets every candidate through, for the tests that promote by hand)
-    for (String tolerance : List.of("accuracy-tolerance", "same-cost-tolerance")) {
+    // the gate as an admin would keep it: a student is never promoted below the teacher, nor
+    // below the live student by more than the default (the IT server's configuration lets every
+    // candidate through, for the tests that promote by hand)
+    for (var bound :
+        java.util.Map.of(
+                "accuracy-tolerance", "0", "same-cost-tolerance", "0", "max-accuracy-drop", "0.01")
+            .entrySet()) {
       assertThat(
-              api.put("/api/settings/infodesk.gates." + tolerance, ADMIN, "{\"value\":\"0\"}")
+              api.put(
+                      "/api/settings/infodesk.gates." + bound.getKey(),
+                      ADMIN,
+                      "{\"value\":\"" + bound.getValue() + "\"}")
                   .status())
           .isEqualTo(200);
     }
@@ -148,6 +155,7 @@ class DemoStoryIT {
       api.delete("/api/settings/infodesk.flywheel.auto-promote", ADMIN);
       api.delete("/api/settings/infodesk.gates.accuracy-tolerance", ADMIN);
       api.delete("/api/settings/infodesk.gates.same-cost-tolerance", ADMIN);
+      api.delete("/api/settings/infodesk.gates.max-accuracy-drop", ADMIN);
       api.rollbackToTeacher(ADMIN);
     }
   }

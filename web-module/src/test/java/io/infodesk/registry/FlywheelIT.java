@@ -199,6 +199,28 @@ class FlywheelIT {
       JsonObject logged =
           api.get("/api/interactions/" + routed.getJsonNumber("interactionId"), EMPLOYEE).json();
       assertThat(logged.getString("routerVersion")).isEqualTo(ngram.getString("version"));
+
+      // with a student live, each new candidate is gated against it, not only against the teacher:
+      // an admin allows no drop beyond what the held-out examples cannot tell from noise
+      List<JsonObject> againstLive = trainWith(api, "infodesk.gates.max-accuracy-drop", "1.5", "0");
+      assertThat(againstLive).hasSize(2);
+      for (JsonObject m : againstLive) {
+        JsonObject metrics = m.getJsonObject("metrics");
+        JsonObject live = metrics.getJsonObject("incumbent");
+        assertThat(live.getString("version")).isEqualTo(ngram.getString("version"));
+        double accuracy = metrics.getJsonNumber("accuracy").doubleValue();
+        double liveAccuracy = live.getJsonNumber("accuracy").doubleValue();
+        boolean belowLive =
+            m.getJsonObject("gate").getJsonArray("reasons").stream()
+                .anyMatch(r -> r.toString().contains("below the live router's"));
+        assertThat(belowLive && accuracy >= liveAccuracy).as(m.toString()).isFalse();
+      }
+      assertThat(
+              api.post("/api/ask", EMPLOYEE, "{\"question\":\"How do I reset my VPN password?\"}")
+                  .json()
+                  .getString("routerVersion"))
+          .as("training does not change the live router")
+          .isEqualTo(ngram.getString("version"));
     } finally {
       Reply rolledBack = api.post("/api/models/rollback", ADMIN, "");
       assertThat(rolledBack.status()).as(rolledBack.body()).isEqualTo(200);

@@ -200,7 +200,7 @@ public class TrainingService {
         settings.number("infodesk.gates.accuracy-tolerance"),
         settings.number("infodesk.gates.max-domain-f1-drop"),
         settings.number("infodesk.gates.p95-budget-micros"),
-        1,
+        settings.number("infodesk.gates.max-accuracy-drop"),
         settings.number("infodesk.gates.same-cost-tolerance"));
   }
 

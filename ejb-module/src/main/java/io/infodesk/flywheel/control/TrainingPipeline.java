@@ -205,7 +205,8 @@ public final class TrainingPipeline {
               scored.report(),
               scored.askPathP95(),
               teacher.cost(),
-              t.router().cost());
+              t.router().cost(),
+              in.outOfScopeShare());
       candidates.add(new Candidate(t, scored, decision));
     }
     return new Outcome(

@@ -69,6 +69,14 @@ public final class FlywheelSettings {
         number(0, 1));
     add(
         "Gates",
+        "infodesk.gates.max-accuracy-drop",
+        "0.01",
+        "once a student is live, a candidate's accuracy (on traffic with the out-of-scope share"
+            + " below) may be at most this below the live student's, or as much below as the"
+            + " held-out examples cannot tell from noise; 1 turns the check off",
+        number(0, 1));
+    add(
+        "Gates",
         "infodesk.gates.max-domain-f1-drop",
         "0.05",
         "no domain's F1, nor the out-of-scope recall, may drop more than this against the"

@@ -12,11 +12,12 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 /**
  * Decides whether a candidate may be promoted: accuracy at least the teacher's minus a tolerance,
  * which is the price of being cheaper than the teacher ({@link Router.Cost}): one that costs what
- * the teacher does gets its own tolerance, none by default (and, where set, the incumbent's minus a
- * bound), no domain's F1 more than a bound below the incumbent's (out-of-scope is not a domain), no
- * out-of-scope recall more than that bound below the incumbent's (on a held-out set with few
- * out-of-scope examples a candidate that stops declining can be the more accurate), and p95 latency
- * within budget.
+ * the teacher does gets its own tolerance, none by default; accuracy no more than a bound below a
+ * live student's, beyond the noise of the held-out examples (a cycle never replaces the live
+ * student with one they show is worse), no domain's F1 more than a bound below the incumbent's
+ * (out-of-scope is not a domain), no out-of-scope recall more than that bound below the incumbent's
+ * (on a held-out set with few out-of-scope examples a candidate that stops declining can be the
+ * more accurate), and p95 latency within budget.
  *
  * <p>A domain's F1 is measured on its few held-out examples, so a drop counts only when it is
  * larger than the bound and larger than those examples' sampling noise: {@code z} standard errors
@@ -31,7 +32,9 @@ public final class PromotionGate {
    * The gate's bounds (accuracy points as fractions, latency in microseconds). {@code
    * accuracyTolerance} is how far below the teacher's accuracy a candidate cheaper than the teacher
    * may be, {@code sameCostTolerance} one that is not. {@code maxAccuracyDrop} is how far a
-   * candidate's accuracy may fall below the incumbent's (1 = not checked).
+   * candidate's accuracy may fall below a live student's, or more where the held-out examples
+   * cannot tell so small a drop from noise (1 = not checked; a live teacher is checked with the
+   * tolerances alone).
    */
   public record Bounds(
       double accuracyTolerance,
@@ -62,7 +65,7 @@ public final class PromotionGate {
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.accuracy-tolerance")),
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.max-domain-f1-drop")),
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.p95-budget-micros")),
-          1,
+          Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.max-accuracy-drop")),
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.same-cost-tolerance")));
     }
   }
@@ -72,6 +75,11 @@ public final class PromotionGate {
 
   private PromotionGate() {}
 
+  /**
+   * @param outOfScopeShare the share of the traffic out of scope that the candidates' decline
+   *     thresholds were tuned for: against a live student, the candidate's accuracy on such traffic
+   *     is compared (the expected accuracy), as the best candidate is chosen by it
+   */
   public static Decision decide(
       Bounds bounds,
       RoutingMetrics.Report teacher,
@@ -79,7 +87,8 @@ public final class PromotionGate {
       RoutingMetrics.Report candidate,
       double candidateP95Micros,
       Router.Cost teacherCost,
-      Router.Cost candidateCost) {
+      Router.Cost candidateCost,
+      double outOfScopeShare) {
     List<String> reasons = new ArrayList<>();
     boolean cheaper = candidateCost.compareTo(teacherCost) < 0;
     double tolerance = cheaper ? bounds.accuracyTolerance() : bounds.sameCostTolerance();
@@ -97,12 +106,8 @@ public final class PromotionGate {
                   tolerance,
                   candidateCost.description()));
     }
-    if (incumbent != null
-        && candidate.accuracy() < incumbent.accuracy() - bounds.maxAccuracyDrop() - 1e-12) {
-      reasons.add(
-          String.format(
-              "accuracy %.3f is below the incumbent's %.3f minus %.3f",
-              candidate.accuracy(), incumbent.accuracy(), bounds.maxAccuracyDrop()));
+    if (incumbent != null && !incumbent.equals(teacher) && bounds.maxAccuracyDrop() < 1) {
+      belowLive(bounds, incumbent, candidate, outOfScopeShare).ifPresent(reasons::add);
     }
     if (incumbent != null) {
       // declining is not a domain: its F1 also falls when a candidate declines more in-scope
@@ -163,6 +168,54 @@ public final class PromotionGate {
                 what, was, now, bounds.maxDomainF1Drop()));
   }
 
+  /**
+   * Why a candidate is worse than a live student, if it is. A live teacher has its own check, whose
+   * tolerance is the price of being cheaper. The comparison is on traffic as the candidates were
+   * tuned for ({@code share} out of scope: in-scope accuracy and out-of-scope recall weighed so),
+   * as the best candidate is chosen: a held-out set with few out-of-scope questions would count a
+   * candidate that declines more as worse. The live student was chosen for its score on these
+   * examples, so a little of its lead is luck: a drop counts beyond the bound and beyond the noise
+   * of the examples (in-scope and out-of-scope ones each).
+   */
+  static java.util.Optional<String> belowLive(
+      Bounds bounds, RoutingMetrics.Report live, RoutingMetrics.Report candidate, double share) {
+    RoutingMetrics.PerLabel declined = live.perLabel().get(RouteLabels.OOS);
+    int oos = declined == null ? 0 : declined.support();
+    int inScope = live.total() - oos;
+    boolean weighed = oos > 0 && inScope > 0;
+    double was = live.expectedAccuracy(share);
+    double now = candidate.expectedAccuracy(share);
+    double noise =
+        z(1)
+            * (weighed
+                ? Math.hypot(
+                    (1 - share)
+                        * standardError(
+                            inScopeAccuracy(live, oos), inScopeAccuracy(candidate, oos), inScope),
+                    share * standardError(live.oosRecall(), candidate.oosRecall(), oos))
+                : standardError(live.accuracy(), candidate.accuracy(), live.total()));
+    double allowed = Math.max(bounds.maxAccuracyDrop(), noise);
+    if (now >= was - allowed - 1e-12) {
+      return java.util.Optional.empty();
+    }
+    String what =
+        weighed
+            ? String.format("accuracy on traffic %.0f%% out of scope %.3f", 100 * share, now)
+            : String.format("accuracy %.3f", now);
+    return java.util.Optional.of(
+        noise > bounds.maxAccuracyDrop()
+            ? String.format(
+                "%s is below the live router's %.3f by more than the bound of %.3f and the %.3f"
+                    + " its %d examples cannot tell apart",
+                what, was, bounds.maxAccuracyDrop(), noise, live.total())
+            : String.format("%s is below the live router's %.3f minus %.3f", what, was, allowed));
+  }
+
+  /** In-scope accuracy: of the examples not out of scope, the share routed to their domain. */
+  private static double inScopeAccuracy(RoutingMetrics.Report r, int oos) {
+    return (r.accuracy() * r.total() - r.oosRecall() * oos) / (r.total() - oos);
+  }
+
   /** The confidence that a domain's F1 drop the gate refuses is not sampling noise. */
   public static final double CONFIDENCE = 0.95;
 
@@ -172,9 +225,9 @@ public final class PromotionGate {
   }
 
   /**
-   * The standard error of the difference of two F1s, each treated as a share of {@code n} and moved
-   * by one success and one failure towards a half (as Agresti and Coull do), so that an F1 of
-   * exactly 1 or 0 on a few examples is not taken for a certainty.
+   * The standard error of the difference of two F1s (or accuracies), each treated as a share of
+   * {@code n} and moved by one success and one failure towards a half (as Agresti and Coull do), so
+   * that an F1 of exactly 1 or 0 on a few examples is not taken for a certainty.
    */
   static double standardError(double f1Before, double f1After, int n) {
     double before = (f1Before * n + 1) / (n + 2);

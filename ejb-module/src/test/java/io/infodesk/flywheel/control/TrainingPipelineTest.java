@@ -159,7 +159,7 @@ class TrainingPipelineTest {
     assertThat(outcome.incumbent().report().accuracy()).isEqualTo(1.0);
     TrainingPipeline.Candidate c = outcome.candidates().get(0);
     assertThat(c.decision().pass()).isFalse();
-    assertThat(c.decision().reasons()).anyMatch(r -> r.contains("incumbent"));
+    assertThat(c.decision().reasons()).anyMatch(r -> r.contains("below the live router's"));
     assertThat(outcome.best()).isEmpty();
   }
 

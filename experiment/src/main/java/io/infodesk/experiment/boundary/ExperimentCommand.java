@@ -27,8 +27,10 @@ import java.util.Map;
  * 6), {@code --review-budget P} (SME reviews per cycle as a share of its questions, default 5%),
  * {@code --oos-share P} (the share of the traffic out of scope that the students' decline
  * thresholds are tuned for and the best passing candidate is chosen by, default 20%, as the
- * server's {@code infodesk.training.out-of-scope-share}), {@code --out DIR} (where experiment.md,
- * experiment.json and learning-curve.png go; default target/experiment).
+ * server's {@code infodesk.training.out-of-scope-share}), {@code --max-accuracy-drop P} (how far
+ * below the live router's accuracy a candidate may be, beyond the noise of the validation split;
+ * default 1%, as the server's {@code infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where
+ * experiment.md, experiment.json and learning-curve.png go; default target/experiment).
  */
 public final class ExperimentCommand {
 
@@ -71,7 +73,10 @@ public final class ExperimentCommand {
                 "review-budget",
                 options.getOrDefault("review-budget", (100 * d.reviewBudget()) + "%")),
             share(
-                "oos-share", options.getOrDefault("oos-share", (100 * d.outOfScopeShare()) + "%")));
+                "oos-share", options.getOrDefault("oos-share", (100 * d.outOfScopeShare()) + "%")),
+            share(
+                "max-accuracy-drop",
+                options.getOrDefault("max-accuracy-drop", String.valueOf(d.maxAccuracyDrop()))));
     Path out = Path.of(options.getOrDefault("out", "target/experiment"));
     String oos = options.getOrDefault("oos-label", "oos");
     ExperimentReport report = run(data, oos.equals("none") ? null : oos, settings, out);
@@ -135,6 +140,7 @@ public final class ExperimentCommand {
             "cycles",
             "review-budget",
             "oos-share",
+            "max-accuracy-drop",
             "out");
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {

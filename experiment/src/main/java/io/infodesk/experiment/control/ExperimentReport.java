@@ -96,7 +96,8 @@ public record ExperimentReport(
             "Dataset `%s`: %d train, %d validation, %d test rows (splits %s). K=%d; ratings:"
                 + " %.0f%% of right routes down, %.0f%% of wrong ones up; SME error %.0f%%;"
                 + " judge sample of satisfied %.0f%%; seed %d; decline thresholds tuned, and the"
-                + " best passing candidate chosen, for traffic %.0f%% out of scope.%n%n",
+                + " best passing candidate chosen, for traffic %.0f%% out of scope; a candidate"
+                + " may be %.1f points under the live router beyond the noise.%n%n",
             dataset,
             trainRows,
             validationRows,
@@ -108,7 +109,8 @@ public record ExperimentReport(
             100 * settings.smeError(),
             100 * settings.judgeSample(),
             settings.seed(),
-            100 * settings.outOfScopeShare()));
+            100 * settings.outOfScopeShare(),
+            100 * settings.maxAccuracyDrop()));
     b.append(
         "| model | trained on | accuracy | macro-F1 | out-of-scope recall | p50 µs | p95 µs |"
             + " p95 µs on the ask path | speed-up vs teacher | parameters | bytes | encoder |"
@@ -289,6 +291,8 @@ public record ExperimentReport(
                     .add("judgeSample", settings.judgeSample())
                     .add("cycles", settings.cycles())
                     .add("reviewBudget", settings.reviewBudget())
+                    .add("outOfScopeShare", settings.outOfScopeShare())
+                    .add("maxAccuracyDrop", settings.maxAccuracyDrop())
                     .add("seed", settings.seed()))
             .add(
                 "rows",

@@ -66,11 +66,38 @@ public final class FlywheelExperiment {
       int latencySample,
       int cycles,
       double reviewBudget,
-      double outOfScopeShare) {
+      double outOfScopeShare,
+      double maxAccuracyDrop) {
 
     public static Settings defaults() {
       return new Settings(
-          5, 0.10, 0.20, 0.02, 0.10, 42, 1000, 6, 0.05, ExpectedAccuracy.OUT_OF_SCOPE_SHARE);
+          5,
+          0.10,
+          0.20,
+          0.02,
+          0.10,
+          42,
+          1000,
+          6,
+          0.05,
+          ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
+          PromotionGate.Bounds.defaults().maxAccuracyDrop());
+    }
+
+    /** The same settings with {@code cycles} cycles and {@code reviewBudget} SME reviews. */
+    public Settings withCycles(int cycles, double reviewBudget) {
+      return new Settings(
+          k,
+          downWhenRight,
+          upWhenWrong,
+          smeError,
+          judgeSample,
+          seed,
+          latencySample,
+          cycles,
+          reviewBudget,
+          outOfScopeShare,
+          maxAccuracyDrop);
     }
 
     public Settings {
@@ -84,7 +111,8 @@ public final class FlywheelExperiment {
         throw new IllegalArgumentException("the review budget must be between 0 and 1");
       }
       ExpectedAccuracy.requireShare(outOfScopeShare);
-      for (double p : new double[] {downWhenRight, upWhenWrong, smeError, judgeSample}) {
+      for (double p :
+          new double[] {downWhenRight, upWhenWrong, smeError, judgeSample, maxAccuracyDrop}) {
         if (p < 0 || p > 1) {
           throw new IllegalArgumentException("rates must be between 0 and 1");
         }
@@ -420,7 +448,7 @@ public final class FlywheelExperiment {
     Router live = cachedTeacher;
     String liveName = "teacher";
     RoutingMetrics.Report liveTest = teacherTest;
-    PromotionGate.Bounds bounds = new PromotionGate.Bounds(0.02, 0.05, 1000, 0.01);
+    PromotionGate.Bounds bounds = new PromotionGate.Bounds(0.02, 0.05, 1000, s.maxAccuracyDrop());
 
     List<CycleRow> rows = new ArrayList<>();
     StudentRecipe.Trained lastNgram = null;
