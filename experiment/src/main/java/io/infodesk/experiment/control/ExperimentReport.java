@@ -97,7 +97,8 @@ public record ExperimentReport(
                 + " %.0f%% of right routes down, %.0f%% of wrong ones up; SME error %.0f%%;"
                 + " judge sample of satisfied %.0f%%; seed %d; decline thresholds tuned, and the"
                 + " best passing candidate chosen, for traffic %.0f%% out of scope; a candidate"
-                + " may be %.1f points under the live router beyond the noise.%n%n",
+                + " may be %.1f points under a live student on such traffic, or as far as the"
+                + " validation split cannot tell from noise.%n%n",
             dataset,
             trainRows,
             validationRows,
