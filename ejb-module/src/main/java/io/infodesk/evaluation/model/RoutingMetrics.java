@@ -38,6 +38,12 @@ public final class RoutingMetrics {
 
     /** The same, on traffic with {@code share} of its questions out of scope. */
     public double expectedAccuracy(double share) {
+      Kinds k = kinds();
+      return ExpectedAccuracy.of(share, k.inScopeRight(), k.inScope(), k.oosRight(), k.oos());
+    }
+
+    /** The examples by kind, from the confusion matrix: in scope, and out of scope. */
+    public Kinds kinds() {
       Map<String, Integer> oosRow = confusion.getOrDefault(OOS, Map.of());
       int oos = oosRow.values().stream().mapToInt(Integer::intValue).sum();
       int inScopeRight = 0;
@@ -46,10 +52,15 @@ public final class RoutingMetrics {
           inScopeRight += row.getValue().getOrDefault(row.getKey(), 0);
         }
       }
-      return ExpectedAccuracy.of(
-          share, inScopeRight, total - oos, oosRow.getOrDefault(OOS, 0), oos);
+      return new Kinds(inScopeRight, total - oos, oosRow.getOrDefault(OOS, 0), oos);
     }
   }
+
+  /**
+   * In-scope examples ({@code inScopeRight} of {@code inScope} routed to their domain) and
+   * out-of-scope ones ({@code oosRight} of {@code oos} declined).
+   */
+  public record Kinds(int inScopeRight, int inScope, int oosRight, int oos) {}
 
   private RoutingMetrics() {}
 

@@ -179,9 +179,10 @@ public final class PromotionGate {
    */
   static java.util.Optional<String> belowLive(
       Bounds bounds, RoutingMetrics.Report live, RoutingMetrics.Report candidate, double share) {
-    RoutingMetrics.PerLabel declined = live.perLabel().get(RouteLabels.OOS);
-    int oos = declined == null ? 0 : declined.support();
-    int inScope = live.total() - oos;
+    RoutingMetrics.Kinds before = live.kinds();
+    RoutingMetrics.Kinds after = candidate.kinds();
+    int inScope = before.inScope();
+    int oos = before.oos();
     boolean weighed = oos > 0 && inScope > 0;
     double was = live.expectedAccuracy(share);
     double now = candidate.expectedAccuracy(share);
@@ -191,8 +192,12 @@ public final class PromotionGate {
                 ? Math.hypot(
                     (1 - share)
                         * standardError(
-                            inScopeAccuracy(live, oos), inScopeAccuracy(candidate, oos), inScope),
-                    share * standardError(live.oosRecall(), candidate.oosRecall(), oos))
+                            (double) before.inScopeRight() / inScope,
+                            (double) after.inScopeRight() / inScope,
+                            inScope),
+                    share
+                        * standardError(
+                            (double) before.oosRight() / oos, (double) after.oosRight() / oos, oos))
                 : standardError(live.accuracy(), candidate.accuracy(), live.total()));
     double allowed = Math.max(bounds.maxAccuracyDrop(), noise);
     if (now >= was - allowed - 1e-12) {
@@ -209,11 +214,6 @@ public final class PromotionGate {
                     + " its %d examples cannot tell apart",
                 what, was, bounds.maxAccuracyDrop(), noise, live.total())
             : String.format("%s is below the live router's %.3f minus %.3f", what, was, allowed));
-  }
-
-  /** In-scope accuracy: of the examples not out of scope, the share routed to their domain. */
-  private static double inScopeAccuracy(RoutingMetrics.Report r, int oos) {
-    return (r.accuracy() * r.total() - r.oosRecall() * oos) / (r.total() - oos);
   }
 
   /** The confidence that a domain's F1 drop the gate refuses is not sampling noise. */
