@@ -108,6 +108,29 @@ class DatasetsIT {
             "utterance\tlabel\n\"Quoted " + marker + "-tsv leave question\thr\n");
     assertThat(tsv.status()).as(tsv.body()).isEqualTo(200);
     assertThat(tsv.json().getInt("imported")).isEqualTo(1);
+    // a JSON document, as CLINC150's original file writes pairs of text and label
+    Reply json =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "application/json",
+            "[{\"question\": \"Who approves "
+                + marker
+                + "-json travel?\", \"label\": \"finance\"},"
+                + " [\"Reset my "
+                + marker
+                + "-json token\", \"it\"]]");
+    assertThat(json.status()).as(json.body()).isEqualTo(200);
+    assertThat(json.json().getInt("imported")).isEqualTo(2);
+    Reply badJson =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "application/json",
+            "{\"train\": [[\"Fine " + marker + "-never\", \"it\"], [\"Bad\", \"atlantis\"]]}");
+    assertThat(badJson.status()).isEqualTo(400);
+    assertThat(badJson.isProblem()).isTrue();
+    assertThat(badJson.json().getString("detail")).startsWith("row 2 of train: label must be");
     Reply headless =
         api.postRaw("/api/datasets/import", ADMIN, "text/csv", "How do I reset it?,it\n");
     assertThat(headless.status()).isEqualTo(400);
@@ -137,6 +160,8 @@ class DatasetsIT {
     assertThat(a)
         .contains(
             "Where is the " + marker + "-csv form, the new one?",
+            "Who approves " + marker + "-json travel?",
+            "Reset my " + marker + "-json token",
             "My " + marker + "-csv laptop will not boot",
             "\"Quoted " + marker + "-tsv leave question")
         .as("a refused file imports nothing")

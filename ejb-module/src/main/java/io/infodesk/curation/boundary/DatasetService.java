@@ -307,16 +307,17 @@ public class DatasetService {
 
   /**
    * Imports labelled examples (label: a domain key or "oos"): JSON Lines of {@code {text, label}},
-   * or CSV or TSV whose header row names a text and a label column ({@link LabelledRows}: also
-   * utterance, question, query…, and intent, domain, category…). Every row is checked first; one
-   * bad row refuses the whole file, naming its line.
+   * a JSON document of such rows or {@code [text, label]} pairs, or CSV or TSV whose header row
+   * names a text and a label column ({@link LabelledRows}: also utterance, question, query…, and
+   * intent, domain, category…). Every row is checked first; one bad row refuses the whole file,
+   * naming its line.
    */
   @RolesAllowed(Role.ADMIN_NAME)
   public int importRows(String body, LabelledRows.Format format) {
     if (body == null || body.isBlank()) {
       throw new InvalidInputException(
-          "send labelled examples: JSON Lines of {\"text\": ..., \"label\": ...}, or CSV or TSV"
-              + " whose first row names a text and a label column");
+          "send labelled examples: JSON Lines of {\"text\": ..., \"label\": ...}, a JSON array of"
+              + " them, or CSV or TSV whose first row names a text and a label column");
     }
     Set<String> keys = new HashSet<>();
     domains.all().forEach(d -> keys.add(d.getKey()));
@@ -337,12 +338,11 @@ public class DatasetService {
       String text = r.text().strip();
       String label = r.label().strip();
       if (text.isEmpty() || text.length() > 4000) {
-        throw new InvalidInputException(
-            "line " + r.lineNo() + ": text must have 1-4000 characters");
+        throw new InvalidInputException(r.place() + ": text must have 1-4000 characters");
       }
       if (!keys.contains(label)) {
         throw new InvalidInputException(
-            "line " + r.lineNo() + ": label must be one of " + new java.util.TreeSet<>(keys));
+            r.place() + ": label must be one of " + new java.util.TreeSet<>(keys));
       }
       // imported rows are training data: personal data is redacted before they are stored
       rows.add(new ImportedExample(guardrails.redact(text).text(), label, actor()));

@@ -1,9 +1,14 @@
 package io.infodesk.curation.model;
 
 import io.infodesk.platform.control.Jsons;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,10 +24,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Labelled questions as people export them: JSON Lines, or CSV or TSV with a header row, with the
- * text and the label under any of the names that intent datasets and ticket exports use, in UTF-8
- * with or without a spreadsheet's byte order mark. Read by the server's dataset import and by the
- * experiment.
+ * Labelled questions as people export them: JSON Lines, a JSON document, or CSV or TSV with a
+ * header row, with the text and the label under any of the names that intent datasets and ticket
+ * exports use, in UTF-8 with or without a spreadsheet's byte order mark. Read by the server's
+ * dataset import and by the experiment.
  */
 public final class LabelledRows {
 
@@ -43,27 +48,43 @@ public final class LabelledRows {
   /** How the rows are written. */
   public enum Format {
     JSONL,
+    /**
+     * One JSON document: an array of row objects, or an object whose keys name splits (each an
+     * array of row objects or of {@code [text, label]} pairs, as CLINC150's {@code data_full.json})
+     * or labels (each an array of texts). JSON Lines saved under this name are read as such.
+     */
+    JSON,
     CSV,
     /** Tab-separated without quoting (IANA's text/tab-separated-values has none). */
     TSV;
 
-    /** By the file's name: {@code .csv}, {@code .tsv}, anything else JSON Lines. */
+    /** By the file's name: {@code .csv}, {@code .tsv}, {@code .json}, anything else JSON Lines. */
     public static Format ofFileName(String name) {
       String n = name.toLowerCase(Locale.ROOT);
-      return n.endsWith(".csv") ? CSV : n.endsWith(".tsv") ? TSV : JSONL;
+      return n.endsWith(".csv")
+          ? CSV
+          : n.endsWith(".tsv") ? TSV : n.endsWith(".json") ? JSON : JSONL;
     }
 
-    /** By a request's media type (parameters ignored): CSV, TSV, anything else JSON Lines. */
+    /**
+     * By a request's media type (parameters ignored): CSV, TSV, {@code application/json}, anything
+     * else JSON Lines.
+     */
     public static Format ofMediaType(String mediaType) {
       String m = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
       return m.startsWith("text/csv")
           ? CSV
-          : m.startsWith("text/tab-separated-values") ? TSV : JSONL;
+          : m.startsWith("text/tab-separated-values")
+              ? TSV
+              : m.startsWith("application/json") ? JSON : JSONL;
     }
   }
 
-  /** One row: its fields by name (numbers as their text), and the line it starts on. */
-  public record Row(int lineNo, Map<String, String> fields) {
+  /**
+   * One row: where it is, for messages ("line 7", or "row 3 of train" in a JSON document), and its
+   * fields by name (numbers as their text).
+   */
+  public record Row(String place, Map<String, String> fields) {
 
     /** The value of the first of {@code names} the row has, or "". */
     public String first(List<String> names) {
@@ -105,6 +126,7 @@ public final class LabelledRows {
     }
     return switch (format) {
       case JSONL -> jsonLines(in);
+      case JSON -> jsonDocument(in);
       case CSV -> delimited(in, CSVFormat.RFC4180);
       // a question may start with a quotation mark that closes nowhere
       case TSV -> delimited(in, CSVFormat.TDF.builder().setQuote(null).get());
@@ -125,19 +147,128 @@ public final class LabelledRows {
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("line " + lineNo + " is not a JSON object");
       }
-      Map<String, String> fields = new HashMap<>();
-      o.forEach(
-          (key, v) -> {
-            // labels are often numbers
-            if (v instanceof JsonString string) {
-              fields.put(key, string.getString());
-            } else if (v instanceof JsonNumber number) {
-              fields.put(key, number.toString());
-            }
-          });
-      out.add(new Row(lineNo, fields));
+      out.add(new Row("line " + lineNo, fields(o)));
     }
     return out;
+  }
+
+  /** An object's string and number fields (labels are often numbers). */
+  private static Map<String, String> fields(JsonObject o) {
+    Map<String, String> fields = new HashMap<>();
+    o.forEach(
+        (key, v) -> {
+          String value = scalar(v);
+          if (value != null) {
+            fields.put(key, value);
+          }
+        });
+    return fields;
+  }
+
+  private static String scalar(JsonValue v) {
+    return v instanceof JsonString string
+        ? string.getString()
+        : v instanceof JsonNumber number ? number.toString() : null;
+  }
+
+  private static List<Row> jsonDocument(BufferedReader in) throws IOException {
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[64 * 1024];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      text.append(buffer, 0, n);
+    }
+    JsonValue document;
+    try (JsonParser parser = Jsons.JSON.createParser(new StringReader(text.toString()))) {
+      if (!parser.hasNext()) {
+        return List.of();
+      }
+      parser.next();
+      document = parser.getValue();
+      // throws where more follows the first value
+      parser.hasNext();
+    } catch (JsonParsingException e) {
+      if (firstLineIsAnObject(text)) {
+        // JSON Lines saved as .json, as many exports do
+        return jsonLines(new BufferedReader(new StringReader(text.toString())));
+      }
+      JsonLocation at = e.getLocation();
+      throw new IllegalArgumentException(
+          "not a JSON document (line "
+              + at.getLineNumber()
+              + ", column "
+              + at.getColumnNumber()
+              + "): "
+              + e.getMessage());
+    }
+    List<Row> out = new ArrayList<>();
+    if (document instanceof JsonArray rows) {
+      for (int i = 0; i < rows.size(); i++) {
+        out.add(documentRow(rows.get(i), "row " + (i + 1), null));
+      }
+      return out;
+    }
+    if (!(document instanceof JsonObject groups)) {
+      throw new IllegalArgumentException("a JSON document of rows must be an array or an object");
+    }
+    if (groups.isEmpty() || !groups.values().stream().allMatch(JsonArray.class::isInstance)) {
+      // a single row
+      return List.of(new Row("row 1", fields(groups)));
+    }
+    groups.forEach(
+        (key, group) -> {
+          JsonArray rows = group.asJsonArray();
+          for (int i = 0; i < rows.size(); i++) {
+            out.add(documentRow(rows.get(i), "row " + (i + 1) + " of " + key, key));
+          }
+        });
+    return out;
+  }
+
+  private static boolean firstLineIsAnObject(CharSequence text) {
+    String first = text.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    try (var reader = Jsons.JSON.createReader(new StringReader(first))) {
+      reader.readObject();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A row of a JSON document: an object, a {@code [text, label]} pair, or a text under a key that
+   * is its label.
+   *
+   * @param key the key of the array it is in: a split for objects and pairs, the label for texts;
+   *     null for a top-level array
+   */
+  private static Row documentRow(JsonValue v, String place, String key) {
+    Map<String, String> fields;
+    if (v instanceof JsonObject o) {
+      fields = fields(o);
+      if (key != null) {
+        fields.putIfAbsent("split", key);
+      }
+    } else if (v instanceof JsonArray pair
+        && pair.size() >= 2
+        && scalar(pair.get(0)) != null
+        && scalar(pair.get(1)) != null) {
+      fields = new HashMap<>();
+      fields.put("text", scalar(pair.get(0)));
+      fields.put("label", scalar(pair.get(1)));
+      if (key != null) {
+        fields.put("split", key);
+      }
+    } else if (v instanceof JsonString string && key != null) {
+      fields = new HashMap<>();
+      fields.put("text", string.getString());
+      fields.put("label", key);
+    } else {
+      throw new IllegalArgumentException(
+          place
+              + " is neither an object, nor a [text, label] pair"
+              + (key == null ? "" : ", nor a text of the label " + key));
+    }
+    return new Row(place, fields);
   }
 
   private static List<Row> delimited(BufferedReader in, CSVFormat format) throws IOException {
@@ -173,7 +304,7 @@ public final class LabelledRows {
         for (int i = 0; i < header.size() && i < record.size(); i++) {
           fields.put(header.get(i), record.get(i));
         }
-        out.add(new Row((int) record.getRecordNumber() + 1, fields));
+        out.add(new Row("line " + (record.getRecordNumber() + 1), fields));
       }
     } catch (UncheckedIOException | IllegalStateException e) {
       throw new IllegalArgumentException(

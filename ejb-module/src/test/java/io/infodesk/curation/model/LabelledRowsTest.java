@@ -2,6 +2,7 @@ package io.infodesk.curation.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringReader;
 import java.util.List;
@@ -21,6 +22,72 @@ class LabelledRowsTest {
     assertThat(LabelledRows.Format.ofFileName("Tickets.CSV")).isEqualTo(LabelledRows.Format.CSV);
     assertThat(LabelledRows.Format.ofFileName("a.tsv")).isEqualTo(LabelledRows.Format.TSV);
     assertThat(LabelledRows.Format.ofFileName("a.jsonl")).isEqualTo(LabelledRows.Format.JSONL);
+    assertThat(LabelledRows.Format.ofFileName("data_full.JSON"))
+        .isEqualTo(LabelledRows.Format.JSON);
+    assertThat(LabelledRows.Format.ofMediaType("application/json; charset=UTF-8"))
+        .isEqualTo(LabelledRows.Format.JSON);
+  }
+
+  @Test
+  void aJsonDocumentOfSplitsGivesEachPairItsSplitAsClinc150sOriginalFileDoes() throws Exception {
+    List<LabelledRows.Row> rows =
+        json(
+            """
+            {"train": [["how do i move money", "transfer"], ["hi", "greet"]],
+             "oos_val": [["what is the meaning of life", "oos"]],
+             "test": [{"text": "hello", "intent": "greet"}]}
+            """);
+
+    assertThat(rows)
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label, LabelledRows.Row::split)
+        .containsExactly(
+            tuple("how do i move money", "transfer", "train"),
+            tuple("hi", "greet", "train"),
+            tuple("what is the meaning of life", "oos", "oos_val"),
+            tuple("hello", "greet", "test"));
+    assertThat(rows.get(2).place()).isEqualTo("row 1 of oos_val");
+  }
+
+  @Test
+  void aJsonDocumentMayBeAnArrayOfRowsOrTextsUnderTheirLabel() throws Exception {
+    assertThat(json("[{\"utterance\": \"hi\", \"label\": 3}, [\"bye\", \"leave\"]]"))
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label, LabelledRows.Row::split)
+        .containsExactly(tuple("hi", "3", ""), tuple("bye", "leave", ""));
+    assertThat(json("{\"greet\": [\"hi\", \"hello\"], \"leave\": [\"bye\"]}"))
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label)
+        .containsExactly(tuple("hi", "greet"), tuple("hello", "greet"), tuple("bye", "leave"));
+  }
+
+  @Test
+  void jsonLinesSavedAsJsonAreReadAsJsonLines() throws Exception {
+    assertThat(
+            json(
+                "{\"text\": \"hi\", \"label\": \"greet\"}\n{\"text\": \"bye\", \"label\": \"x\"}\n"))
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::place)
+        .containsExactly(tuple("hi", "line 1"), tuple("bye", "line 2"));
+    assertThat(json("{\"text\": \"hi\", \"label\": \"greet\"}"))
+        .extracting(LabelledRows.Row::text)
+        .as("a document of one row")
+        .containsExactly("hi");
+  }
+
+  @Test
+  void aJsonDocumentThatCannotBeReadIsRefusedWithItsPlace() {
+    assertThatThrownBy(() -> json("{\"train\": [[\"hi\", \"greet\"], 7]}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "row 2 of train is neither an object, nor a [text, label] pair, nor a text of"
+                + " the label train");
+    assertThatThrownBy(() -> json("[\n  {\"text\": \"hi\",\n   \"label\" \"greet\"}\n]"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a JSON document (line 3, column ");
+    assertThatThrownBy(() -> json("\"hi\""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a JSON document of rows must be an array or an object");
+  }
+
+  private static List<LabelledRows.Row> json(String document) throws Exception {
+    return LabelledRows.read(new StringReader(document), LabelledRows.Format.JSON);
   }
 
   @Test
@@ -39,7 +106,7 @@ class LabelledRowsTest {
             LabelledRows.Format.JSONL);
     assertThat(csv).singleElement().satisfies(r -> assertThat(r.text()).isEqualTo("Hi, there"));
     assertThat(csv.get(0).label()).isEqualTo("greet");
-    assertThat(csv.get(0).lineNo()).isEqualTo(2);
+    assertThat(csv.get(0).place()).isEqualTo("line 2");
     assertThat(tsv.get(0).text()).as("no quoting in TSV").isEqualTo("\"Hi, there");
     assertThat(jsonl.get(0).label()).as("the label's name before its number").isEqualTo("greet");
   }

@@ -20,40 +20,47 @@ import java.util.Map;
  * mvn -q -pl experiment -am -Pexperiment package [-Dexperiment.args="--k 20 --out target/x"]
  * </pre>
  *
- * Options: {@code --data FILE} (JSONL of text, label, split, or CSV or TSV with a header; default
- * ../shared/data/clinc150/clinc150_flat.jsonl), {@code --oos-label L} (the file's out-of-scope
- * label; default oos), {@code --k N}, {@code --down-when-right P}, {@code --up-when-wrong P},
- * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --cycles N} (default
- * 6), {@code --review-budget P} (SME reviews per cycle as a share of its questions, default 5%),
- * {@code --oos-share P} (the share of the traffic out of scope that the students' decline
- * thresholds are tuned for and the best passing candidate is chosen by, default 20%, as the
- * server's {@code infodesk.training.out-of-scope-share}), {@code --max-accuracy-drop P} (how far
- * below the live router's accuracy a candidate may be, beyond the noise of the validation split;
- * default 1%, as the server's {@code infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where
- * experiment.md, experiment.json and learning-curve.png go; default target/experiment).
+ * Options: {@code --data FILE} (JSONL of text, label, split, a JSON document, or CSV or TSV with a
+ * header; default ../shared/data/clinc150/clinc150_flat.jsonl; given again for a dataset that comes
+ * as a file per split, whose rows without a split are in the split the file's name names), {@code
+ * --oos-label L} (the file's out-of-scope label; default oos), {@code --k N}, {@code
+ * --down-when-right P}, {@code --up-when-wrong P}, {@code --sme-error P}, {@code --judge-sample P},
+ * {@code --seed N}, {@code --cycles N} (default 6), {@code --review-budget P} (SME reviews per
+ * cycle as a share of its questions, default 5%), {@code --oos-share P} (the share of the traffic
+ * out of scope that the students' decline thresholds are tuned for and the best passing candidate
+ * is chosen by, default 20%, as the server's {@code infodesk.training.out-of-scope-share}), {@code
+ * --max-accuracy-drop P} (how far below the live router's accuracy a candidate may be, beyond the
+ * noise of the validation split; default 1%, as the server's {@code
+ * infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where experiment.md, experiment.json and
+ * learning-curve.png go; default target/experiment).
  */
 public final class ExperimentCommand {
 
   private ExperimentCommand() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> options;
+    Map<String, String> options = new HashMap<>();
+    List<String> files;
     try {
-      options = parse(args);
+      Map<String, List<String>> given = parse(args);
+      given.forEach((name, values) -> options.put(name, values.get(values.size() - 1)));
+      files = given.getOrDefault("data", List.of("../shared/data/clinc150/clinc150_flat.jsonl"));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
       return;
     }
-    Path data =
-        Path.of(options.getOrDefault("data", "../shared/data/clinc150/clinc150_flat.jsonl"));
-    if (!Files.isRegularFile(data)) {
-      System.err.println(
-          "No dataset at "
-              + data.toAbsolutePath().normalize()
-              + ": give --data FILE (JSONL of {text, label, split}, or CSV or TSV with a"
-              + " header) or put the shared data next to the checkout");
-      System.exit(2);
+    List<Path> data = files.stream().map(Path::of).toList();
+    for (Path file : data) {
+      if (!Files.isRegularFile(file)) {
+        System.err.println(
+            "No dataset at "
+                + file.toAbsolutePath().normalize()
+                + ": give --data FILE (JSONL of {text, label, split}, a JSON document, or CSV or"
+                + " TSV with a header; once per file where the splits come apart) or put the"
+                + " shared data next to the checkout");
+        System.exit(2);
+      }
     }
     FlywheelExperiment.Settings d = FlywheelExperiment.Settings.defaults();
     FlywheelExperiment.Settings settings =
@@ -79,7 +86,15 @@ public final class ExperimentCommand {
                 options.getOrDefault("max-accuracy-drop", String.valueOf(d.maxAccuracyDrop()))));
     Path out = Path.of(options.getOrDefault("out", "target/experiment"));
     String oos = options.getOrDefault("oos-label", "oos");
-    ExperimentReport report = run(data, oos.equals("none") ? null : oos, settings, out);
+    ExperimentData dataset;
+    try {
+      dataset = ExperimentData.read(data, oos.equals("none") ? null : oos);
+    } catch (IOException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    ExperimentReport report = run(data, dataset, settings, out);
     System.out.println(report.toMarkdown());
     System.out.println(
         "Written: "
@@ -94,8 +109,17 @@ public final class ExperimentCommand {
   public static ExperimentReport run(
       Path data, String oosLabel, FlywheelExperiment.Settings settings, Path out)
       throws IOException {
-    ExperimentData dataset = ExperimentData.read(data, oosLabel);
-    System.err.println(data.getFileName() + ": splits " + dataset.splits());
+    return run(List.of(data), ExperimentData.read(data, oosLabel), settings, out);
+  }
+
+  private static ExperimentReport run(
+      List<Path> data, ExperimentData dataset, FlywheelExperiment.Settings settings, Path out)
+      throws IOException {
+    String name =
+        data.stream()
+            .map(f -> f.getFileName().toString())
+            .collect(java.util.stream.Collectors.joining(" + "));
+    System.err.println(name + ": splits " + dataset.splits());
     Path models = Path.of(System.getProperty("java.io.tmpdir"), "infodesk-experiment-minilm");
     try (MiniLmEmbedder embedder =
         MiniLmEmbedder.load(models, Thread.currentThread().getContextClassLoader())) {
@@ -104,7 +128,7 @@ public final class ExperimentCommand {
               embedder::embedAll,
               line ->
                   System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
-      ExperimentReport report = experiment.run(data.getFileName().toString(), dataset, settings);
+      ExperimentReport report = experiment.run(name, dataset, settings);
       Files.createDirectories(out);
       Files.writeString(out.resolve("experiment.md"), report.toMarkdown());
       Files.writeString(out.resolve("experiment.json"), report.toJson());
@@ -126,7 +150,8 @@ public final class ExperimentCommand {
     return share;
   }
 
-  static Map<String, String> parse(String[] args) {
+  /** Each option's values in the order given; only {@code --data} is used more than once. */
+  static Map<String, List<String>> parse(String[] args) {
     List<String> known =
         List.of(
             "data",
@@ -142,7 +167,7 @@ public final class ExperimentCommand {
             "oos-share",
             "max-accuracy-drop",
             "out");
-    Map<String, String> options = new HashMap<>();
+    Map<String, List<String>> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (args[i].isBlank()) {
         continue;
@@ -155,7 +180,7 @@ public final class ExperimentCommand {
                 + "'; options: --"
                 + String.join(" --", known));
       }
-      options.put(name, args[++i]);
+      options.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(args[++i]);
     }
     return options;
   }

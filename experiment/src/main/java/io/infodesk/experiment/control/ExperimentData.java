@@ -20,9 +20,12 @@ import java.util.TreeMap;
 /**
  * A labelled routing dataset read from JSONL, one {@code {"text", "label", "split"}} object per
  * line (CLINC150's flat file, with {@code domain} as the label and {@code oos_} split prefixes, is
- * read as is), or from a CSV or TSV file whose header names the same columns. A row without a split
- * is a training row. The out-of-scope label, if the file has one, becomes InfoDesk's {@code oos}. A
- * domain's description is its name and, where the rows carry them, its intents' names.
+ * read as is), from a JSON document ({@link LabelledRows.Format#JSON}: CLINC150's original {@code
+ * data_full.json} too), or from a CSV or TSV file whose header names the same columns; from one
+ * file, or one per split. A row without a split is a training row, or, of several files, in the
+ * split its file's name names. The out-of-scope label, if the file has one, becomes InfoDesk's
+ * {@code oos}. A domain's description is its name and, where the rows carry them, its intents'
+ * names.
  *
  * <p>A file without a validation split (many intent datasets have none) gets {@link
  * #CARVED_VALIDATION} of each label's training rows as one, and a file without a test split {@link
@@ -63,57 +66,76 @@ public record ExperimentData(
   }
 
   /**
-   * @param file JSONL rows, or a CSV ({@code .csv}) or TSV ({@code .tsv}) file whose header row
-   *     names the columns with the same names
+   * @param file JSONL rows, a JSON document ({@code .json}), or a CSV ({@code .csv}) or TSV ({@code
+   *     .tsv}) file whose header row names the columns with the same names
    * @param oosLabel the file's label for out-of-scope, or null when it has none
    */
   public static ExperimentData read(Path file, String oosLabel) throws IOException {
+    return read(List.of(file), oosLabel);
+  }
+
+  /**
+   * The rows of one or more files, as datasets that ship a file per split come (BANKING77's {@code
+   * train.csv} and {@code test.csv}): where more than one file is given, a row without a split is
+   * in the split its file's name names ({@link #splitNamedBy}), or in train.
+   */
+  public static ExperimentData read(List<Path> files, String oosLabel) throws IOException {
     List<Row> train = new ArrayList<>();
     List<Row> validation = new ArrayList<>();
     List<Row> test = new ArrayList<>();
     Map<String, Set<String>> intents = new TreeMap<>();
-    List<LabelledRows.Row> records;
-    try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      records =
-          LabelledRows.read(in, LabelledRows.Format.ofFileName(file.getFileName().toString()));
-    } catch (IllegalArgumentException e) {
-      throw new IOException(file + ": " + e.getMessage(), e);
-    }
-    for (LabelledRows.Row r : records) {
-      String where = file + " line " + r.lineNo();
-      String text = r.text().strip();
-      String label = r.label().strip();
-      // a row without a split is a training row (the missing splits are carved from them)
-      String split = r.split().strip();
-      if (split.isEmpty()) {
-        split = "train";
+    for (Path file : files) {
+      String named = files.size() > 1 ? splitNamedBy(file) : "train";
+      List<LabelledRows.Row> records;
+      try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        records =
+            LabelledRows.read(in, LabelledRows.Format.ofFileName(file.getFileName().toString()));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(file + ": " + e.getMessage(), e);
       }
-      if (text.isEmpty() || label.isEmpty()) {
-        throw new IOException(where + " needs a text and a label");
-      }
-      if (split.startsWith("oos_")) {
-        split = split.substring(4);
-      }
-      boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
-      if (oos) {
-        label = RouteLabels.OOS;
-      } else {
-        Set<String> names = intents.computeIfAbsent(label, k -> new LinkedHashSet<>());
-        String intent = r.first(List.of("intent"));
-        if (!intent.isEmpty() && !intent.equals(label)) {
-          names.add(intent.replace('_', ' '));
+      for (LabelledRows.Row r : records) {
+        String where = file + " " + r.place();
+        String text = r.text().strip();
+        String label = r.label().strip();
+        // a row without a split is a training row, or in its file's (the missing splits are
+        // carved from the training rows)
+        String split = r.split().strip();
+        if (split.isEmpty()) {
+          split = named;
+        }
+        if (text.isEmpty() || label.isEmpty()) {
+          throw new IOException(where + " needs a text and a label");
+        }
+        if (split.startsWith("oos_")) {
+          split = split.substring(4);
+        }
+        boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
+        if (oos) {
+          label = RouteLabels.OOS;
+        } else {
+          Set<String> names = intents.computeIfAbsent(label, k -> new LinkedHashSet<>());
+          String intent = r.first(List.of("intent"));
+          if (!intent.isEmpty() && !intent.equals(label)) {
+            names.add(intent.replace('_', ' '));
+          }
+        }
+        Row row = new Row(text, label);
+        switch (split) {
+          case "train" -> train.add(row);
+          case "val", "valid", "validation", "dev" -> validation.add(row);
+          case "test" -> test.add(row);
+          default -> throw new IOException(where + " has the unknown split '" + split + "'");
         }
       }
-      Row row = new Row(text, label);
-      switch (split) {
-        case "train" -> train.add(row);
-        case "val", "valid", "validation", "dev" -> validation.add(row);
-        case "test" -> test.add(row);
-        default -> throw new IOException(where + " has the unknown split '" + split + "'");
-      }
     }
+    String source =
+        files.size() == 1
+            ? files.get(0).toString()
+            : files.stream()
+                .map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(" + "));
     if (train.isEmpty()) {
-      throw new IOException(file + " needs rows in the train split");
+      throw new IOException(source + " needs rows in the train split");
     }
     List<String> carved = new ArrayList<>();
     if (test.isEmpty() || validation.isEmpty()) {
@@ -151,12 +173,12 @@ public record ExperimentData(
                 + "% of each label's train rows as the validation split");
       }
       if (train.isEmpty() || validation.isEmpty() || test.isEmpty()) {
-        throw new IOException(file + " has too few train rows to carve the missing splits from");
+        throw new IOException(source + " has too few train rows to carve the missing splits from");
       }
     }
     if (validation.size() < TrainingPipeline.MIN_GATE_SET) {
       throw new IOException(
-          file
+          source
               + " has "
               + validation.size()
               + " validation rows ("
@@ -178,5 +200,27 @@ public record ExperimentData(
         test,
         descriptions,
         carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved));
+  }
+
+  /**
+   * The split a file's name names, as a word of it: {@code train}/{@code training}, {@code val},
+   * {@code valid}, {@code validation} or {@code dev}, {@code test}/{@code testing}; {@code train}
+   * where it names none.
+   */
+  static String splitNamedBy(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    for (String word : name.split("[^a-z]+")) {
+      switch (word) {
+        case "train", "training":
+          return "train";
+        case "val", "valid", "validation", "dev":
+          return "val";
+        case "test", "testing":
+          return "test";
+        default:
+          break;
+      }
+    }
+    return "train";
   }
 }

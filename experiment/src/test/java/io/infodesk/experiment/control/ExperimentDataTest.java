@@ -264,4 +264,60 @@ class ExperimentDataTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("header");
   }
+
+  @Test
+  void aDatasetThatComesAsAFilePerSplitIsReadWithTheSplitsItsFilesNamesName() throws IOException {
+    Path train = dir.resolve("train.csv");
+    Path test = dir.resolve("banking77-test.csv");
+    for (Path f : List.of(train, test)) {
+      List<String> lines = new ArrayList<>(List.of("text,category"));
+      for (String label : List.of("card_arrival", "exchange_rate")) {
+        for (int i = 0; i < (f == train ? 40 : 20); i++) {
+          lines.add(String.format("%s %d of %s,%s", label, i, f.getFileName(), label));
+        }
+      }
+      Files.write(f, lines);
+    }
+
+    ExperimentData d = ExperimentData.read(List.of(train, test), null);
+
+    assertThat(d.test()).hasSize(40).allMatch(r -> r.text().endsWith("of banking77-test.csv"));
+    assertThat(d.train()).hasSize(72).allMatch(r -> r.text().endsWith("of train.csv"));
+    assertThat(d.validation()).hasSize(8).allMatch(r -> r.text().endsWith("of train.csv"));
+    assertThat(d.splits())
+        .isEqualTo("carved 10% of each label's train rows as the validation split");
+    assertThat(ExperimentData.read(test, null).train())
+        .as("one file alone is training rows, whatever its name")
+        .isNotEmpty();
+    assertThat(
+            List.of("x_dev.jsonl", "valid.tsv", "snips-validation.json", "TEST.csv", "all.csv")
+                .stream()
+                .map(n -> ExperimentData.splitNamedBy(Path.of(n))))
+        .containsExactly("val", "val", "val", "test", "train");
+  }
+
+  @Test
+  void clinc150sOriginalJsonDocumentIsReadAsItsFlatFileIs() throws IOException {
+    StringBuilder json = new StringBuilder("{");
+    for (String split : List.of("train", "val", "test")) {
+      json.append('"').append(split).append("\": [");
+      for (int i = 0; i < 10; i++) {
+        json.append(String.format("[\"move %d dollars %s\", \"transfer\"], ", i, split));
+        json.append(String.format("[\"rain %d %s\", \"weather\"], ", i, split));
+      }
+      json.append(String.format("[\"sing %s\", \"oos\"]], ", split));
+      json.append(String.format("\"oos_%s\": [[\"dance %s\", \"oos\"]]", split, split));
+      json.append(split.equals("test") ? "}" : ", ");
+    }
+    Path f = dir.resolve("data_full.json");
+    Files.writeString(f, json);
+
+    ExperimentData d = ExperimentData.read(f, "oos");
+
+    assertThat(d.splits()).isEqualTo("as given");
+    assertThat(d.domains()).containsExactly("transfer", "weather");
+    assertThat(d.train()).hasSize(22);
+    assertThat(texts(d.test())).contains("rain 3 test", "sing test", "dance test");
+    assertThat(d.validation()).filteredOn(r -> r.label().equals("oos")).hasSize(2);
+  }
 }

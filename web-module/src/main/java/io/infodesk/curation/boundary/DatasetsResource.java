@@ -105,11 +105,20 @@ public class DatasetsResource {
 
   @POST
   @Path("import")
-  @Consumes({JSONL, MediaType.TEXT_PLAIN, "application/jsonl", CSV, TSV})
+  @Consumes({
+    JSONL,
+    MediaType.TEXT_PLAIN,
+    "application/jsonl",
+    MediaType.APPLICATION_JSON,
+    CSV,
+    TSV
+  })
   @jakarta.annotation.security.RolesAllowed(io.infodesk.security.entity.Role.ADMIN_NAME)
   @Operation(
       summary =
-          "Import labelled examples: JSON Lines, one {\"text\", \"label\"} object a line, or"
+          "Import labelled examples: JSON Lines, one {\"text\", \"label\"} object a line;"
+              + " application/json, an array of such objects or of [text, label] pairs (or an"
+              + " object of such arrays by split); or"
               + " text/csv or text/tab-separated-values whose header row names a text column"
               + " (text, utterance, sentence, query, question) and a label column (label, intent,"
               + " domain, category); all or nothing")
