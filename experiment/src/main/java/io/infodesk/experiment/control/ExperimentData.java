@@ -194,12 +194,44 @@ public record ExperimentData(
                 domain,
                 domain.replace('_', ' ')
                     + (names.isEmpty() ? "" : ": " + String.join(", ", names))));
-    return new ExperimentData(
-        train,
-        validation,
-        test,
-        descriptions,
-        carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved));
+    String splits = carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved);
+    ExperimentData data = new ExperimentData(train, validation, test, descriptions, splits);
+    if (data.hasOutOfScope()) {
+      return data;
+    }
+    for (String label : descriptions.keySet()) {
+      if (looksOutOfScope(label)) {
+        splits +=
+            "; the label '"
+                + label
+                + "' is routed as a domain of its own: give --oos-label "
+                + label
+                + " where it means out of scope";
+        break;
+      }
+    }
+    return new ExperimentData(train, validation, test, descriptions, splits);
+  }
+
+  /** How datasets name their out-of-scope label, lower case and letters only. */
+  private static final Set<String> OUT_OF_SCOPE_NAMES =
+      Set.of(
+          "oos",
+          "outofscope",
+          "outofdomain",
+          "ood",
+          "noneoftheabove",
+          "nointent",
+          "unknown",
+          "fallback",
+          "other",
+          "none",
+          "unsupported");
+
+  /** Whether a label's name says out of scope, as some datasets name it ("out_of_scope", "OOD"). */
+  static boolean looksOutOfScope(String label) {
+    return OUT_OF_SCOPE_NAMES.contains(
+        label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", ""));
   }
 
   /**

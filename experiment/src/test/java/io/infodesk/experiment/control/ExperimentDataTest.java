@@ -320,4 +320,25 @@ class ExperimentDataTest {
     assertThat(texts(d.test())).contains("rain 3 test", "sing test", "dance test");
     assertThat(d.validation()).filteredOn(r -> r.label().equals("oos")).hasSize(2);
   }
+
+  @Test
+  void aLabelNamedAsOutOfScopeWithoutTheOptionIsPointedOut() throws IOException {
+    Path f = dir.resolve("hwu.csv");
+    List<String> lines = new ArrayList<>(List.of("text,intent"));
+    for (String label : List.of("alarm_set", "Out_Of_Scope")) {
+      for (int i = 0; i < 30; i++) {
+        lines.add(label + " question " + i + "," + label);
+      }
+    }
+    Files.write(f, lines);
+
+    assertThat(ExperimentData.read(f, "oos").splits())
+        .endsWith(
+            "; the label 'Out_Of_Scope' is routed as a domain of its own: give --oos-label"
+                + " Out_Of_Scope where it means out of scope");
+    ExperimentData named = ExperimentData.read(f, "Out_Of_Scope");
+    assertThat(named.domains()).containsExactly("alarm_set");
+    assertThat(named.splits()).doesNotContain("--oos-label");
+    assertThat(ExperimentData.looksOutOfScope("alarm_set")).isFalse();
+  }
 }
