@@ -108,6 +108,15 @@ class DatasetsIT {
             "utterance\tlabel\n\"Quoted " + marker + "-tsv leave question\thr\n");
     assertThat(tsv.status()).as(tsv.body()).isEqualTo(200);
     assertThat(tsv.json().getInt("imported")).isEqualTo(1);
+    // a spreadsheet in a locale with a decimal comma separates with semicolons
+    Reply semicolons =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "text/csv",
+            "question;label\nIs 2,5 days of " + marker + "-semi leave paid?;hr\n");
+    assertThat(semicolons.status()).as(semicolons.body()).isEqualTo(200);
+    assertThat(semicolons.json().getInt("imported")).isEqualTo(1);
     // a JSON document, as CLINC150's original file writes pairs of text and label
     Reply json =
         api.postRaw(
@@ -161,6 +170,7 @@ class DatasetsIT {
         .contains(
             "Where is the " + marker + "-csv form, the new one?",
             "Who approves " + marker + "-json travel?",
+            "Is 2,5 days of " + marker + "-semi leave paid?",
             "Reset my " + marker + "-json token",
             "My " + marker + "-csv laptop will not boot",
             "\"Quoted " + marker + "-tsv leave question")

@@ -24,16 +24,19 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Labelled questions as people export them: JSON Lines, a JSON document, or CSV or TSV with a
- * header row, with the text and the label under any of the names that intent datasets and ticket
- * exports use, in UTF-8 with or without a spreadsheet's byte order mark. Read by the server's
- * dataset import and by the experiment.
+ * Labelled questions as people export them: JSON Lines, a JSON document, or CSV (comma- or, as some
+ * spreadsheets save it, semicolon-separated) or TSV with a header row, with the text and the label
+ * under any of the names that intent datasets and ticket exports use, in UTF-8 with or without a
+ * spreadsheet's byte order mark. Read by the server's dataset import and by the experiment.
  */
 public final class LabelledRows {
 
-  /** Where a row's text may be, first found first. */
+  /**
+   * Where a row's text may be, first found first: HWU64 writes the employee's words as {@code
+   * answer} (to its assistant's prompt), so that name comes after every other.
+   */
   public static final List<String> TEXT_FIELDS =
-      List.of("text", "utterance", "sentence", "query", "question", "utt");
+      List.of("text", "utterance", "sentence", "query", "question", "utt", "answer");
 
   /**
    * Where a row's label may be, first found first: a Hugging Face export's name of its numbered
@@ -127,10 +130,36 @@ public final class LabelledRows {
     return switch (format) {
       case JSONL -> jsonLines(in);
       case JSON -> jsonDocument(in);
-      case CSV -> delimited(in, CSVFormat.RFC4180);
+      // a spreadsheet saves "CSV" with semicolons where the comma is the decimal separator
+      case CSV -> delimited(in, CSVFormat.RFC4180.builder().setDelimiter(delimiter(in)).get());
       // a question may start with a quotation mark that closes nowhere
       case TSV -> delimited(in, CSVFormat.TDF.builder().setQuote(null).get());
     };
+  }
+
+  /**
+   * The CSV's delimiter, from its header row: a semicolon where the header has more semicolons than
+   * commas outside quotes, else a comma. The reader is left where it was.
+   */
+  private static char delimiter(BufferedReader in) throws IOException {
+    in.mark(64 * 1024);
+    String header = in.readLine();
+    in.reset();
+    if (header == null) {
+      return ',';
+    }
+    int commas = 0;
+    int semicolons = 0;
+    boolean quoted = false;
+    for (char c : header.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        commas += c == ',' ? 1 : 0;
+        semicolons += c == ';' ? 1 : 0;
+      }
+    }
+    return semicolons > commas ? ';' : ',';
   }
 
   private static List<Row> jsonLines(BufferedReader in) throws IOException {

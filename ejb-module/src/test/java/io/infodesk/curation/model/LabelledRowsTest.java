@@ -112,6 +112,28 @@ class LabelledRowsTest {
   }
 
   @Test
+  void aCsvThatASpreadsheetSavedWithSemicolonsIsReadAsHwu64sIs() throws Exception {
+    List<LabelledRows.Row> rows =
+        LabelledRows.read(
+            new StringReader(
+                "\uFEFFuserid;scenario;intent;answer\r\n"
+                    + "1;alarm;alarm_set;\"wake me up at 5, please\"\r\n"
+                    + "2;qa;factoid;what is 2,5 times 2\r\n"),
+            LabelledRows.Format.CSV);
+
+    assertThat(rows)
+        .extracting(r -> r.first(List.of("answer")), LabelledRows.Row::label)
+        .containsExactly(
+            tuple("wake me up at 5, please", "alarm_set"), tuple("what is 2,5 times 2", "factoid"));
+    assertThat(
+            LabelledRows.read(
+                new StringReader("text,label\n\"a; b; c\",x\n"), LabelledRows.Format.CSV))
+        .as("semicolons in a comma-separated file's rows")
+        .extracting(LabelledRows.Row::text)
+        .containsExactly("a; b; c");
+  }
+
+  @Test
   void whatCannotBeReadIsRefusedWithItsPlace() {
     assertThatThrownBy(
             () -> LabelledRows.read(new StringReader("a,b\n1,2\n"), LabelledRows.Format.CSV))

@@ -119,8 +119,9 @@ public class DatasetsResource {
           "Import labelled examples: JSON Lines, one {\"text\", \"label\"} object a line;"
               + " application/json, an array of such objects or of [text, label] pairs (or an"
               + " object of such arrays by split); or"
-              + " text/csv or text/tab-separated-values whose header row names a text column"
-              + " (text, utterance, sentence, query, question) and a label column (label, intent,"
+              + " text/csv (comma- or semicolon-separated) or text/tab-separated-values whose"
+              + " header row names a text column"
+              + " (text, utterance, sentence, query, question, answer) and a label column (label, intent,"
               + " domain, category); all or nothing")
   public Map<String, Integer> importRows(
       @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, String body) {
