@@ -26,9 +26,30 @@ public final class StartupState {
     STARTED.add(bean.getName());
   }
 
-  /** The singleton's start failed; it stays unavailable. */
+  /**
+   * Set to true where nobody would notice a node that stays up without InfoDesk: the README's run
+   * command, where Payara Micro says "ready" after a failed deployment and serves nothing.
+   */
+  public static final String EXIT_ON_FAILURE = "infodesk.exit-on-failed-start";
+
+  /**
+   * The singleton's start failed; it stays unavailable. With {@link #EXIT_ON_FAILURE} the process
+   * ends with status 2 after saying why, from a thread of its own, so that the deployment's thread
+   * is not held by the shutdown it starts.
+   */
   public static void failed(Class<?> bean, String failure) {
     FAILURES.put(bean.getName(), String.valueOf(failure));
+    if (Boolean.getBoolean(EXIT_ON_FAILURE)) {
+      Thread exit =
+          new Thread(
+              () -> {
+                System.err.println("InfoDesk did not start: " + failure);
+                System.exit(2);
+              },
+              "infodesk-failed-start");
+      exit.setDaemon(true);
+      exit.start();
+    }
   }
 
   public static boolean hasStarted(Class<?> bean) {
