@@ -121,6 +121,22 @@ public final class LabelledRows {
    * @throws IllegalArgumentException naming the line or the header that cannot be read
    */
   public static List<Row> read(Reader source, Format format) throws IOException {
+    return read(source, format, null);
+  }
+
+  /**
+   * The rows, blank lines skipped.
+   *
+   * @param columns for a CSV or TSV file without a header row (ATIS's, some SNIPS exports): its
+   *     columns' names in order, as a header would name them; null where the first row is the
+   *     header
+   * @throws IllegalArgumentException naming the line or the header that cannot be read
+   */
+  public static List<Row> read(Reader source, Format format, List<String> columns)
+      throws IOException {
+    if (columns != null && (format == Format.JSONL || format == Format.JSON)) {
+      throw new IllegalArgumentException("column names are for CSV or TSV without a header row");
+    }
     BufferedReader in =
         source instanceof BufferedReader b ? b : new BufferedReader(source, 64 * 1024);
     in.mark(1);
@@ -131,9 +147,10 @@ public final class LabelledRows {
       case JSONL -> jsonLines(in);
       case JSON -> jsonDocument(in);
       // a spreadsheet saves "CSV" with semicolons where the comma is the decimal separator
-      case CSV -> delimited(in, CSVFormat.RFC4180.builder().setDelimiter(delimiter(in)).get());
+      case CSV ->
+          delimited(in, CSVFormat.RFC4180.builder().setDelimiter(delimiter(in)).get(), columns);
       // a question may start with a quotation mark that closes nowhere
-      case TSV -> delimited(in, CSVFormat.TDF.builder().setQuote(null).get());
+      case TSV -> delimited(in, CSVFormat.TDF.builder().setQuote(null).get(), columns);
     };
   }
 
@@ -300,20 +317,24 @@ public final class LabelledRows {
     return new Row(place, fields);
   }
 
-  private static List<Row> delimited(BufferedReader in, CSVFormat format) throws IOException {
+  /** The start of the message that refuses a header row without a text or a label column. */
+  public static final String HEADER_NEEDED = "the first row must be a header naming";
+
+  private static List<Row> delimited(BufferedReader in, CSVFormat format, List<String> columns)
+      throws IOException {
     List<Row> out = new ArrayList<>();
-    try (CSVParser parser =
-        CSVParser.builder()
-            .setReader(in)
-            .setFormat(
-                format
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setTrim(true)
-                    .setIgnoreEmptyLines(true)
-                    .get())
-            .get()) {
+    CSVFormat.Builder rows =
+        format
+            .builder()
+            .setTrim(true)
+            .setIgnoreEmptyLines(true)
+            .setSkipHeaderRecord(columns == null);
+    if (columns == null) {
+      rows.setHeader();
+    } else {
+      rows.setHeader(columns.toArray(String[]::new));
+    }
+    try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(rows.get()).get()) {
       List<String> header =
           parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
       boolean named =
@@ -321,11 +342,13 @@ public final class LabelledRows {
               && header.stream().anyMatch(LABEL_FIELDS::contains);
       if (!named) {
         throw new IllegalArgumentException(
-            "the first row must be a header naming a text column ("
+            (columns == null ? HEADER_NEEDED : "the column names must name")
+                + " a text column ("
                 + String.join(", ", TEXT_FIELDS)
                 + ") and a label column ("
                 + String.join(", ", LABEL_FIELDS)
-                + "); it is "
+                + "); "
+                + (columns == null ? "it is " : "they are ")
                 + header);
       }
       for (CSVRecord record : parser) {
@@ -333,7 +356,8 @@ public final class LabelledRows {
         for (int i = 0; i < header.size() && i < record.size(); i++) {
           fields.put(header.get(i), record.get(i));
         }
-        out.add(new Row("line " + (record.getRecordNumber() + 1), fields));
+        long line = record.getRecordNumber() + (columns == null ? 1 : 0);
+        out.add(new Row("line " + line, fields));
       }
     } catch (UncheckedIOException | IllegalStateException e) {
       throw new IllegalArgumentException(

@@ -134,6 +134,27 @@ class LabelledRowsTest {
   }
 
   @Test
+  void aFileWithoutAHeaderRowIsReadWithItsColumnsNamed() throws Exception {
+    List<LabelledRows.Row> rows =
+        LabelledRows.read(
+            new StringReader("play some jazz\tPlayMusic\nwill it rain\tGetWeather\n"),
+            LabelledRows.Format.TSV,
+            List.of("text", "intent"));
+
+    assertThat(rows)
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label, LabelledRows.Row::place)
+        .containsExactly(
+            tuple("play some jazz", "PlayMusic", "line 1"),
+            tuple("will it rain", "GetWeather", "line 2"));
+    assertThatThrownBy(
+            () ->
+                LabelledRows.read(
+                    new StringReader("[]"), LabelledRows.Format.JSON, List.of("text", "label")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column names are for CSV or TSV without a header row");
+  }
+
+  @Test
   void whatCannotBeReadIsRefusedWithItsPlace() {
     assertThatThrownBy(
             () -> LabelledRows.read(new StringReader("a,b\n1,2\n"), LabelledRows.Format.CSV))

@@ -23,16 +23,17 @@ import java.util.Map;
  * Options: {@code --data FILE} (JSONL of text, label, split, a JSON document, or CSV or TSV with a
  * header; default ../shared/data/clinc150/clinc150_flat.jsonl; given again for a dataset that comes
  * as a file per split, whose rows without a split are in the split the file's name names), {@code
- * --oos-label L} (the file's out-of-scope label; default oos), {@code --k N}, {@code
- * --down-when-right P}, {@code --up-when-wrong P}, {@code --sme-error P}, {@code --judge-sample P},
- * {@code --seed N}, {@code --cycles N} (default 6), {@code --review-budget P} (SME reviews per
- * cycle as a share of its questions, default 5%), {@code --oos-share P} (the share of the traffic
- * out of scope that the students' decline thresholds are tuned for and the best passing candidate
- * is chosen by, default 20%, as the server's {@code infodesk.training.out-of-scope-share}), {@code
- * --max-accuracy-drop P} (how far below the live router's accuracy a candidate may be, beyond the
- * noise of the validation split; default 1%, as the server's {@code
- * infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where experiment.md, experiment.json and
- * learning-curve.png go; default target/experiment).
+ * --columns A,B} (the column names of CSV or TSV files without a header row, in order, as {@code
+ * label,text}), {@code --oos-label L} (the file's out-of-scope label; default oos), {@code --k N},
+ * {@code --down-when-right P}, {@code --up-when-wrong P}, {@code --sme-error P}, {@code
+ * --judge-sample P}, {@code --seed N}, {@code --cycles N} (default 6), {@code --review-budget P}
+ * (SME reviews per cycle as a share of its questions, default 5%), {@code --oos-share P} (the share
+ * of the traffic out of scope that the students' decline thresholds are tuned for and the best
+ * passing candidate is chosen by, default 20%, as the server's {@code
+ * infodesk.training.out-of-scope-share}), {@code --max-accuracy-drop P} (how far below the live
+ * router's accuracy a candidate may be, beyond the noise of the validation split; default 1%, as
+ * the server's {@code infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where experiment.md,
+ * experiment.json and learning-curve.png go; default target/experiment).
  */
 public final class ExperimentCommand {
 
@@ -88,7 +89,13 @@ public final class ExperimentCommand {
     String oos = options.getOrDefault("oos-label", "oos");
     ExperimentData dataset;
     try {
-      dataset = ExperimentData.read(data, oos.equals("none") ? null : oos);
+      dataset =
+          ExperimentData.read(
+              data,
+              oos.equals("none") ? null : oos,
+              options.containsKey("columns")
+                  ? List.of(options.get("columns").split("\\s*,\\s*"))
+                  : null);
     } catch (IOException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -166,6 +173,7 @@ public final class ExperimentCommand {
             "review-budget",
             "oos-share",
             "max-accuracy-drop",
+            "columns",
             "out");
     Map<String, List<String>> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {

@@ -80,6 +80,15 @@ public record ExperimentData(
    * in the split its file's name names ({@link #splitNamedBy}), or in train.
    */
   public static ExperimentData read(List<Path> files, String oosLabel) throws IOException {
+    return read(files, oosLabel, null);
+  }
+
+  /**
+   * @param columns the column names of CSV or TSV files without a header row, in order (ATIS's:
+   *     {@code label, text}); null where each file's first row is its header
+   */
+  public static ExperimentData read(List<Path> files, String oosLabel, List<String> columns)
+      throws IOException {
     List<Row> train = new ArrayList<>();
     List<Row> validation = new ArrayList<>();
     List<Row> test = new ArrayList<>();
@@ -89,9 +98,19 @@ public record ExperimentData(
       List<LabelledRows.Row> records;
       try (java.io.Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         records =
-            LabelledRows.read(in, LabelledRows.Format.ofFileName(file.getFileName().toString()));
+            LabelledRows.read(
+                in, LabelledRows.Format.ofFileName(file.getFileName().toString()), columns);
       } catch (IllegalArgumentException e) {
-        throw new IOException(file + ": " + e.getMessage(), e);
+        boolean headless = e.getMessage().startsWith(LabelledRows.HEADER_NEEDED);
+        throw new IOException(
+            file
+                + ": "
+                + e.getMessage()
+                + (headless
+                    ? "; for a file without a header row, give its columns' names in order with"
+                        + " --columns (as --columns label,text)"
+                    : ""),
+            e);
       }
       for (LabelledRows.Row r : records) {
         String where = file + " " + r.place();

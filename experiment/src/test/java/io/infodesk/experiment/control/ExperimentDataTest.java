@@ -262,7 +262,31 @@ class ExperimentDataTest {
     Files.write(headless, List.of("hello there,greeting", "bye,farewell"));
     assertThatThrownBy(() -> ExperimentData.read(headless, null))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("header");
+        .hasMessageContaining("header")
+        .hasMessageEndingWith(
+            "give its columns' names in order with --columns (as --columns" + " label,text)");
+  }
+
+  @Test
+  void aFileWithoutAHeaderRowIsReadWithTheColumnsGiven() throws IOException {
+    Path atis = dir.resolve("atis_intents_train.csv");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lines.add("atis_flight, i want to fly from boston to denver " + i);
+      lines.add("atis_airfare, how much is a ticket to dallas " + i);
+    }
+    Files.write(atis, lines);
+
+    ExperimentData d = ExperimentData.read(List.of(atis), null, List.of("label", "text"));
+
+    assertThat(d.domains()).containsExactly("atis_airfare", "atis_flight");
+    assertThat(d.train().size() + d.validation().size() + d.test().size())
+        .as("the first row is a row")
+        .isEqualTo(60);
+    assertThat(texts(d.test())).allMatch(t -> t.startsWith("i want") || t.startsWith("how much"));
+    assertThatThrownBy(() -> ExperimentData.read(List.of(atis), null, List.of("a", "b")))
+        .hasMessageContaining("the column names must name a text column")
+        .hasMessageContaining("they are [a, b]");
   }
 
   @Test
