@@ -322,6 +322,14 @@ class PortalWorkflowsIT {
     browser.findElement(By.id("imp:file_input")).sendKeys(headless.toString());
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "label column"));
+    // and a JSON export of pairs, as intent datasets ship
+    Path json = csv.resolveSibling("helpdesk-history.json");
+    Files.writeString(json, "[[\"Where is the " + history + "-json mileage form?\", \"finance\"]]");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("imp:file_input")));
+    browser.findElement(By.id("imp:file_input")).sendKeys(json.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "1 labelled examples imported from “helpdesk-history.json”"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("ds:build"))).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "built"));
     String latest =
@@ -334,6 +342,7 @@ class PortalWorkflowsIT {
     assertThat(api.get("/api/datasets/" + latest + "/export", Api.basic("admin", "demo")).body())
         .contains("Who signs off the " + history + " budget, and when?")
         .contains("The " + history + " printer jams on every page")
+        .contains("Where is the " + history + "-json mileage form?")
         .doesNotContain(history + "-never");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ds\\:labels canvas")));
     wait.until(
