@@ -154,21 +154,27 @@ public final class LabelledRows {
     };
   }
 
+  /** How much of a CSV's start is read to find its delimiter. */
+  private static final int SNIFFED = 64 * 1024;
+
   /**
-   * The CSV's delimiter, from its header row: a semicolon where the header has more semicolons than
-   * commas outside quotes, else a comma. The reader is left where it was.
+   * The CSV's delimiter, from its header row (or as much of it as its first 64 KiB hold): a
+   * semicolon where the header has more semicolons than commas outside quotes, else a comma. The
+   * reader is left where it was.
    */
   private static char delimiter(BufferedReader in) throws IOException {
-    in.mark(64 * 1024);
-    String header = in.readLine();
-    in.reset();
-    if (header == null) {
-      return ',';
+    char[] start = new char[SNIFFED];
+    in.mark(SNIFFED);
+    int length = 0;
+    for (int n; length < SNIFFED && (n = in.read(start, length, SNIFFED - length)) > 0; ) {
+      length += n;
     }
+    in.reset();
     int commas = 0;
     int semicolons = 0;
     boolean quoted = false;
-    for (char c : header.toCharArray()) {
+    for (int i = 0; i < length && start[i] != '\n' && start[i] != '\r'; i++) {
+      char c = start[i];
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted) {

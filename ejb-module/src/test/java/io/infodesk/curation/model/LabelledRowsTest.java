@@ -155,6 +155,19 @@ class LabelledRowsTest {
   }
 
   @Test
+  void aCsvWithoutALineEndInItsFirst64KiBIsRefusedForItsHeaderNotItsLength() {
+    StringBuilder oneLine = new StringBuilder("c0");
+    for (int i = 1; i < 20_000; i++) {
+      oneLine.append(';').append('c').append(i);
+    }
+
+    assertThatThrownBy(
+            () -> LabelledRows.read(new StringReader(oneLine.toString()), LabelledRows.Format.CSV))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(LabelledRows.HEADER_NEEDED);
+  }
+
+  @Test
   void whatCannotBeReadIsRefusedWithItsPlace() {
     assertThatThrownBy(
             () -> LabelledRows.read(new StringReader("a,b\n1,2\n"), LabelledRows.Format.CSV))
