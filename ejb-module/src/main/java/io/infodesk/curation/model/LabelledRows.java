@@ -251,6 +251,9 @@ public final class LabelledRows {
               + at.getColumnNumber()
               + "): "
               + e.getMessage());
+    } catch (RuntimeException e) {
+      // Parsson's own limits, as nesting deeper than 1,000
+      throw new IllegalArgumentException("not a JSON document of rows: " + e.getMessage());
     }
     List<Row> out = new ArrayList<>();
     if (document instanceof JsonArray rows) {

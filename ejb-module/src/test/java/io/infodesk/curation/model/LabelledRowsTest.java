@@ -81,6 +81,10 @@ class LabelledRowsTest {
     assertThatThrownBy(() -> json("[\n  {\"text\": \"hi\",\n   \"label\" \"greet\"}\n]"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("not a JSON document (line 3, column ");
+    assertThatThrownBy(() -> json("[".repeat(5000) + "]".repeat(5000)))
+        .as("nested deeper than any dataset")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("too deeply nested");
     assertThatThrownBy(() -> json("\"hi\""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a JSON document of rows must be an array or an object");
