@@ -48,13 +48,31 @@ public final class LabelledRows {
   /** Where a row's split may be (Amazon MASSIVE: its partition). */
   public static final List<String> SPLIT_FIELDS = List.of("split", "partition");
 
+  /**
+   * The split a name names, as datasets name theirs: {@code train} ({@code training}), {@code val}
+   * ({@code valid}, {@code validation}, {@code validate}, {@code dev}) or {@code test} ({@code
+   * testing}), with or without CLINC150's {@code oos_} prefix and in any case; null for any other
+   * name.
+   */
+  public static String splitNamed(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT);
+    n = n.startsWith("oos_") ? n.substring(4) : n;
+    return switch (n) {
+      case "train", "training" -> "train";
+      case "val", "valid", "validation", "validate", "dev" -> "val";
+      case "test", "testing" -> "test";
+      default -> null;
+    };
+  }
+
   /** How the rows are written. */
   public enum Format {
     JSONL,
     /**
      * One JSON document: an array of row objects, or an object whose keys name splits (each an
      * array of row objects or of {@code [text, label]} pairs, as CLINC150's {@code data_full.json})
-     * or labels (each an array of texts). JSON Lines saved under this name are read as such.
+     * or labels (each an array of texts, or of row objects as SNIPS's benchmark files, whose text
+     * may be in {@code data} segments). JSON Lines saved under this name are read as such.
      */
     JSON,
     CSV,
@@ -300,8 +318,22 @@ public final class LabelledRows {
     Map<String, String> fields;
     if (v instanceof JsonObject o) {
       fields = fields(o);
-      if (key != null) {
+      Row row = new Row(place, fields);
+      if (row.text().isEmpty() && o.get("data") instanceof JsonArray segments) {
+        // SNIPS's benchmark files: the text in segments, some of them entities
+        StringBuilder text = new StringBuilder();
+        segments.stream()
+            .filter(JsonObject.class::isInstance)
+            .map(segment -> scalar(segment.asJsonObject().get("text")))
+            .filter(java.util.Objects::nonNull)
+            .forEach(text::append);
+        fields.put("text", text.toString());
+      }
+      if (key != null && splitNamed(key) != null) {
         fields.putIfAbsent("split", key);
+      } else if (key != null && row.label().isEmpty()) {
+        // SNIPS's benchmark files again: {"PlayMusic": [rows]}
+        fields.put("label", key);
       }
     } else if (v instanceof JsonArray pair
         && pair.size() >= 2
@@ -310,7 +342,7 @@ public final class LabelledRows {
       fields = new HashMap<>();
       fields.put("text", scalar(pair.get(0)));
       fields.put("label", scalar(pair.get(1)));
-      if (key != null) {
+      if (key != null && splitNamed(key) != null) {
         fields.put("split", key);
       }
     } else if (v instanceof JsonString string && key != null) {

@@ -22,18 +22,18 @@ import java.util.Map;
  *
  * Options: {@code --data FILE} (JSONL of text, label, split, a JSON document, or CSV or TSV with a
  * header; default ../shared/data/clinc150/clinc150_flat.jsonl; given again for a dataset that comes
- * as a file per split, whose rows without a split are in the split the file's name names), {@code
- * --columns A,B} (the column names of CSV or TSV files without a header row, in order, as {@code
- * label,text}), {@code --oos-label L} (the file's out-of-scope label; default oos), {@code --k N},
- * {@code --down-when-right P}, {@code --up-when-wrong P}, {@code --sme-error P}, {@code
- * --judge-sample P}, {@code --seed N}, {@code --cycles N} (default 6), {@code --review-budget P}
- * (SME reviews per cycle as a share of its questions, default 5%), {@code --oos-share P} (the share
- * of the traffic out of scope that the students' decline thresholds are tuned for and the best
- * passing candidate is chosen by, default 20%, as the server's {@code
- * infodesk.training.out-of-scope-share}), {@code --max-accuracy-drop P} (how far below the live
- * router's accuracy a candidate may be, beyond the noise of the validation split; default 1%, as
- * the server's {@code infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where experiment.md,
- * experiment.json and learning-curve.png go; default target/experiment).
+ * as a file per split, whose rows without a split are in the split the file's name names; a folder
+ * stands for its data files), {@code --columns A,B} (the column names of CSV or TSV files without a
+ * header row, in order, as {@code label,text}), {@code --oos-label L} (the file's out-of-scope
+ * label; default oos), {@code --k N}, {@code --down-when-right P}, {@code --up-when-wrong P},
+ * {@code --sme-error P}, {@code --judge-sample P}, {@code --seed N}, {@code --cycles N} (default
+ * 6), {@code --review-budget P} (SME reviews per cycle as a share of its questions, default 5%),
+ * {@code --oos-share P} (the share of the traffic out of scope that the students' decline
+ * thresholds are tuned for and the best passing candidate is chosen by, default 20%, as the
+ * server's {@code infodesk.training.out-of-scope-share}), {@code --max-accuracy-drop P} (how far
+ * below the live router's accuracy a candidate may be, beyond the noise of the validation split;
+ * default 1%, as the server's {@code infodesk.gates.max-accuracy-drop}), {@code --out DIR} (where
+ * experiment.md, experiment.json and learning-curve.png go; default target/experiment).
  */
 public final class ExperimentCommand {
 
@@ -51,7 +51,17 @@ public final class ExperimentCommand {
       System.exit(2);
       return;
     }
-    List<Path> data = files.stream().map(Path::of).toList();
+    List<Path> data = new java.util.ArrayList<>();
+    for (String given : files) {
+      List<Path> found = dataFiles(Path.of(given));
+      if (found.isEmpty()) {
+        System.err.println(
+            "No data files (.jsonl, .ndjson, .json, .csv, .tsv) in "
+                + Path.of(given).toAbsolutePath().normalize());
+        System.exit(2);
+      }
+      data.addAll(found);
+    }
     for (Path file : data) {
       if (!Files.isRegularFile(file)) {
         System.err.println(
@@ -101,7 +111,11 @@ public final class ExperimentCommand {
       System.exit(2);
       return;
     }
-    ExperimentReport report = run(data, dataset, settings, out);
+    String name =
+        files.stream()
+            .map(f -> String.valueOf(Path.of(f).getFileName()))
+            .collect(java.util.stream.Collectors.joining(" + "));
+    ExperimentReport report = run(name, dataset, settings, out);
     System.out.println(report.toMarkdown());
     System.out.println(
         "Written: "
@@ -116,16 +130,15 @@ public final class ExperimentCommand {
   public static ExperimentReport run(
       Path data, String oosLabel, FlywheelExperiment.Settings settings, Path out)
       throws IOException {
-    return run(List.of(data), ExperimentData.read(data, oosLabel), settings, out);
+    return run(data.getFileName().toString(), ExperimentData.read(data, oosLabel), settings, out);
   }
 
+  /**
+   * @param name the data as the command was given it: its files' or folders' names
+   */
   private static ExperimentReport run(
-      List<Path> data, ExperimentData dataset, FlywheelExperiment.Settings settings, Path out)
+      String name, ExperimentData dataset, FlywheelExperiment.Settings settings, Path out)
       throws IOException {
-    String name =
-        data.stream()
-            .map(f -> f.getFileName().toString())
-            .collect(java.util.stream.Collectors.joining(" + "));
     System.err.println(name + ": splits " + dataset.splits());
     Path models = Path.of(System.getProperty("java.io.tmpdir"), "infodesk-experiment-minilm");
     try (MiniLmEmbedder embedder =
@@ -141,6 +154,23 @@ public final class ExperimentCommand {
       Files.writeString(out.resolve("experiment.json"), report.toJson());
       LearningCurve.write(report, out.resolve(LearningCurve.FILE));
       return report;
+    }
+  }
+
+  /**
+   * The files of {@code --data}: the file itself, or a folder's data files ({@code .jsonl}, {@code
+   * .ndjson}, {@code .json}, {@code .csv}, {@code .tsv}) in it and below, by path, as SNIPS ships a
+   * folder of two files per intent.
+   */
+  static List<Path> dataFiles(Path given) throws IOException {
+    if (!Files.isDirectory(given)) {
+      return List.of(given);
+    }
+    try (var walk = Files.walk(given)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(f -> f.getFileName().toString().matches("(?i).+\\.(jsonl|ndjson|json|csv|tsv)"))
+          .sorted()
+          .toList();
     }
   }
 

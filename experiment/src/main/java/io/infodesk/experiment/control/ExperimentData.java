@@ -125,9 +125,6 @@ public record ExperimentData(
         if (text.isEmpty() || label.isEmpty()) {
           throw new IOException(where + " needs a text and a label");
         }
-        if (split.startsWith("oos_")) {
-          split = split.substring(4);
-        }
         boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
         if (oos) {
           label = RouteLabels.OOS;
@@ -139,12 +136,11 @@ public record ExperimentData(
           }
         }
         Row row = new Row(text, label);
-        switch (split) {
-          case "train" -> train.add(row);
-          case "val", "valid", "validation", "dev" -> validation.add(row);
-          case "test" -> test.add(row);
-          default -> throw new IOException(where + " has the unknown split '" + split + "'");
+        String which = LabelledRows.splitNamed(split);
+        if (which == null) {
+          throw new IOException(where + " has the unknown split '" + split + "'");
         }
+        (which.equals("train") ? train : which.equals("val") ? validation : test).add(row);
       }
     }
     String source =
@@ -254,22 +250,15 @@ public record ExperimentData(
   }
 
   /**
-   * The split a file's name names, as a word of it: {@code train}/{@code training}, {@code val},
-   * {@code valid}, {@code validation} or {@code dev}, {@code test}/{@code testing}; {@code train}
-   * where it names none.
+   * The split a file's name names, as a word of it ({@link LabelledRows#splitNamed}: {@code train},
+   * {@code val}, {@code validate}, {@code dev}, {@code test}…); {@code train} where it names none.
    */
   static String splitNamedBy(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     for (String word : name.split("[^a-z]+")) {
-      switch (word) {
-        case "train", "training":
-          return "train";
-        case "val", "valid", "validation", "dev":
-          return "val";
-        case "test", "testing":
-          return "test";
-        default:
-          break;
+      String split = LabelledRows.splitNamed(word);
+      if (split != null) {
+        return split;
       }
     }
     return "train";

@@ -365,4 +365,36 @@ class ExperimentDataTest {
     assertThat(named.splits()).doesNotContain("--oos-label");
     assertThat(ExperimentData.looksOutOfScope("alarm_set")).isFalse();
   }
+
+  @Test
+  void snipsBenchmarkFilesAreReadWithTheLabelFromTheirKeyAndTheTextFromTheirSegments()
+      throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String intent : List.of("PlayMusic", "GetWeather")) {
+      for (String part : List.of("train_" + intent + "_full", "validate_" + intent)) {
+        StringBuilder rows = new StringBuilder("{\"" + intent + "\": [");
+        for (int i = 0; i < (part.startsWith("train") ? 30 : 5); i++) {
+          rows.append(i == 0 ? "" : ", ")
+              .append("{\"data\": [{\"text\": \"")
+              .append(intent)
+              .append(" for \"}, {\"text\": \"")
+              .append(part)
+              .append(" ")
+              .append(i)
+              .append("\", \"entity\": \"x\"}]}");
+        }
+        Path f = dir.resolve(part + ".json");
+        Files.writeString(f, rows.append("]}"));
+        files.add(f);
+      }
+    }
+
+    ExperimentData d = ExperimentData.read(files, null);
+
+    assertThat(d.domains()).containsExactly("GetWeather", "PlayMusic");
+    assertThat(d.validation()).hasSize(10).allMatch(r -> r.text().contains(" for validate_"));
+    assertThat(texts(d.test())).allMatch(t -> t.matches("(PlayMusic|GetWeather) for train_.*"));
+    assertThat(d.train().size() + d.test().size()).isEqualTo(60);
+    assertThat(d.splits()).isEqualTo("carved 20% of each label's train rows as the test split");
+  }
 }
