@@ -345,7 +345,7 @@ public final class LabelledRows {
       if (key != null && splitNamed(key) != null) {
         fields.put("split", key);
       }
-    } else if (v instanceof JsonString string && key != null) {
+    } else if (v instanceof JsonString string && key != null && splitNamed(key) == null) {
       fields = new HashMap<>();
       fields.put("text", string.getString());
       fields.put("label", key);
@@ -353,7 +353,7 @@ public final class LabelledRows {
       throw new IllegalArgumentException(
           place
               + " is neither an object, nor a [text, label] pair"
-              + (key == null ? "" : ", nor a text of the label " + key));
+              + (key == null || splitNamed(key) != null ? "" : ", nor a text of the label " + key));
     }
     return new Row(place, fields);
   }

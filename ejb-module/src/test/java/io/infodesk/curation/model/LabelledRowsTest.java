@@ -75,9 +75,14 @@ class LabelledRowsTest {
   void aJsonDocumentThatCannotBeReadIsRefusedWithItsPlace() {
     assertThatThrownBy(() -> json("{\"train\": [[\"hi\", \"greet\"], 7]}"))
         .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("row 2 of train is neither an object, nor a [text, label] pair");
+    assertThatThrownBy(() -> json("{\"test\": [\"a text without its label\"]}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("row 1 of test is neither an object, nor a [text, label] pair");
+    assertThatThrownBy(() -> json("{\"greet\": [7]}"))
         .hasMessage(
-            "row 2 of train is neither an object, nor a [text, label] pair, nor a text of"
-                + " the label train");
+            "row 1 of greet is neither an object, nor a [text, label] pair, nor a text"
+                + " of the label greet");
     assertThatThrownBy(() -> json("[\n  {\"text\": \"hi\",\n   \"label\" \"greet\"}\n]"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("not a JSON document (line 3, column ");
