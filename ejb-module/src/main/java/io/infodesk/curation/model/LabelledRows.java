@@ -242,13 +242,11 @@ public final class LabelledRows {
   }
 
   private static List<Row> jsonDocument(BufferedReader in) throws IOException {
-    StringBuilder text = new StringBuilder();
-    char[] buffer = new char[64 * 1024];
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      text.append(buffer, 0, n);
-    }
+    java.io.StringWriter all = new java.io.StringWriter();
+    in.transferTo(all);
+    String text = all.toString();
     JsonValue document;
-    try (JsonParser parser = Jsons.JSON.createParser(new StringReader(text.toString()))) {
+    try (JsonParser parser = Jsons.JSON.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         return List.of();
       }
@@ -259,7 +257,7 @@ public final class LabelledRows {
     } catch (JsonParsingException e) {
       if (firstLineIsAnObject(text)) {
         // JSON Lines saved as .json, as many exports do
-        return jsonLines(new BufferedReader(new StringReader(text.toString())));
+        return jsonLines(new BufferedReader(new StringReader(text)));
       }
       JsonLocation at = e.getLocation();
       throw new IllegalArgumentException(
@@ -297,8 +295,8 @@ public final class LabelledRows {
     return out;
   }
 
-  private static boolean firstLineIsAnObject(CharSequence text) {
-    String first = text.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+  private static boolean firstLineIsAnObject(String text) {
+    String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
     try (var reader = Jsons.JSON.createReader(new StringReader(first))) {
       reader.readObject();
       return true;
@@ -311,10 +309,11 @@ public final class LabelledRows {
    * A row of a JSON document: an object, a {@code [text, label]} pair, or a text under a key that
    * is its label.
    *
-   * @param key the key of the array it is in: a split for objects and pairs, the label for texts;
-   *     null for a top-level array
+   * @param key the key of the array it is in: the rows' split where it names one ({@link
+   *     #splitNamed}), else their label; null for a top-level array
    */
   private static Row documentRow(JsonValue v, String place, String key) {
+    boolean keyIsSplit = key != null && splitNamed(key) != null;
     Map<String, String> fields;
     if (v instanceof JsonObject o) {
       fields = fields(o);
@@ -329,7 +328,7 @@ public final class LabelledRows {
             .forEach(text::append);
         fields.put("text", text.toString());
       }
-      if (key != null && splitNamed(key) != null) {
+      if (keyIsSplit) {
         fields.putIfAbsent("split", key);
       } else if (key != null && row.label().isEmpty()) {
         // SNIPS's benchmark files again: {"PlayMusic": [rows]}
@@ -342,10 +341,10 @@ public final class LabelledRows {
       fields = new HashMap<>();
       fields.put("text", scalar(pair.get(0)));
       fields.put("label", scalar(pair.get(1)));
-      if (key != null && splitNamed(key) != null) {
+      if (keyIsSplit) {
         fields.put("split", key);
       }
-    } else if (v instanceof JsonString string && key != null && splitNamed(key) == null) {
+    } else if (v instanceof JsonString string && key != null && !keyIsSplit) {
       fields = new HashMap<>();
       fields.put("text", string.getString());
       fields.put("label", key);
@@ -353,7 +352,7 @@ public final class LabelledRows {
       throw new IllegalArgumentException(
           place
               + " is neither an object, nor a [text, label] pair"
-              + (key == null || splitNamed(key) != null ? "" : ", nor a text of the label " + key));
+              + (key == null || keyIsSplit ? "" : ", nor a text of the label " + key));
     }
     return new Row(place, fields);
   }

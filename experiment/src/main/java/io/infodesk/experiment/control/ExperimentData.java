@@ -144,11 +144,7 @@ public record ExperimentData(
       }
     }
     String source =
-        files.size() == 1
-            ? files.get(0).toString()
-            : files.stream()
-                .map(Path::toString)
-                .collect(java.util.stream.Collectors.joining(" + "));
+        files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" + "));
     if (train.isEmpty()) {
       throw new IOException(source + " needs rows in the train split");
     }
