@@ -322,6 +322,15 @@ class PortalWorkflowsIT {
     browser.findElement(By.id("imp:file_input")).sendKeys(headless.toString());
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "label column"));
+    // the same kind of file, its columns named
+    Path named = csv.resolveSibling("atis-like.csv");
+    Files.writeString(named, "finance,Who approves the " + history + "-named budget?\n");
+    browser.findElement(By.id("imp:columns")).sendKeys("label,text");
+    browser.findElement(By.id("imp:file_input")).sendKeys(named.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "1 labelled examples imported from “atis-like.csv”"));
+    browser.findElement(By.id("imp:columns")).clear();
     // and a JSON export of pairs, as intent datasets ship
     Path json = csv.resolveSibling("helpdesk-history.json");
     Files.writeString(json, "[[\"Where is the " + history + "-json mileage form?\", \"finance\"]]");
@@ -343,6 +352,7 @@ class PortalWorkflowsIT {
         .contains("Who signs off the " + history + " budget, and when?")
         .contains("The " + history + " printer jams on every page")
         .contains("Where is the " + history + "-json mileage form?")
+        .contains("Who approves the " + history + "-named budget?")
         .doesNotContain(history + "-never");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ds\\:labels canvas")));
     wait.until(

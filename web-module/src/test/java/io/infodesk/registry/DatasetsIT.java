@@ -144,7 +144,38 @@ class DatasetsIT {
         api.postRaw("/api/datasets/import", ADMIN, "text/csv", "How do I reset it?,it\n");
     assertThat(headless.status()).isEqualTo(400);
     assertThat(headless.isProblem()).isTrue();
-    assertThat(headless.json().getString("detail")).contains("header", "label column");
+    assertThat(headless.json().getString("detail"))
+        .contains("header", "label column", "columns=label,text");
+    Reply named =
+        api.postRaw(
+            "/api/datasets/import?columns=label,text",
+            ADMIN,
+            "text/csv",
+            "it,How do I reset my "
+                + marker
+                + "-headless token?\nhr,Is "
+                + marker
+                + "-headless leave paid?\n");
+    assertThat(named.status()).as(named.body()).isEqualTo(200);
+    assertThat(named.json().getInt("imported")).isEqualTo(2);
+    for (String columns : new String[] {"label", "label,,text", "text,text", ""}) {
+      Reply badColumns =
+          api.postRaw(
+              "/api/datasets/import?columns=" + columns,
+              ADMIN,
+              "text/csv",
+              "it,How do I reset my " + marker + "-never token?\n");
+      assertThat(badColumns.status()).as(columns).isEqualTo(400);
+      assertThat(badColumns.isProblem()).isTrue();
+    }
+    Reply columnsOfJson =
+        api.postRaw(
+            "/api/datasets/import?columns=label,text",
+            ADMIN,
+            "application/json",
+            "[[\"Fine " + marker + "-never\", \"it\"]]");
+    assertThat(columnsOfJson.status()).isEqualTo(400);
+    assertThat(columnsOfJson.json().getString("detail")).contains("CSV or TSV without a header");
     Reply badLabel =
         api.postRaw(
             "/api/datasets/import",
@@ -172,6 +203,8 @@ class DatasetsIT {
             "Who approves " + marker + "-json travel?",
             "Is 2,5 days of " + marker + "-semi leave paid?",
             "Reset my " + marker + "-json token",
+            "How do I reset my " + marker + "-headless token?",
+            "Is " + marker + "-headless leave paid?",
             "My " + marker + "-csv laptop will not boot",
             "\"Quoted " + marker + "-tsv leave question")
         .as("a refused file imports nothing")

@@ -314,6 +314,24 @@ public class DatasetService {
    */
   @RolesAllowed(Role.ADMIN_NAME)
   public int importRows(String body, LabelledRows.Format format) {
+    return importRows(body, format, null);
+  }
+
+  /**
+   * As {@link #importRows(String, LabelledRows.Format)}, for a CSV or TSV file without a header row
+   * too.
+   *
+   * @param columns the file's columns' names in order, separated by commas ({@code label,text}),
+   *     for a CSV or TSV file without a header row; null where its first row is the header
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  public int importRows(String body, LabelledRows.Format format, String columns) {
+    List<String> names;
+    try {
+      names = LabelledRows.columns(columns);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
     if (body == null || body.isBlank()) {
       throw new InvalidInputException(
           "send labelled examples: JSON Lines of {\"text\": ..., \"label\": ...}, a JSON array of"
@@ -324,9 +342,13 @@ public class DatasetService {
     keys.add(OOS);
     List<LabelledRows.Row> parsed;
     try {
-      parsed = LabelledRows.read(new StringReader(body), format);
+      parsed = LabelledRows.read(new StringReader(body), format, names);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage());
+      throw new InvalidInputException(
+          e.getMessage()
+              + (e.getMessage().startsWith(LabelledRows.HEADER_NEEDED)
+                  ? "; for a file without a header row, name its columns in order (columns=label,text)"
+                  : ""));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -357,6 +357,37 @@ public final class LabelledRows {
     return new Row(place, fields);
   }
 
+  /** At most this many column names for a file without a header row. */
+  public static final int MAX_COLUMNS = 64;
+
+  /**
+   * The column names of a CSV or TSV file without a header row, as a person gives them: separated
+   * by commas, in order ({@code "label,text"}).
+   *
+   * @return null where {@code given} is null (the file's first row is its header)
+   * @throws IllegalArgumentException where a name is empty, longer than 100 characters, or given
+   *     twice, or there are more than {@link #MAX_COLUMNS}
+   */
+  public static List<String> columns(String given) {
+    if (given == null) {
+      return null;
+    }
+    List<String> names =
+        java.util.Arrays.stream(given.split(",", -1))
+            .map(n -> n.strip().toLowerCase(Locale.ROOT))
+            .toList();
+    if (names.size() > MAX_COLUMNS
+        || names.stream().anyMatch(n -> n.isEmpty() || n.length() > 100)
+        || new java.util.HashSet<>(names).size() < names.size()) {
+      throw new IllegalArgumentException(
+          "columns must be at most "
+              + MAX_COLUMNS
+              + " distinct names of 1-100 characters, separated by commas, in the file's order"
+              + " (as label,text)");
+    }
+    return names;
+  }
+
   /** The start of the message that refuses a header row without a text or a label column. */
   public static final String HEADER_NEEDED = "the first row must be a header naming";
 

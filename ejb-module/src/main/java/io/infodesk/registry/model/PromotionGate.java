@@ -68,6 +68,12 @@ public final class PromotionGate {
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.max-accuracy-drop")),
           Double.parseDouble(FlywheelSettings.defaultOf("infodesk.gates.same-cost-tolerance")));
     }
+
+    /** These bounds with another {@code maxAccuracyDrop}. */
+    public Bounds withMaxAccuracyDrop(double drop) {
+      return new Bounds(
+          accuracyTolerance, maxDomainF1Drop, p95BudgetMicros, drop, sameCostTolerance);
+    }
   }
 
   /** The decision and, when it fails, every reason. */

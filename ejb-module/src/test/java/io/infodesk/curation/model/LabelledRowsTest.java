@@ -164,6 +164,27 @@ class LabelledRowsTest {
   }
 
   @Test
+  void columnNamesAreReadAsAPersonTypesThemAndRefusedWhereAFileCouldNotBeReadByThem() {
+    assertThat(LabelledRows.columns(null)).as("the first row is the header").isNull();
+    assertThat(LabelledRows.columns(" Label , text")).containsExactly("label", "text");
+    for (String bad : List.of("", " ", "label,,text", "text,label,text", "a".repeat(101) + ",x")) {
+      assertThatThrownBy(() -> LabelledRows.columns(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("columns must be");
+    }
+    assertThat(LabelledRows.columns(String.join(",", names(LabelledRows.MAX_COLUMNS))))
+        .hasSize(LabelledRows.MAX_COLUMNS);
+    assertThatThrownBy(
+            () -> LabelledRows.columns(String.join(",", names(LabelledRows.MAX_COLUMNS + 1))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<String> names(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "c" + i).toList();
+  }
+
+  @Test
   void aCsvWithoutALineEndInItsFirst64KiBIsRefusedForItsHeaderNotItsLength() {
     StringBuilder oneLine = new StringBuilder("c0");
     for (int i = 1; i < 20_000; i++) {

@@ -54,6 +54,15 @@ class PromotionGateTest {
     assertThat(d.pass()).as(d.reasons().toString()).isTrue();
   }
 
+  @Test
+  void theDefaultsWithAnotherAccuracyDropKeepTheirOtherBounds() {
+    PromotionGate.Bounds defaults = PromotionGate.Bounds.defaults();
+    PromotionGate.Bounds off = defaults.withMaxAccuracyDrop(1);
+    assertThat(off.maxAccuracyDrop()).isEqualTo(1);
+    assertThat(off.withMaxAccuracyDrop(defaults.maxAccuracyDrop())).isEqualTo(defaults);
+    assertThat(defaults.maxAccuracyDrop()).isEqualTo(0.01);
+  }
+
   static List<String> times(int n, List<String> routes) {
     List<String> out = new java.util.ArrayList<>();
     for (int i = 0; i < n; i++) {

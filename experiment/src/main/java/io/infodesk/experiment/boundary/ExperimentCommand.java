@@ -1,5 +1,6 @@
 package io.infodesk.experiment.boundary;
 
+import io.infodesk.curation.model.LabelledRows;
 import io.infodesk.experiment.control.ExperimentData;
 import io.infodesk.experiment.control.ExperimentReport;
 import io.infodesk.experiment.control.FlywheelExperiment;
@@ -42,10 +43,12 @@ public final class ExperimentCommand {
   public static void main(String[] args) throws IOException {
     Map<String, String> options = new HashMap<>();
     List<String> files;
+    List<String> columns;
     try {
       Map<String, List<String>> given = parse(args);
       given.forEach((name, values) -> options.put(name, values.get(values.size() - 1)));
       files = given.getOrDefault("data", List.of("../shared/data/clinc150/clinc150_flat.jsonl"));
+      columns = LabelledRows.columns(options.get("columns"));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);
@@ -99,13 +102,7 @@ public final class ExperimentCommand {
     String oos = options.getOrDefault("oos-label", "oos");
     ExperimentData dataset;
     try {
-      dataset =
-          ExperimentData.read(
-              data,
-              oos.equals("none") ? null : oos,
-              options.containsKey("columns")
-                  ? List.of(options.get("columns").split("\\s*,\\s*"))
-                  : null);
+      dataset = ExperimentData.read(data, oos.equals("none") ? null : oos, columns);
     } catch (IOException e) {
       System.err.println(e.getMessage());
       System.exit(2);

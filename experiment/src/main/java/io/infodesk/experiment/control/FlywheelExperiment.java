@@ -448,7 +448,8 @@ public final class FlywheelExperiment {
     Router live = cachedTeacher;
     String liveName = "teacher";
     RoutingMetrics.Report liveTest = teacherTest;
-    PromotionGate.Bounds bounds = new PromotionGate.Bounds(0.02, 0.05, 1000, s.maxAccuracyDrop());
+    PromotionGate.Bounds bounds =
+        PromotionGate.Bounds.defaults().withMaxAccuracyDrop(s.maxAccuracyDrop());
 
     List<CycleRow> rows = new ArrayList<>();
     StudentRecipe.Trained lastNgram = null;

@@ -9,6 +9,8 @@ import io.infodesk.portal.shell.Messages;
 import io.infodesk.portal.shell.Shell;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -38,6 +40,7 @@ public class DatasetsPage implements Serializable {
   private boolean allowed;
   private List<DatasetVersion> versions = List.of();
   private DatasetVersion selected;
+  private String columns;
 
   @PostConstruct
   void load() {
@@ -58,19 +61,41 @@ public class DatasetsPage implements Serializable {
     }
   }
 
-  /** A file of labelled examples, read by its name's extension; all or nothing. */
+  /**
+   * A file of labelled examples, read by its name's extension; all or nothing. The columns' field
+   * is read as submitted with the file: the upload's event comes before the form's values reach
+   * this page.
+   */
   public void importFile(FileUploadEvent event) {
     String name = event.getFile().getFileName();
+    UIComponent field = event.getComponent().findComponent("columns");
+    if (field != null) {
+      columns =
+          FacesContext.getCurrentInstance()
+              .getExternalContext()
+              .getRequestParameterMap()
+              .get(field.getClientId());
+    }
     try (InputStream in = event.getFile().getInputStream()) {
       int n =
           datasets.importRows(
               new String(in.readAllBytes(), StandardCharsets.UTF_8),
-              LabelledRows.Format.ofFileName(name));
+              LabelledRows.Format.ofFileName(name),
+              columns == null || columns.isBlank() ? null : columns);
       Messages.info(
           n + " labelled examples imported from “" + name + "”: build a version to train on them.");
     } catch (IOException | RuntimeException e) {
       Messages.error(e);
     }
+  }
+
+  /** The columns' names of a file without a header row, as the admin typed them; blank: none. */
+  public String getColumns() {
+    return columns;
+  }
+
+  public void setColumns(String columns) {
+    this.columns = columns;
   }
 
   public void select(DatasetVersion v) {

@@ -122,11 +122,21 @@ public class DatasetsResource {
               + " text/csv (comma- or semicolon-separated) or text/tab-separated-values whose"
               + " header row names a text column"
               + " (text, utterance, sentence, query, question, answer) and a label column (label, intent,"
-              + " domain, category); all or nothing")
+              + " domain, category), or without a header row where columns names them in order;"
+              + " all or nothing")
   public Map<String, Integer> importRows(
-      @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, String body) {
+      @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+      @QueryParam("columns")
+          @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+              description =
+                  "for CSV or TSV without a header row: its columns' names in order, separated by"
+                      + " commas, as a header would name them",
+              example = "label,text")
+          String columns,
+      String body) {
     return Map.of(
-        "imported", datasets.importRows(body, LabelledRows.Format.ofMediaType(contentType)));
+        "imported",
+        datasets.importRows(body, LabelledRows.Format.ofMediaType(contentType), columns));
   }
 
   @POST
