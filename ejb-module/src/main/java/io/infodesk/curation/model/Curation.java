@@ -1,6 +1,7 @@
 package io.infodesk.curation.model;
 
 import io.infodesk.platform.control.Vectors;
+import io.infodesk.routing.model.NgramFeaturizer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,32 +25,39 @@ public final class Curation {
 
   /**
    * Keeps the first of each group of duplicates: the same text after case and space folding, or a
-   * cosine similarity at or above {@code nearThreshold} to a kept example with the same label.
+   * cosine similarity at or above {@code nearThreshold} to a kept example with the same label whose
+   * n-grams it shares enough of ({@link NgramFeaturizer#mayBeNearDuplicates}: an encoder that
+   * cannot read the script would otherwise make one of a whole label).
    */
   public static List<Example> deduplicate(List<Example> examples, double nearThreshold) {
     Set<String> seen = new HashSet<>();
-    Map<String, List<float[]>> keptByLabel = new LinkedHashMap<>();
+    Map<String, List<Kept>> keptByLabel = new LinkedHashMap<>();
     List<Example> kept = new ArrayList<>();
     for (Example e : examples) {
       String key = e.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
       if (!seen.add(key)) {
         continue;
       }
-      List<float[]> same = keptByLabel.computeIfAbsent(e.label(), k -> new ArrayList<>());
+      List<Kept> same = keptByLabel.computeIfAbsent(e.label(), k -> new ArrayList<>());
+      NgramFeaturizer.Sparse words = NgramFeaturizer.TEXTS.featurize(e.text());
       boolean near = false;
-      for (float[] v : same) {
-        if (Vectors.dot(v, e.vector()) >= nearThreshold) {
+      for (Kept k : same) {
+        if (Vectors.dot(k.vector(), e.vector()) >= nearThreshold
+            && NgramFeaturizer.mayBeNearDuplicates(k.words(), words)) {
           near = true;
           break;
         }
       }
       if (!near) {
-        same.add(e.vector());
+        same.add(new Kept(e.vector(), words));
         kept.add(e);
       }
     }
     return kept;
   }
+
+  /** A kept example's vector and n-grams. */
+  private record Kept(float[] vector, NgramFeaturizer.Sparse words) {}
 
   /**
    * Splits each label's examples with the same ratio (at least one evaluation example per label

@@ -223,6 +223,28 @@ public final class MiniLmEmbedder implements AutoCloseable {
     return run(texts, alone);
   }
 
+  /**
+   * The share of the texts' word pieces that the model's vocabulary does not know ({@code [UNK]}),
+   * special tokens aside: MiniLM's English vocabulary has almost no Chinese, Japanese or Thai
+   * character, so such texts are mostly unknown pieces and all embed alike.
+   */
+  public double unknownShare(List<String> texts) {
+    long pieces = 0;
+    long unknown = 0;
+    for (String text : texts) {
+      Encoding e = tokenizer.encode(text);
+      String[] tokens = e.getTokens();
+      long[] special = e.getSpecialTokenMask();
+      for (int i = 0; i < tokens.length; i++) {
+        if (special[i] == 0) {
+          pieces++;
+          unknown += "[UNK]".equals(tokens[i]) ? 1 : 0;
+        }
+      }
+    }
+    return pieces == 0 ? 0 : unknown / (double) pieces;
+  }
+
   private float[][] run(List<String> texts, boolean oneByOne) {
     if (texts.isEmpty()) {
       return new float[0][];

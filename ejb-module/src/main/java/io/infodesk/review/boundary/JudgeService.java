@@ -526,7 +526,12 @@ public class JudgeService {
                         learned.reason())));
         candidates.add(
             new ReviewBudget.Candidate(
-                Long.toString(i.getId()), routedLabel, wrong, vector, learned.reason()));
+                Long.toString(i.getId()),
+                routedLabel,
+                wrong,
+                vector,
+                i.getQuestion(),
+                learned.reason()));
       }
     }
     // old LOGGED labels (routes nobody complained about) that the out-of-fold student and the
@@ -581,7 +586,12 @@ public class JudgeService {
                   reason)));
       candidates.add(
           new ReviewBudget.Candidate(
-              Long.toString(i.getId()), c.label(), learned.wrongProbability(), c.vector(), reason));
+              Long.toString(i.getId()),
+              c.label(),
+              learned.wrongProbability(),
+              c.vector(),
+              c.text(),
+              reason));
     }
     int budget =
         FlywheelSettings.reviewBudget(settings.text("infodesk.review.budget"), judged + reexamined);

@@ -1,6 +1,7 @@
 package io.infodesk.review.control;
 
 import io.infodesk.platform.control.Vectors;
+import io.infodesk.routing.model.NgramFeaturizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,14 +17,32 @@ import java.util.Map;
  */
 public final class ReviewBudget {
 
-  /** A question that could be reviewed. */
+  /**
+   * A question that could be reviewed.
+   *
+   * @param text the question, or null where only its vector may tell its near-duplicates
+   */
   public record Candidate(
-      String key, String label, double wrongProbability, float[] vector, String reason) {}
+      String key,
+      String label,
+      double wrongProbability,
+      float[] vector,
+      String text,
+      String reason) {
+
+    public Candidate(
+        String key, String label, double wrongProbability, float[] vector, String reason) {
+      this(key, label, wrongProbability, vector, null, reason);
+    }
+  }
 
   /** A chosen review: its gain, the near-duplicates its decision settles, and why it was chosen. */
   public record Choice(Candidate candidate, double gain, List<Candidate> settles, String reason) {}
 
-  /** Near-duplicates at or above this MiniLM similarity are settled by one decision. */
+  /**
+   * Near-duplicates at or above this MiniLM similarity are settled by one decision, where their
+   * texts share enough n-grams too ({@link NgramFeaturizer#mayBeNearDuplicates}).
+   */
   public static final double NEAR_DUPLICATE = 0.9;
 
   /** Candidates considered per choice, the likeliest wrong first (bounds the pairwise work). */
@@ -51,6 +70,10 @@ public final class ReviewBudget {
             ? 1
             : labelCounts.values().stream().mapToInt(Integer::intValue).average().orElse(1);
     Map<String, List<Candidate>> duplicates = new HashMap<>();
+    List<NgramFeaturizer.Sparse> words =
+        pool.stream()
+            .map(c -> c.text() == null ? null : NgramFeaturizer.TEXTS.featurize(c.text()))
+            .toList();
     for (int i = 0; i < pool.size(); i++) {
       Candidate a = pool.get(i);
       for (int j = i + 1; j < pool.size(); j++) {
@@ -58,7 +81,10 @@ public final class ReviewBudget {
         if (a.label().equals(b.label())
             && a.vector() != null
             && b.vector() != null
-            && Vectors.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE) {
+            && Vectors.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE
+            && (words.get(i) == null
+                || words.get(j) == null
+                || NgramFeaturizer.mayBeNearDuplicates(words.get(i), words.get(j)))) {
           duplicates.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(b);
           duplicates.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(a);
         }

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * Hashed word (1-2) and character (3-5) n-grams of a text, as a sparse vector in a fixed number of
- * buckets, L2-normalised. Needs no encoder: featurising a question is a few microseconds.
+ * buckets, L2-normalised. Needs no encoder: featurising a question is a few microseconds. Scripts
+ * written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan) have
+ * no words to split, so their characters (1-2) count as words do.
  */
 public final class NgramFeaturizer {
 
@@ -33,7 +35,7 @@ public final class NgramFeaturizer {
     int n = 0;
     // word unigrams and bigrams
     String[] words = t.strip().isEmpty() ? new String[0] : t.strip().split(" ");
-    int[] hashes = new int[words.length * 2 + Math.max(0, t.length() * 3)];
+    int[] hashes = new int[words.length * 2 + Math.max(0, t.length() * 5)];
     int h = 0;
     for (int i = 0; i < words.length; i++) {
       hashes[h++] = hash("w:" + words[i]);
@@ -45,6 +47,21 @@ public final class NgramFeaturizer {
       for (int i = 0; i + len <= t.length(); i++) {
         hashes[h++] = hash("c:" + t.substring(i, i + len));
       }
+    }
+    // characters of a script without spaces, and pairs of them in a row
+    int previous = -1;
+    for (int i = 0; i < t.length(); ) {
+      int c = t.codePointAt(i);
+      if (unspaced(c)) {
+        hashes[h++] = hash("u:" + Character.toString(c));
+        if (previous >= 0) {
+          hashes[h++] = hash("d:" + Character.toString(previous) + Character.toString(c));
+        }
+        previous = c;
+      } else {
+        previous = -1;
+      }
+      i += Character.charCount(c);
     }
     int[] idx = Arrays.copyOf(hashes, h);
     for (int i = 0; i < idx.length; i++) {
@@ -76,6 +93,39 @@ public final class NgramFeaturizer {
     return new Sparse(Arrays.copyOf(keys, n), Arrays.copyOf(vals, n));
   }
 
+  /**
+   * Texts whose n-grams agree less than this (cosine) are never near-duplicates, whatever an
+   * encoder says: MiniLM knows almost no Chinese, Japanese or Thai character, so it gives every
+   * text of those scripts nearly the same vector. English questions that MiniLM puts at 0.9 or more
+   * share at least 0.22 (CLINC150, docs/experiment.md).
+   */
+  public static final double NEAR_DUPLICATE_FLOOR = 0.2;
+
+  /** A featurizer for comparing texts ({@link #mayBeNearDuplicates}). */
+  public static final NgramFeaturizer TEXTS = new NgramFeaturizer(1 << 16);
+
+  /** Whether two texts, featurized alike, share enough n-grams to be near-duplicates. */
+  public static boolean mayBeNearDuplicates(Sparse a, Sparse b) {
+    return cosine(a, b) >= NEAR_DUPLICATE_FLOOR;
+  }
+
+  /** The cosine of two sparse vectors from the same featurizer (both are L2-normalised). */
+  public static double cosine(Sparse a, Sparse b) {
+    double dot = 0;
+    int[] ai = a.indices();
+    int[] bi = b.indices();
+    for (int i = 0, j = 0; i < ai.length && j < bi.length; ) {
+      if (ai[i] == bi[j]) {
+        dot += a.values()[i++] * b.values()[j++];
+      } else if (ai[i] < bi[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return dot;
+  }
+
   /** The dense form, for training. */
   public float[] dense(String text) {
     Sparse s = featurize(text);
@@ -84,6 +134,22 @@ public final class NgramFeaturizer {
       d[s.indices()[i]] = s.values()[i];
     }
     return d;
+  }
+
+  private static final java.util.Set<Character.UnicodeScript> UNSPACED =
+      java.util.EnumSet.of(
+          Character.UnicodeScript.HAN,
+          Character.UnicodeScript.HIRAGANA,
+          Character.UnicodeScript.KATAKANA,
+          Character.UnicodeScript.THAI,
+          Character.UnicodeScript.LAO,
+          Character.UnicodeScript.KHMER,
+          Character.UnicodeScript.MYANMAR,
+          Character.UnicodeScript.TIBETAN);
+
+  /** Whether {@code c} belongs to a script written without spaces between words. */
+  static boolean unspaced(int c) {
+    return c >= 0x0e00 && UNSPACED.contains(Character.UnicodeScript.of(c));
   }
 
   /** FNV-1a, stable across JVMs (String.hashCode is too, but this mixes the bits better). */

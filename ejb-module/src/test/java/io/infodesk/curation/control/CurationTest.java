@@ -39,6 +39,21 @@ class CurationTest {
   }
 
   @Test
+  void anEncoderThatCannotReadTheScriptDoesNotMakeOneQuestionOfALabel() {
+    // MiniLM knows almost no Chinese character: unrelated questions get nearly the same vector
+    float[] unread = unit(1, 0.01f, 0);
+    List<Curation.Example> in =
+        List.of(
+            new Curation.Example("我忘了密码", "it", unread),
+            new Curation.Example("打印机坏了", "it", unread),
+            new Curation.Example("我忘了我的密码", "it", unread));
+    assertThat(Curation.deduplicate(in, 0.98))
+        .extracting(Curation.Example::text)
+        .as("the printer question is another question; the second password question is not")
+        .containsExactly("我忘了密码", "打印机坏了");
+  }
+
+  @Test
   void splitsEachLabelInTheSameRatioReproducibly() {
     List<Curation.Example> in = new ArrayList<>();
     for (int i = 0; i < 40; i++) {

@@ -45,6 +45,15 @@ class MiniLmEmbedderTest {
   }
 
   @Test
+  void itSaysHowMuchOfATextItsVocabularyDoesNotKnow() {
+    assertThat(embedder.unknownShare(List.of("How many vacation days do I get?"))).isZero();
+    assertThat(embedder.unknownShare(List.of("我忘了密码", "打印机坏了")))
+        .as("Chinese: MiniLM's vocabulary has almost none of its characters")
+        .isGreaterThan(0.5);
+    assertThat(embedder.unknownShare(List.of())).isZero();
+  }
+
+  @Test
   void similarQuestionsAreCloserThanUnrelatedOnes() {
     float[][] v =
         embedder.embedAll(

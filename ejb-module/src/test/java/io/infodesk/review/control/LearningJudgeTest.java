@@ -84,6 +84,20 @@ class LearningJudgeTest {
   }
 
   @Test
+  void aDecisionSettlesOnlyQuestionsThatShareTheirWordsToo() {
+    // the same vector for questions MiniLM cannot read (its vocabulary has almost no Thai)
+    float[] unread = unit(1, 0, 0);
+    var forgot = new ReviewBudget.Candidate("f", "it", 0.9, unread, "ลืมรหัสผ่าน", "");
+    var forgotToo = new ReviewBudget.Candidate("f2", "it", 0.8, unread, "ฉันลืมรหัสผ่าน", "");
+    var printer = new ReviewBudget.Candidate("p", "it", 0.7, unread, "เครื่องพิมพ์เสีย", "");
+    List<ReviewBudget.Choice> chosen =
+        ReviewBudget.choose(List.of(forgot, forgotToo, printer), 1, Map.of("it", 10), 0.5);
+    assertThat(chosen.get(0).settles())
+        .extracting(ReviewBudget.Candidate::key)
+        .containsExactly("f2");
+  }
+
+  @Test
   void theBudgetIsACountOrAShareOfTheQuestions() {
     assertThat(FlywheelSettings.reviewBudget("40", 1000)).isEqualTo(40);
     assertThat(FlywheelSettings.reviewBudget("5%", 1000)).isEqualTo(50);

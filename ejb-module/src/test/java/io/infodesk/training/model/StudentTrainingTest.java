@@ -62,6 +62,27 @@ class StudentTrainingTest {
   }
 
   @Test
+  void textWithoutSpacesBetweenWordsSharesFeaturesByItsCharacters() {
+    NgramFeaturizer f = new NgramFeaturizer(1 << 16);
+    // "I forgot my password" and "reset the password": only the word 密码 (password) in common,
+    // which is shorter than the three characters of the smallest character n-gram
+    assertThat(NgramFeaturizer.cosine(f.featurize("我忘了密码"), f.featurize("重置密码")))
+        .as("the two share a word")
+        .isGreaterThan(0.2);
+    assertThat(NgramFeaturizer.cosine(f.featurize("ลืมรหัสผ่าน"), f.featurize("รีเซ็ตรหัสผ่าน")))
+        .as("Thai")
+        .isGreaterThan(0.2);
+    // STASH assertThat(NgramFeaturizer.unspaced('a')).isFalse();
+    // STASH assertThat(NgramFeaturizer.unspaced('é')).isFalse();
+    // STASH assertThat(NgramFeaturizer.unspaced('한')).as("Korean is written with
+    // spaces").isFalse();
+    // STASH assertThat(NgramFeaturizer.unspaced('密')).isTrue();
+    // STASH assertThat(NgramFeaturizer.unspaced('の')).isTrue();
+    // STASH assertThat(NgramFeaturizer.unspaced("𠀋".codePointAt(0))).as("beyond the
+    // BMP").isTrue();
+  }
+
+  @Test
   void theNgramStudentLearnsTheFixture() throws Exception {
     List<Row> rows = fixture();
     List<Row> train = rows.subList(0, rows.size() * 3 / 4);

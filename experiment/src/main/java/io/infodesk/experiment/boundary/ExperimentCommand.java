@@ -140,6 +140,7 @@ public final class ExperimentCommand {
     Path models = Path.of(System.getProperty("java.io.tmpdir"), "infodesk-experiment-minilm");
     try (MiniLmEmbedder embedder =
         MiniLmEmbedder.load(models, Thread.currentThread().getContextClassLoader())) {
+      dataset = dataset.readBy(embedder::unknownShare);
       FlywheelExperiment experiment =
           new FlywheelExperiment(
               embedder::embedAll,

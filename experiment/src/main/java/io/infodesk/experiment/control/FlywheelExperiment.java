@@ -626,7 +626,7 @@ public final class FlywheelExperiment {
         byKey.put(key, e);
         candidates.add(
             new ReviewBudget.Candidate(
-                key, e.current(), a.wrongProbability(), e.vector, a.reason()));
+                key, e.current(), a.wrongProbability(), e.vector, e.text, a.reason()));
       }
 
       // SMEs review the items with the highest expected gain, within the cycle's budget

@@ -56,6 +56,24 @@ class ExperimentDataTest {
   }
 
   @Test
+  void dataMiniLmCannotReadIsPointedOutInTheReportsFirstLine() throws IOException {
+    ExperimentData d = ExperimentData.read(file("train", "val", "test"), "none");
+    List<Integer> asked = new java.util.ArrayList<>();
+    ExperimentData unread =
+        d.readBy(
+            texts -> {
+              asked.add(texts.size());
+              return 0.62;
+            });
+    assertThat(asked).containsExactly(120);
+    assertThat(unread.splits())
+        .startsWith("as given; MiniLM's vocabulary does not know 62% of the word pieces")
+        .contains("the n-gram student reads any script");
+    assertThat(unread.train()).isEqualTo(d.train());
+    assertThat(d.readBy(texts -> 0.05)).as("English").isSameAs(d);
+  }
+
+  @Test
   void aMissingValidationSplitIsCarvedFromEachLabelsTrainingRows() throws IOException {
     Path f = file("train", "test");
     ExperimentData d = ExperimentData.read(f, "none");
