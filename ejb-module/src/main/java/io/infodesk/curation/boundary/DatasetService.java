@@ -309,17 +309,8 @@ public class DatasetService {
    * Imports labelled examples (label: a domain key or "oos"): JSON Lines of {@code {text, label}},
    * a JSON document of such rows or {@code [text, label]} pairs, or CSV or TSV whose header row
    * names a text and a label column ({@link LabelledRows}: also utterance, question, query…, and
-   * intent, domain, category…). Every row is checked first; one bad row refuses the whole file,
-   * naming its line.
-   */
-  @RolesAllowed(Role.ADMIN_NAME)
-  public int importRows(String body, LabelledRows.Format format) {
-    return importRows(body, format, null);
-  }
-
-  /**
-   * As {@link #importRows(String, LabelledRows.Format)}, for a CSV or TSV file without a header row
-   * too.
+   * intent, domain, category…), or without a header row where {@code columns} names them. Every row
+   * is checked first; one bad row refuses the whole file, naming its line.
    *
    * @param columns the file's columns' names in order, separated by commas ({@code label,text}),
    *     for a CSV or TSV file without a header row; null where its first row is the header

@@ -28,13 +28,7 @@ public final class ReviewBudget {
       double wrongProbability,
       float[] vector,
       String text,
-      String reason) {
-
-    public Candidate(
-        String key, String label, double wrongProbability, float[] vector, String reason) {
-      this(key, label, wrongProbability, vector, null, reason);
-    }
-  }
+      String reason) {}
 
   /** A chosen review: its gain, the near-duplicates its decision settles, and why it was chosen. */
   public record Choice(Candidate candidate, double gain, List<Candidate> settles, String reason) {}

@@ -65,11 +65,11 @@ class LearningJudgeTest {
 
   @Test
   void theBudgetGoesToTheLikeliestWrongThatSettleMostAndSmallClasses() {
-    var a = new ReviewBudget.Candidate("a", "it", 0.9, unit(1, 0, 0), "");
-    var aTwin = new ReviewBudget.Candidate("a2", "it", 0.6, unit(1, 0.05f, 0), "");
-    var b = new ReviewBudget.Candidate("b", "it", 0.95, unit(0, 1, 0), "");
-    var rare = new ReviewBudget.Candidate("r", "oos", 0.7, unit(0, 0, 1), "");
-    var unlikely = new ReviewBudget.Candidate("u", "it", 0.3, unit(1, 1, 1), "");
+    var a = new ReviewBudget.Candidate("a", "it", 0.9, unit(1, 0, 0), null, "");
+    var aTwin = new ReviewBudget.Candidate("a2", "it", 0.6, unit(1, 0.05f, 0), null, "");
+    var b = new ReviewBudget.Candidate("b", "it", 0.95, unit(0, 1, 0), null, "");
+    var rare = new ReviewBudget.Candidate("r", "oos", 0.7, unit(0, 0, 1), null, "");
+    var unlikely = new ReviewBudget.Candidate("u", "it", 0.3, unit(1, 1, 1), null, "");
     Map<String, Integer> counts = Map.of("it", 1000, "oos", 10);
     List<ReviewBudget.Choice> chosen =
         ReviewBudget.choose(List.of(unlikely, b, rare, aTwin, a), 3, counts, 0.5);
