@@ -339,6 +339,18 @@ class PortalWorkflowsIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("messages"), "1 labelled examples imported from “helpdesk-history.json”"));
+    // questions in a language MiniLM cannot read are imported, with a warning of what it means
+    Path chinese = csv.resolveSibling("helpdesk-zh.csv");
+    Files.writeString(chinese, "question,label\n" + history + "预算谁来审批？,finance\n");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("imp:file_input")));
+    browser.findElement(By.id("imp:file_input")).sendKeys(chinese.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "1 labelled examples imported from “helpdesk-zh.csv”"));
+    assertThat(browser.findElement(By.id("messages")).getText())
+        .contains("MiniLM's vocabulary does not know", "n-gram student");
+    browser.executeScript("document.getElementById('messages').scrollIntoView()");
+    Browser.screenshot(browser, "portal-admin-datasets-unreadable-language");
     wait.until(ExpectedConditions.elementToBeClickable(By.id("ds:build"))).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "built"));
     String latest =

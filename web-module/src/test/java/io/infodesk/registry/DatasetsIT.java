@@ -158,6 +158,20 @@ class DatasetsIT {
                 + "-headless leave paid?\n");
     assertThat(named.status()).as(named.body()).isEqualTo(200);
     assertThat(named.json().getInt("imported")).isEqualTo(2);
+    assertThat(named.json().containsKey("warning")).as(named.body()).isFalse();
+    // a language MiniLM cannot read is imported, and the admin is told what it means
+    Reply unreadable =
+        api.postRaw(
+            "/api/datasets/import",
+            ADMIN,
+            "application/x-ndjson",
+            "{\"text\":\"我忘了"
+                + marker
+                + "的密码怎么办\",\"label\":\"it\"}\n{\"text\":\"打印机坏了，请帮我修理\",\"label\":\"it\"}\n");
+    assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(200);
+    assertThat(unreadable.json().getInt("imported")).isEqualTo(2);
+    assertThat(unreadable.json().getString("warning"))
+        .contains("MiniLM", "word pieces", "n-gram student");
     for (String columns : new String[] {"label", "label,,text", "text,text", ""}) {
       Reply badColumns =
           api.postRaw(

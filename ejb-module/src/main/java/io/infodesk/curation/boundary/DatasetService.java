@@ -54,6 +54,9 @@ import java.util.TreeMap;
 @Stateless
 public class DatasetService {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(DatasetService.class.getName());
+
   public static final String OOS = RouteLabels.OOS;
 
   /** Where an example comes from when it is one of a domain's exemplars. */
@@ -314,9 +317,10 @@ public class DatasetService {
    *
    * @param columns the file's columns' names in order, separated by commas ({@code label,text}),
    *     for a CSV or TSV file without a header row; null where its first row is the header
+   * @return how many were imported, and a warning where MiniLM cannot read their language
    */
   @RolesAllowed(Role.ADMIN_NAME)
-  public int importRows(String body, LabelledRows.Format format, String columns) {
+  public Imported importRows(String body, LabelledRows.Format format, String columns) {
     List<String> names;
     try {
       names = LabelledRows.columns(columns);
@@ -366,7 +370,40 @@ public class DatasetService {
     rows.forEach(em::persist);
     audited.fire(
         new Audited("DATASET_IMPORTED", "imported-example", null, rows.size() + " examples"));
-    return rows.size();
+    return new Imported(rows.size(), readability(rows));
+  }
+
+  /**
+   * What an import did.
+   *
+   * @param imported the examples added
+   * @param warning what the admin should know about them, or null: that MiniLM cannot read their
+   *     language ({@link #readability})
+   */
+  public record Imported(int imported, String warning) {}
+
+  /**
+   * Null where MiniLM reads the examples' language; otherwise why the flywheel will lean on the
+   * n-gram student (docs/operations.md, "Languages"), from the first 2,000 examples' word pieces.
+   */
+  private String readability(List<ImportedExample> rows) {
+    double unknown =
+        embeddings.unknownShare(rows.stream().limit(2000).map(ImportedExample::getText).toList());
+    if (unknown < io.infodesk.platform.control.MiniLmEmbedder.UNREADABLE) {
+      return null;
+    }
+    String warning =
+        String.format(
+            java.util.Locale.ROOT,
+            "MiniLM's vocabulary does not know %.0f%% of these examples' word pieces (a script it"
+                + " cannot read, such as Chinese or Thai): the zero-shot teacher, the MiniLM"
+                + " student and the judge's nearest examples can barely tell such questions apart,"
+                + " and retrieval finds their documents by keywords only; the n-gram student reads"
+                + " any script, so expect it to become the live router (docs/operations.md,"
+                + " \"Languages\")",
+            100 * unknown);
+    LOG.warning(warning);
+    return warning;
   }
 
   /**

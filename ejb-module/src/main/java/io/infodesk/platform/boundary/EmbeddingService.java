@@ -169,6 +169,14 @@ public class EmbeddingService {
     return questions.getAll(m.version(), texts, m::embedAll);
   }
 
+  /**
+   * The share of the texts' word pieces the model does not know ({@link
+   * MiniLmEmbedder#unknownShare}); from {@link MiniLmEmbedder#UNREADABLE} on, it cannot read them.
+   */
+  public double unknownShare(List<String> texts) {
+    return embedder().unknownShare(texts);
+  }
+
   /** Cosine similarity of two embeddings. */
   public static double similarity(float[] a, float[] b) {
     return Vectors.cosine(a, b);

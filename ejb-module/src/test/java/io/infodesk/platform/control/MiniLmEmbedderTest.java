@@ -54,6 +54,21 @@ class MiniLmEmbedderTest {
   }
 
   @Test
+  void aClosedModelRefusesWork() {
+    MiniLmEmbedder closed =
+        MiniLmEmbedder.load(
+            Path.of("target", "models", "all-minilm-l6-v2"),
+            MiniLmEmbedderTest.class.getClassLoader());
+    closed.close();
+    assertThatThrownBy(() -> closed.unknownShare(List.of("reset my password")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> closed.embed("reset my password"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void similarQuestionsAreCloserThanUnrelatedOnes() {
     float[][] v =
         embedder.embedAll(

@@ -225,21 +225,17 @@ public record ExperimentData(
   }
 
   /**
-   * From this share of unknown word pieces on, the report says that MiniLM cannot read the data.
-   */
-  public static final double UNREADABLE = 0.2;
-
-  /**
    * This data, its report's first line saying so where MiniLM's vocabulary does not know {@link
-   * #UNREADABLE} or more of the word pieces of its training rows (the first 2,000): the teacher and
-   * the MiniLM student read the questions through MiniLM, the n-gram student reads any script.
+   * io.infodesk.platform.control.MiniLmEmbedder#UNREADABLE} or more of the word pieces of its
+   * training rows (the first 2,000): the teacher and the MiniLM student read the questions through
+   * MiniLM, the n-gram student reads any script.
    *
    * @param unknownShare the share of the texts' word pieces that MiniLM does not know
    */
   public ExperimentData readBy(java.util.function.ToDoubleFunction<List<String>> unknownShare) {
     List<String> texts = train.stream().limit(2000).map(Row::text).toList();
     double unknown = unknownShare.applyAsDouble(texts);
-    if (unknown < UNREADABLE) {
+    if (unknown < io.infodesk.platform.control.MiniLmEmbedder.UNREADABLE) {
       return this;
     }
     return new ExperimentData(

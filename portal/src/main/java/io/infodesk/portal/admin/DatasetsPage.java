@@ -77,13 +77,19 @@ public class DatasetsPage implements Serializable {
               .get(field.getClientId());
     }
     try (InputStream in = event.getFile().getInputStream()) {
-      int n =
+      DatasetService.Imported done =
           datasets.importRows(
               new String(in.readAllBytes(), StandardCharsets.UTF_8),
               LabelledRows.Format.ofFileName(name),
               columns == null || columns.isBlank() ? null : columns);
       Messages.info(
-          n + " labelled examples imported from “" + name + "”: build a version to train on them.");
+          done.imported()
+              + " labelled examples imported from “"
+              + name
+              + "”: build a version to train on them.");
+      if (done.warning() != null) {
+        Messages.warn(done.warning());
+      }
     } catch (IOException | RuntimeException e) {
       Messages.error(e);
     }

@@ -12,6 +12,11 @@ public final class Messages {
     add(FacesMessage.SEVERITY_INFO, text);
   }
 
+  /** Done, but with something the user should know. */
+  public static void warn(String text) {
+    add(FacesMessage.SEVERITY_WARN, text);
+  }
+
   public static void error(Throwable e) {
     add(FacesMessage.SEVERITY_ERROR, reason(e));
   }

@@ -123,8 +123,8 @@ public class DatasetsResource {
               + " header row names a text column"
               + " (text, utterance, sentence, query, question, answer) and a label column (label, intent,"
               + " domain, category), or without a header row where columns names them in order;"
-              + " all or nothing")
-  public Map<String, Integer> importRows(
+              + " all or nothing; the answer warns where MiniLM cannot read the examples' language")
+  public DatasetService.Imported importRows(
       @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
       @QueryParam("columns")
           @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
@@ -134,9 +134,7 @@ public class DatasetsResource {
               example = "label,text")
           String columns,
       String body) {
-    return Map.of(
-        "imported",
-        datasets.importRows(body, LabelledRows.Format.ofMediaType(contentType), columns));
+    return datasets.importRows(body, LabelledRows.Format.ofMediaType(contentType), columns);
   }
 
   @POST
