@@ -161,15 +161,95 @@ public final class LabelledRows {
     if (in.read() != '\uFEFF') {
       in.reset();
     }
-    return switch (format) {
-      case JSONL -> jsonLines(in);
-      case JSON -> jsonDocument(in);
-      // a spreadsheet saves "CSV" with semicolons where the comma is the decimal separator
-      case CSV ->
-          delimited(in, CSVFormat.RFC4180.builder().setDelimiter(delimiter(in)).get(), columns);
-      // a question may start with a quotation mark that closes nowhere
-      case TSV -> delimited(in, CSVFormat.TDF.builder().setQuote(null).get(), columns);
-    };
+    List<Row> rows =
+        switch (format) {
+          case JSONL -> jsonLines(in);
+          case JSON -> jsonDocument(in);
+          // a spreadsheet saves "CSV" with semicolons where the comma is the decimal separator
+          case CSV ->
+              delimited(in, CSVFormat.RFC4180.builder().setDelimiter(delimiter(in)).get(), columns);
+          // a question may start with a quotation mark that closes nowhere
+          case TSV -> delimited(in, CSVFormat.TDF.builder().setQuote(null).get(), columns);
+        };
+    return qualifiedIntents(wordedTexts(rows));
+  }
+
+  /**
+   * The rows, their text from the file's text column with by far the most distinct values where it
+   * has several: HWU64's own file has the crowd's prompt as {@code question} (a few hundred
+   * prompts) and each person's words as {@code answer} (25,000), where a FAQ export's questions are
+   * as many as its answers and stay its text.
+   */
+  private static List<Row> wordedTexts(List<Row> rows) {
+    Map<String, java.util.Set<String>> distinct = new java.util.LinkedHashMap<>();
+    for (String name : TEXT_FIELDS) {
+      for (Row r : rows) {
+        String v = r.fields().get(name);
+        if (v != null && !v.isBlank()) {
+          distinct.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(v);
+        }
+      }
+    }
+    if (distinct.size() < 2) {
+      return rows;
+    }
+    String preferred = distinct.keySet().iterator().next();
+    String most = preferred;
+    for (var e : distinct.entrySet()) {
+      if (e.getValue().size() > distinct.get(most).size()) {
+        most = e.getKey();
+      }
+    }
+    if (distinct.get(most).size() < 2 * distinct.get(preferred).size()) {
+      return rows;
+    }
+    String chosen = most;
+    return rows.stream()
+        .map(r -> with(r, TEXT_FIELDS.get(0), r.fields().getOrDefault(chosen, "")))
+        .toList();
+  }
+
+  /**
+   * The rows, an {@code intent} label qualified by its {@code scenario} where the file gives the
+   * same intent name in several scenarios: HWU64's own file has {@code set} under {@code alarm} and
+   * under {@code calendar}, and its 64 intents are {@code alarm_set}, {@code calendar_set}…; Amazon
+   * MASSIVE's intents are already {@code alarm_set} and stay as they are.
+   */
+  private static List<Row> qualifiedIntents(List<Row> rows) {
+    Map<String, java.util.Set<String>> scenarios = new HashMap<>();
+    for (Row r : rows) {
+      String scenario = r.fields().get("scenario");
+      if (scenario != null && "intent".equals(labelField(r))) {
+        scenarios
+            .computeIfAbsent(r.fields().get("intent"), k -> new java.util.HashSet<>())
+            .add(scenario.strip());
+      }
+    }
+    if (scenarios.values().stream().noneMatch(s -> s.size() > 1)) {
+      return rows;
+    }
+    return rows.stream()
+        .map(
+            r -> {
+              if (!"intent".equals(labelField(r)) || r.fields().get("scenario") == null) {
+                return r;
+              }
+              String qualified =
+                  r.fields().get("scenario").strip() + "_" + r.fields().get("intent").strip();
+              return with(with(r, LABEL_FIELDS.get(0), qualified), "intent", qualified);
+            })
+        .toList();
+  }
+
+  /** The name of the row's label field, or null. */
+  private static String labelField(Row r) {
+    return LABEL_FIELDS.stream().filter(r.fields()::containsKey).findFirst().orElse(null);
+  }
+
+  private static Row with(Row r, String name, String value) {
+    Map<String, String> fields = new HashMap<>(r.fields());
+    fields.put(name, value);
+    return new Row(r.place(), fields);
   }
 
   /** How much of a CSV's start is read to find its delimiter. */

@@ -198,6 +198,56 @@ class LabelledRowsTest {
   }
 
   @Test
+  void hwu64sOwnFileGivesTheUsersAnswersUnderTheirScenarioQualifiedIntents() throws Exception {
+    // the columns of NLU-Data-Home-Domain-Annotated-All.csv: "question" is the prompt the crowd
+    // answered, and the same intent name ("set", "query") is in several scenarios
+    String header =
+        "userid;answerid;scenario;intent;status;answer_annotation;notes;suggested_entities;"
+            + "answer_normalised;answer;question\n";
+    String prompt = ";what would you say to your assistant?\n";
+    List<LabelledRows.Row> rows =
+        LabelledRows.read(
+            new StringReader(
+                header
+                    + "1;1;alarm;set;;;;;wake me up at five am;wake me up at five am"
+                    + prompt
+                    + "1;2;alarm;query;;;;;what alarms are set;what alarms are set"
+                    + prompt
+                    + "2;3;calendar;set;;;;;book lunch with ann;book lunch with ann"
+                    + prompt
+                    + "2;4;calendar;set;;;;;remind me of the dentist;remind me of the dentist"
+                    + prompt),
+            LabelledRows.Format.CSV);
+    assertThat(rows)
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label)
+        .containsExactly(
+            tuple("wake me up at five am", "alarm_set"),
+            tuple("what alarms are set", "alarm_query"),
+            tuple("book lunch with ann", "calendar_set"),
+            tuple("remind me of the dentist", "calendar_set"));
+    // where an intent's name is in one scenario only (Amazon MASSIVE's), it stays as it is
+    List<LabelledRows.Row> massive =
+        LabelledRows.read(
+            new StringReader(
+                "{\"utt\":\"wake me up\",\"scenario\":\"alarm\",\"intent\":\"alarm_set\"}\n"
+                    + "{\"utt\":\"book lunch\",\"scenario\":\"calendar\",\"intent\":\"calendar_set\"}\n"),
+            LabelledRows.Format.JSONL);
+    assertThat(massive)
+        .extracting(LabelledRows.Row::label)
+        .containsExactly("alarm_set", "calendar_set");
+    // a FAQ export's question is its text, though its answers are as many
+    List<LabelledRows.Row> faq =
+        LabelledRows.read(
+            new StringReader(
+                "question,answer,category\nHow do I reset it?,Press the button.,it\n"
+                    + "Who pays me?,Payroll does.,hr\n"),
+            LabelledRows.Format.CSV);
+    assertThat(faq)
+        .extracting(LabelledRows.Row::text)
+        .containsExactly("How do I reset it?", "Who pays me?");
+  }
+
+  @Test
   void whatCannotBeReadIsRefusedWithItsPlace() {
     assertThatThrownBy(
             () -> LabelledRows.read(new StringReader("a,b\n1,2\n"), LabelledRows.Format.CSV))

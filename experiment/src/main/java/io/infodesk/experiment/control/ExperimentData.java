@@ -93,6 +93,7 @@ public record ExperimentData(
     List<Row> validation = new ArrayList<>();
     List<Row> test = new ArrayList<>();
     Map<String, Set<String>> intents = new TreeMap<>();
+    int blank = 0;
     for (Path file : files) {
       String named = files.size() > 1 ? splitNamedBy(file) : "train";
       List<LabelledRows.Row> records;
@@ -122,8 +123,11 @@ public record ExperimentData(
         if (split.isEmpty()) {
           split = named;
         }
+        // a public dataset has rows nobody filled in (HWU64's file: some answers are empty);
+        // they are left out and counted in the report
         if (text.isEmpty() || label.isEmpty()) {
-          throw new IOException(where + " needs a text and a label");
+          blank++;
+          continue;
         }
         boolean oos = label.equals(oosLabel) || label.equals(RouteLabels.OOS);
         if (oos) {
@@ -205,7 +209,14 @@ public record ExperimentData(
                 domain,
                 domain.replace('_', ' ')
                     + (names.isEmpty() ? "" : ": " + String.join(", ", names))));
-    String splits = carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved);
+    String splits =
+        (carved.isEmpty() ? "as given" : "carved " + String.join(" and ", carved))
+            + (blank == 0
+                ? ""
+                : "; "
+                    + blank
+                    + (blank == 1 ? " row" : " rows")
+                    + " without a text or a label left out");
     ExperimentData data = new ExperimentData(train, validation, test, descriptions, splits);
     if (data.hasOutOfScope()) {
       return data;

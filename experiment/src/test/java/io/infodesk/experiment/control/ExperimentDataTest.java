@@ -286,6 +286,37 @@ class ExperimentDataTest {
   }
 
   @Test
+  void hwu64sOwnFileIsReadAsItsAuthorsMeantIt() throws IOException {
+    // NLU-Data-Home-Domain-Annotated-All.csv: semicolons, the prompt as "question", the person's
+    // words as "answer" (some empty), an intent name shared by scenarios
+    Path hwu = dir.resolve("NLU-Data-Home-Domain-Annotated-All.csv");
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "userid;answerid;scenario;intent;status;answer_annotation;notes;suggested_entities;"
+            + "answer_normalised;answer;question");
+    int id = 0;
+    for (String scenario : List.of("alarm", "calendar")) {
+      for (String intent : List.of("set", "query")) {
+        for (int i = 0; i < 30; i++) {
+          String words = intent + " my " + scenario + " number " + i;
+          lines.add(
+              String.format(
+                  "1;%d;%s;%s;;;;;%s;%s;what would you say to your assistant to %s?",
+                  id++, scenario, intent, words, words, intent));
+        }
+      }
+    }
+    lines.add("1;999;alarm;set;IRR;;;;;;what would you say to your assistant to set?");
+    Files.write(hwu, lines);
+    ExperimentData d = ExperimentData.read(hwu, null);
+    assertThat(d.domains())
+        .containsExactly("alarm_query", "alarm_set", "calendar_query", "calendar_set");
+    assertThat(d.train().size() + d.validation().size() + d.test().size()).isEqualTo(120);
+    assertThat(texts(d.train())).allMatch(t -> t.contains(" my ") && !t.startsWith("what would"));
+    assertThat(d.splits()).contains("1 row without a text or a label left out");
+  }
+
+  @Test
   void aFileWithoutAHeaderRowIsReadWithTheColumnsGiven() throws IOException {
     Path atis = dir.resolve("atis_intents_train.csv");
     List<String> lines = new ArrayList<>();
