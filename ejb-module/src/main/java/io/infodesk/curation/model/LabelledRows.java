@@ -32,18 +32,37 @@ import org.apache.commons.csv.CSVRecord;
 public final class LabelledRows {
 
   /**
-   * Where a row's text may be, first found first: HWU64 writes the employee's words as {@code
-   * answer} (to its assistant's prompt), so that name comes after every other.
+   * Where a row's text may be, first found first: Bitext's customer-support set has it as {@code
+   * instruction} (and the agent's reply as {@code response}, no text); HWU64 writes the employee's
+   * words as {@code answer} (to its assistant's prompt), so that name comes after every other.
    */
   public static final List<String> TEXT_FIELDS =
-      List.of("text", "utterance", "sentence", "query", "question", "utt", "answer");
+      List.of(
+          "text",
+          "utterance",
+          "sentence",
+          "query",
+          "question",
+          "utt",
+          "instruction",
+          "message",
+          "answer");
 
   /**
    * Where a row's label may be, first found first: a Hugging Face export's name of its numbered
    * label before the number; CLINC150's flat file: its domain.
    */
   public static final List<String> LABEL_FIELDS =
-      List.of("label_text", "label", "domain", "intent", "category");
+      List.of(
+          "label_text",
+          "label_name",
+          "label",
+          "domain",
+          "intent",
+          "intent_name",
+          "category",
+          "class",
+          "topic");
 
   /** Where a row's split may be (Amazon MASSIVE: its partition). */
   public static final List<String> SPLIT_FIELDS = List.of("split", "partition");
@@ -205,7 +224,11 @@ public final class LabelledRows {
     }
     String chosen = most;
     return rows.stream()
-        .map(r -> with(r, TEXT_FIELDS.get(0), r.fields().getOrDefault(chosen, "")))
+        .map(
+            r ->
+                r.fields().containsKey(chosen)
+                    ? with(r, TEXT_FIELDS.get(0), r.fields().get(chosen))
+                    : r)
         .toList();
   }
 

@@ -248,6 +248,27 @@ class LabelledRowsTest {
   }
 
   @Test
+  void bitextsCustomerSupportSetAndRowsOfMixedNamesAreRead() throws Exception {
+    List<LabelledRows.Row> bitext =
+        LabelledRows.read(
+            new StringReader(
+                "flags,instruction,category,intent,response\n"
+                    + "B,i want to cancel my order,ORDER,cancel_order,\"I understand, ...\"\n"),
+            LabelledRows.Format.CSV);
+    assertThat(bitext)
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label)
+        .containsExactly(tuple("i want to cancel my order", "cancel_order"));
+    // rows that name their text differently keep their own, though one name has more values
+    StringBuilder lines = new StringBuilder("{\"utterance\":\"u0\",\"class\":\"a\"}\n");
+    for (int i = 0; i < 3; i++) {
+      lines.append("{\"message\":\"m").append(i).append("\",\"class\":\"b\"}\n");
+    }
+    assertThat(LabelledRows.read(new StringReader(lines.toString()), LabelledRows.Format.JSONL))
+        .extracting(LabelledRows.Row::text, LabelledRows.Row::label)
+        .containsExactly(tuple("u0", "a"), tuple("m0", "b"), tuple("m1", "b"), tuple("m2", "b"));
+  }
+
+  @Test
   void whatCannotBeReadIsRefusedWithItsPlace() {
     assertThatThrownBy(
             () -> LabelledRows.read(new StringReader("a,b\n1,2\n"), LabelledRows.Format.CSV))
