@@ -121,8 +121,9 @@ public class DatasetsResource {
               + " object of such arrays by split); or"
               + " text/csv (comma- or semicolon-separated) or text/tab-separated-values whose"
               + " header row names a text column"
-              + " (text, utterance, sentence, query, question, answer) and a label column (label, intent,"
-              + " domain, category), or without a header row where columns names them in order;"
+              + " (text, utterance, sentence, query, question, utt, instruction, message, answer)"
+              + " and a label column (label_text, label_name, label, domain, intent, intent_name,"
+              + " category, class, topic), or without a header row where columns names them in order;"
               + " all or nothing; the answer warns where MiniLM cannot read the examples' language")
   public DatasetService.Imported importRows(
       @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
