@@ -67,3 +67,20 @@ with open(f"{out}/clinc-unspaced.jsonl", "w", encoding="utf-8") as f:
             text = "".join(character(w) for w in r["text"].split())
             split = r["split"].replace("oos_", "")
             f.write(json.dumps({"text": text, "label": r["intent"], "split": split}, ensure_ascii=False) + "\n")
+# a stand-in for a language written with spaces that MiniLM splits into known word pieces but does
+# not understand: each word becomes a made-up word of two or three syllables, the same each time
+with open(f"{out}/clinc-ciphered.jsonl", "w", encoding="utf-8") as f:
+    def made_up(word):
+        h = int(hashlib.md5(word.lower().encode()).hexdigest(), 16)
+        syllables = []
+        for _ in range(2 + h % 2):
+            h //= 2
+            syllables.append("bdfgklmnprstvz"[h % 14] + "aeiou"[(h // 14) % 5])
+            h //= 70
+        return "".join(syllables)
+
+    for r in rows:
+        if r["domain"] in ("banking", "work", "travel", "home"):
+            text = " ".join(made_up(w) for w in r["text"].split())
+            split = r["split"].replace("oos_", "")
+            f.write(json.dumps({"text": text, "label": r["intent"], "split": split}) + "\n")
