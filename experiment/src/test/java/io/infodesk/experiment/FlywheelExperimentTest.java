@@ -135,6 +135,14 @@ class FlywheelExperimentTest {
         .isPositive()
         .isLessThanOrEqualTo(f.provenance().values().stream().mapToInt(Integer::intValue).sum());
     assertThat(f.labelNoise()).isBetween(0.0, 1.0);
+    f.wrongByProvenance()
+        .forEach(
+            (provenance, wrong) ->
+                assertThat(wrong)
+                    .as(provenance)
+                    .isPositive()
+                    .isLessThanOrEqualTo(f.provenance().get(provenance)));
+    assertThat(f.wrongByProvenance()).as("seeds are gold").doesNotContainKey("SEED");
     assertThat(report.judge().precision()).isBetween(0.0, 1.0);
     assertThat(report.judge().recall()).isBetween(0.0, 1.0);
     assertThat(report.judge().recallOfAllMisroutes())

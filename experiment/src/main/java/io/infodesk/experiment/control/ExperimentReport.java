@@ -75,6 +75,7 @@ public record ExperimentReport(
       int groundTruth,
       int teacherMisroutes,
       Map<String, Integer> provenance,
+      Map<String, Integer> wrongByProvenance,
       double labelNoise) {}
 
   /**
@@ -191,7 +192,7 @@ public record ExperimentReport(
             "%nFunnel, all cycles: %,d routed questions → %,d rated → %,d unsatisfied → %,d judged →"
                 + " %,d flagged misroutes → %,d corrected by SMEs → %,d ground truth (the live"
                 + " routers actually misrouted %,d). Ground truth by provenance: %s; %.1f%% of its labels are"
-                + " wrong.%n%n",
+                + " wrong; wrong labels by provenance, before curation: %s.%n%n",
             f.traffic(),
             f.feedback(),
             f.unsatisfied(),
@@ -201,7 +202,8 @@ public record ExperimentReport(
             f.groundTruth(),
             f.teacherMisroutes(),
             f.provenance(),
-            100 * f.labelNoise()));
+            100 * f.labelNoise(),
+            f.wrongByProvenance()));
     b.append(
         String.format(
             Locale.ROOT,

@@ -764,9 +764,16 @@ public final class FlywheelExperiment {
               100.0 * wrongLabels / Math.max(1, curated.size())));
     }
     Map<String, Integer> provenance = new TreeMap<>();
+    Map<String, Integer> wrongByProvenance = new TreeMap<>();
     pool.stream()
         .filter(e -> e.label != null && !e.suspect)
-        .forEach(e -> provenance.merge(e.provenance, 1, Integer::sum));
+        .forEach(
+            e -> {
+              provenance.merge(e.provenance, 1, Integer::sum);
+              if (!e.label.equals(e.gold)) {
+                wrongByProvenance.merge(e.provenance, 1, Integer::sum);
+              }
+            });
     Map<String, String> gold = goldOf(pool);
     long wrong = wrongLabels(curated, gold);
     List<Curation.Example> curatedGold =
@@ -785,6 +792,7 @@ public final class FlywheelExperiment {
             curated.size(),
             misroutes,
             provenance,
+            wrongByProvenance,
             curated.isEmpty() ? 0 : (double) wrong / curated.size());
     return new Turns(
         rows,
