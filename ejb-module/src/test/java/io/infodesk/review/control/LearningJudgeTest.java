@@ -95,6 +95,15 @@ class LearningJudgeTest {
     assertThat(chosen.get(0).settles())
         .extracting(ReviewBudget.Candidate::key)
         .containsExactly("f2");
+    // Chinese questions share common characters: "I forgot the password" and "I forgot where the
+    // printer is" have an n-gram cosine of 0.26, and are not the same question
+    var password = new ReviewBudget.Candidate("c", "it", 0.9, unread, "我忘了密码", "");
+    var where = new ReviewBudget.Candidate("w", "it", 0.8, unread, "我忘了打印机在哪里", "");
+    assertThat(
+            ReviewBudget.choose(List.of(password, where), 1, Map.of("it", 10), 0.5)
+                .get(0)
+                .settles())
+        .isEmpty();
   }
 
   @Test
