@@ -87,7 +87,8 @@ public final class ReviewBudget {
             && Vectors.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE
             && (words.get(i) == null
                 || words.get(j) == null
-                || NgramFeaturizer.cosine(words.get(i), words.get(j)) >= SETTLED_NGRAMS)) {
+                || NgramFeaturizer.mayBeNearDuplicates(
+                    words.get(i), words.get(j), SETTLED_NGRAMS))) {
           duplicates.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(b);
           duplicates.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(a);
         }

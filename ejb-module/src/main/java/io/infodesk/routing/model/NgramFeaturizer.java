@@ -106,7 +106,16 @@ public final class NgramFeaturizer {
 
   /** Whether two texts, featurized alike, share enough n-grams to be near-duplicates. */
   public static boolean mayBeNearDuplicates(Sparse a, Sparse b) {
-    return cosine(a, b) >= NEAR_DUPLICATE_FLOOR;
+    return mayBeNearDuplicates(a, b, NEAR_DUPLICATE_FLOOR);
+  }
+
+  /**
+   * Whether two texts, featurized alike, share at least {@code floor} of their n-grams (cosine); a
+   * caller that acts on the answer without anyone reading the texts asks for more than {@link
+   * #NEAR_DUPLICATE_FLOOR}.
+   */
+  public static boolean mayBeNearDuplicates(Sparse a, Sparse b, double floor) {
+    return cosine(a, b) >= floor;
   }
 
   /** The cosine of two sparse vectors from the same featurizer (both are L2-normalised). */
