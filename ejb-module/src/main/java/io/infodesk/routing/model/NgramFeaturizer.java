@@ -156,6 +156,25 @@ public final class NgramFeaturizer {
           Character.UnicodeScript.MYANMAR,
           Character.UnicodeScript.TIBETAN);
 
+  /**
+   * Whether most of the text's letters belong to scripts written without spaces between words,
+   * whose characters and pairs of them {@link #featurize} counts as words: two such texts share
+   * common characters ("我忘了…"), so their cosine says less than that of two spaced texts.
+   */
+  public static boolean inUnspacedScript(String text) {
+    int letters = 0;
+    int unspaced = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        unspaced += unspaced(c) ? 1 : 0;
+      }
+      i += Character.charCount(c);
+    }
+    return letters > 0 && 2 * unspaced >= letters;
+  }
+
   /** Whether {@code c} belongs to a script written without spaces between words. */
   static boolean unspaced(int c) {
     return c >= 0x0e00 && UNSPACED.contains(Character.UnicodeScript.of(c));

@@ -104,6 +104,15 @@ class LearningJudgeTest {
                 .get(0)
                 .settles())
         .isEmpty();
+    // English paraphrases share fewer n-grams (0.47 here) and settle on curation's floor
+    var pin =
+        new ReviewBudget.Candidate(
+            "n", "it", 0.9, unread, "can you tell me how to change my pin", "");
+    var pinToo =
+        new ReviewBudget.Candidate("n2", "it", 0.8, unread, "i need to change my pin number", "");
+    assertThat(ReviewBudget.choose(List.of(pin, pinToo), 1, Map.of("it", 10), 0.5).get(0).settles())
+        .extracting(ReviewBudget.Candidate::key)
+        .containsExactly("n2");
   }
 
   @Test
