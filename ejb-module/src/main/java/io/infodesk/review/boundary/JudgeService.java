@@ -305,12 +305,6 @@ public class JudgeService {
   /** Nearest curated examples the judge looks at. */
   static final int NEIGHBOURS = 10;
 
-  /**
-   * How confident the out-of-fold evidence must be in another label before an old LOGGED label,
-   * which nobody complained about, goes to the SMEs.
-   */
-  static final double REEXAMINE_CONFIDENCE = 0.7;
-
   /** A judged interaction that may deserve a review. */
   private record Flag(Interaction interaction, Verdict verdict) {}
 
@@ -535,7 +529,8 @@ public class JudgeService {
       }
     }
     // old LOGGED labels (routes nobody complained about) that the out-of-fold student and the
-    // nearest curated examples contradict with confidence are suspected label errors too
+    // nearest curated examples contradict with confidence are suspected label errors too, where
+    // the evidence may opine at all
     int reexamined = 0;
     for (var entry : learning.outOfFold().entrySet()) {
       Learning.Curated c = learning.curated().get(entry.getKey());
@@ -568,10 +563,7 @@ public class JudgeService {
             .ifPresent(o -> opinions.put(c.interactionId(), o));
       }
       Interaction i = log.find(c.interactionId()).orElse(null);
-      if (i == null
-          || learned.wrongProbability() < 0.5
-          || learned.suggested() == null
-          || learned.suggestedProbability() < REEXAMINE_CONFIDENCE) {
+      if (i == null || !learned.reexamines(opine)) {
         continue;
       }
       flagged++;

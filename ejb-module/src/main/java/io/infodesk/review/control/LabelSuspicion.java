@@ -102,7 +102,28 @@ public final class LabelSuspicion {
     public Optional<JudgeLabel> judgeLabel(String provenance) {
       return JudgeLabel.of(provenance, wrongProbability, suggested, suggestedProbability, reason);
     }
+
+    /**
+     * Whether a LOGGED label nobody complained about, re-examined with this assessment, is worth an
+     * SME's review: the evidence may give opinions at all ({@code opines}, {@link
+     * io.infodesk.review.model.Learning#opines()}), finds the label likelier wrong than right, and
+     * is confident of another ({@link #REEXAMINE_CONFIDENCE}). Evidence the held-out examples do
+     * not vouch for would otherwise take the budget from real complaints: on little data a weak
+     * student out of fold is confidently wrong about right routes.
+     */
+    public boolean reexamines(boolean opines) {
+      return opines
+          && wrongProbability >= 0.5
+          && suggested != null
+          && suggestedProbability >= REEXAMINE_CONFIDENCE;
+    }
   }
+
+  /**
+   * How confident the out-of-fold evidence must be in another label before an old LOGGED label,
+   * which nobody complained about, goes to the SMEs.
+   */
+  public static final double REEXAMINE_CONFIDENCE = 0.7;
 
   /** Neighbours below this similarity say nothing about the question's label. */
   static final double MIN_NEIGHBOUR_SIMILARITY = 0.5;

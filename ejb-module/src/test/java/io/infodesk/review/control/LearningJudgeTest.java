@@ -34,6 +34,28 @@ class LearningJudgeTest {
   }
 
   @Test
+  void aLoggedLabelGoesToTheSmesOnlyWhereTheEvidenceMayOpine() {
+    var contradicted =
+        LabelSuspicion.assess(
+            new LabelSuspicion.Evidence(
+                "it", null, Map.of("hr", 0.95, "it", 0.05), HR_NEIGHBOURS, false, false));
+    assertThat(contradicted.reexamines(true)).isTrue();
+    // students out of fold that route the held-out examples worse than the teacher, and do not
+    // win their disagreements with it: their confidence takes no review from a complaint
+    assertThat(contradicted.reexamines(false)).isFalse();
+    var unsure =
+        LabelSuspicion.assess(
+            new LabelSuspicion.Evidence(
+                "it",
+                null,
+                Map.of("hr", 0.6, "it", 0.4),
+                List.of(new LabelSuspicion.Neighbour("it", 0.9)),
+                false,
+                false));
+    assertThat(unsure.reexamines(true)).isFalse();
+  }
+
+  @Test
   void withoutLearnedEvidenceARatingAndTheJudgeStillCount() {
     var quiet =
         LabelSuspicion.assess(

@@ -622,6 +622,11 @@ public final class FlywheelExperiment {
         // the server's rule (JudgeLabel): a LOGGED label the evidence contradicts is set aside
         e.suspect = setsAside && e.label != null && a.judgeLabel(e.provenance).isPresent();
         e.assessment = a;
+        // an earlier question rated up keeps its route's LOGGED label: as the server's judge
+        // (JudgeService), an SME sees it only where the evidence may opine and is confident
+        if (!arrivedSet.contains(e) && e.satisfied && !a.reexamines(setsAside)) {
+          continue;
+        }
         String key = Integer.toString(byKey.size());
         byKey.put(key, e);
         candidates.add(
