@@ -240,21 +240,26 @@ public final class LabelledRows {
    */
   private static List<Row> qualifiedIntents(List<Row> rows) {
     Map<String, java.util.Set<String>> scenarios = new HashMap<>();
-    for (Row r : rows) {
+    boolean[] qualifies = new boolean[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
       String scenario = r.fields().get("scenario");
-      if (scenario != null && "intent".equals(labelField(r))) {
+      qualifies[i] = scenario != null && "intent".equals(labelField(r));
+      if (qualifies[i]) {
+        // by the intent as the label is named: stray spaces make no other intent
         scenarios
-            .computeIfAbsent(r.fields().get("intent"), k -> new java.util.HashSet<>())
+            .computeIfAbsent(r.fields().get("intent").strip(), k -> new java.util.HashSet<>())
             .add(scenario.strip());
       }
     }
     if (scenarios.values().stream().noneMatch(s -> s.size() > 1)) {
       return rows;
     }
-    return rows.stream()
-        .map(
-            r -> {
-              if (!"intent".equals(labelField(r)) || r.fields().get("scenario") == null) {
+    return java.util.stream.IntStream.range(0, rows.size())
+        .mapToObj(
+            i -> {
+              Row r = rows.get(i);
+              if (!qualifies[i]) {
                 return r;
               }
               String qualified =

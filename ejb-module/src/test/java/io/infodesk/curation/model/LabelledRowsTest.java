@@ -235,6 +235,16 @@ class LabelledRowsTest {
     assertThat(massive)
         .extracting(LabelledRows.Row::label)
         .containsExactly("alarm_set", "calendar_set");
+    // a stray space in one row's intent (JSON keeps it) is the same intent, named in two scenarios
+    List<LabelledRows.Row> spaced =
+        LabelledRows.read(
+            new StringReader(
+                "{\"text\":\"wake me up\",\"scenario\":\"alarm\",\"intent\":\"set\"}\n"
+                    + "{\"text\":\"book lunch\",\"scenario\":\"calendar\",\"intent\":\" set\"}\n"),
+            LabelledRows.Format.JSONL);
+    assertThat(spaced)
+        .extracting(LabelledRows.Row::label)
+        .containsExactly("alarm_set", "calendar_set");
     // a FAQ export's question is its text, though its answers are as many
     List<LabelledRows.Row> faq =
         LabelledRows.read(
