@@ -118,6 +118,24 @@ class PortalWorkflowsIT {
   }
 
   @Test
+  void anOwnerIsToldThatADocumentMiniLmCannotReadIsFoundByKeywordsOnly() throws Exception {
+    String title = "台北辦公室指南 " + (System.nanoTime() % 100000);
+    Path file = Files.createTempDirectory("upload").resolve("taipei-office.md");
+    Files.writeString(file, "# " + title + "\n\n## 停車\n\n台北辦公室的員工在地下二樓停車，停車證由櫃檯發放。\n");
+    signIn("owner", "/portal/owner/sources.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("up:files_input")));
+    browser.findElement(By.id("up:files_input")).sendKeys(file.toString());
+    By row = By.xpath("//tbody[@id='list:sources_data']/tr[contains(., '" + title + "')]");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "INDEXED"));
+    assertThat(text(row)).contains("keywords only");
+    browser.findElement(By.linkText(title)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail:detail-warning")));
+    assertThat(text(By.id("detail:detail-warning")))
+        .contains("Found by keywords only", "MiniLM's vocabulary does not know");
+    Browser.screenshot(browser, "portal-owner-unreadable-source");
+  }
+
+  @Test
   void anOwnerUploadsSeesItIndexedAndFindsItInThePlayground() throws Exception {
     String marker = "kiwi" + (System.nanoTime() % 100000);
     Path file = Files.createTempDirectory("upload").resolve("auckland-office.md");

@@ -387,18 +387,13 @@ public class DatasetService {
    * n-gram student (docs/operations.md, "Languages"), from the first 2,000 examples' word pieces.
    */
   private String readability(List<ImportedExample> rows) {
-    double unknown;
-    try {
-      unknown =
-          embeddings.unknownShare(rows.stream().limit(2000).map(ImportedExample::getText).toList());
-    } catch (IllegalStateException e) {
-      // the import needs no model: without one (it failed to load), there is only no warning
-      LOG.fine("no readability check: " + e.getMessage());
+    java.util.OptionalDouble unreadable =
+        embeddings.unreadableShare(
+            rows.stream().limit(2000).map(ImportedExample::getText).toList());
+    if (unreadable.isEmpty()) {
       return null;
     }
-    if (unknown < io.infodesk.platform.control.MiniLmEmbedder.UNREADABLE) {
-      return null;
-    }
+    double unknown = unreadable.getAsDouble();
     String warning =
         String.format(
             java.util.Locale.ROOT,

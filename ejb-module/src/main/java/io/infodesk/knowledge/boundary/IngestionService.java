@@ -89,7 +89,7 @@ public class IngestionService {
       t = lap(stages, "store", t);
       indexed.fire(new SourceIndexed(sourceId, chunks));
       lap(stages, "index", t);
-      steps.indexed(sourceId, chunks.size(), vectors.reused(), stages);
+      steps.indexed(sourceId, chunks.size(), vectors.reused(), stages, readability(drafts));
       LOG.info(
           () ->
               "Indexed source "
@@ -140,6 +140,29 @@ public class IngestionService {
     long now = System.nanoTime();
     stages.put(stage, (now - since) / 1000);
     return now;
+  }
+
+  /** Chunks whose word pieces say whether MiniLM reads a document's language. */
+  static final int READABILITY_SAMPLE = 200;
+
+  /**
+   * Null where MiniLM reads the document's language; otherwise what it means for the owner
+   * (docs/operations.md, "Languages"), from its first {@link #READABILITY_SAMPLE} chunks.
+   */
+  private String readability(List<Chunker.Chunk> drafts) {
+    java.util.OptionalDouble unreadable =
+        embeddings.unreadableShare(
+            drafts.stream().limit(READABILITY_SAMPLE).map(Chunker.Chunk::text).toList());
+    if (unreadable.isEmpty()) {
+      return null;
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "MiniLM's vocabulary does not know %.0f%% of this document's word pieces (a script it"
+            + " cannot read, such as Chinese or Thai): semantic search cannot tell its passages"
+            + " apart, so questions find them by their keywords only (docs/operations.md,"
+            + " \"Languages\")",
+        100 * unreadable.getAsDouble());
   }
 
   /** A parsed and chunked document, or why the parser rejected it. */

@@ -155,11 +155,13 @@ public class SourceSteps {
 
   /**
    * Marks the source INDEXED with its chunks, {@code reused} of them with a vector not embedded
-   * again; {@code stageMicros} is the time its stages took.
+   * again; {@code stageMicros} is the time its stages took, {@code warning} what the owner should
+   * know about it (null: nothing).
    */
-  public void indexed(long sourceId, int chunks, int reused, Map<String, Long> stageMicros) {
+  public void indexed(
+      long sourceId, int chunks, int reused, Map<String, Long> stageMicros, String warning) {
     Source s = em.find(Source.class, sourceId);
-    s.indexed(chunks);
+    s.indexed(chunks, warning);
     ingested.fire(
         new SourceIngested(
             sourceId,

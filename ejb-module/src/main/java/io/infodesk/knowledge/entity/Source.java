@@ -64,6 +64,11 @@ public class Source {
   @Column(name = "chunk_count")
   private int chunkCount;
 
+  /**
+   * What the owner should know about the indexed source, or null ({@link #indexed(int, String)}).
+   */
+  private String warning;
+
   @Column(name = "body_text")
   private String bodyText;
 
@@ -109,6 +114,7 @@ public class Source {
 
   public void fail(String reason) {
     this.status = SourceStatus.FAILED;
+    this.warning = null;
     this.failure =
         reason == null
             ? "unknown error"
@@ -123,9 +129,20 @@ public class Source {
     this.updatedAt = Instant.now();
   }
 
+  /** INDEXED with its chunks, its warning unchanged (the same text embedded again). */
   public void indexed(int chunks) {
     this.chunkCount = chunks;
     moveTo(SourceStatus.INDEXED);
+  }
+
+  /**
+   * INDEXED with its chunks and what the owner should know about them: null, or why they are hard
+   * to find (a language MiniLM cannot read).
+   */
+  public void indexed(int chunks, String warning) {
+    indexed(chunks);
+    this.warning =
+        warning == null || warning.length() <= 1000 ? warning : warning.substring(0, 1000);
   }
 
   public Long getId() {
@@ -171,6 +188,10 @@ public class Source {
 
   public int getChunkCount() {
     return chunkCount;
+  }
+
+  public String getWarning() {
+    return warning;
   }
 
   public String getBodyText() {

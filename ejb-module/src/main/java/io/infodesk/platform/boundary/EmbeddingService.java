@@ -177,6 +177,24 @@ public class EmbeddingService {
     return embedder().unknownShare(texts);
   }
 
+  /**
+   * The share of the texts' word pieces the model does not know where it cannot read them (from
+   * {@link MiniLmEmbedder#UNREADABLE} on); empty where it can, or where no model loaded to ask: the
+   * check is advice, and what asks for it needs no model otherwise.
+   */
+  public java.util.OptionalDouble unreadableShare(List<String> texts) {
+    double unknown;
+    try {
+      unknown = unknownShare(texts);
+    } catch (IllegalStateException e) {
+      LOG.fine("no readability check: " + e.getMessage());
+      return java.util.OptionalDouble.empty();
+    }
+    return unknown < MiniLmEmbedder.UNREADABLE
+        ? java.util.OptionalDouble.empty()
+        : java.util.OptionalDouble.of(unknown);
+  }
+
   /** Cosine similarity of two embeddings. */
   public static double similarity(float[] a, float[] b) {
     return Vectors.cosine(a, b);
