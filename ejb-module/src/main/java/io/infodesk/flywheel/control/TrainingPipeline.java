@@ -216,8 +216,8 @@ public final class TrainingPipeline {
   /**
    * Routes of a local router before the timed ones, so that the timings are warm: enough for the
    * JIT compiler and the model's session. Before, every example was routed twice, and for a router
-   * that embeds the question with MiniLM that second pass over the whole evaluation set was about a
-   * third of an experiment cycle's time.
+   * that embeds the question with MiniLM that second pass over the whole evaluation set took 28% of
+   * an experiment's cycles' time (docs/experiment.md, "Shorter runs, the same figures").
    */
   static final int WARM_UP = 200;
 
