@@ -39,7 +39,7 @@ public final class Curation {
         continue;
       }
       List<Kept> same = keptByLabel.computeIfAbsent(e.label(), k -> new ArrayList<>());
-      NgramFeaturizer.Sparse words = NgramFeaturizer.TEXTS.featurize(e.text());
+      NgramFeaturizer.Compared words = NgramFeaturizer.Compared.of(e.text());
       boolean near = false;
       for (Kept k : same) {
         if (Vectors.dot(k.vector(), e.vector()) >= nearThreshold
@@ -57,7 +57,7 @@ public final class Curation {
   }
 
   /** A kept example's vector and n-grams. */
-  private record Kept(float[] vector, NgramFeaturizer.Sparse words) {}
+  private record Kept(float[] vector, NgramFeaturizer.Compared words) {}
 
   /**
    * Splits each label's examples with the same ratio (at least one evaluation example per label

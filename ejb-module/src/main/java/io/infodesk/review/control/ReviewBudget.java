@@ -35,22 +35,10 @@ public final class ReviewBudget {
 
   /**
    * Near-duplicates at or above this MiniLM similarity are settled by one decision, where their
-   * texts share enough of their n-grams too: curation's floor ({@link
-   * NgramFeaturizer#NEAR_DUPLICATE_FLOOR}), or {@link #SETTLED_NGRAMS_UNSPACED} where either is of
-   * a script written without spaces.
+   * texts share enough of their n-grams too ({@link NgramFeaturizer#mayBeNearDuplicates}, as in
+   * curation).
    */
   public static final double NEAR_DUPLICATE = 0.9;
-
-  /**
-   * The n-gram cosine from which two questions of a script written without spaces, which MiniLM
-   * calls near-duplicates, are settled by one decision. Curation's floor ({@link
-   * NgramFeaturizer#NEAR_DUPLICATE_FLOOR}, 0.2) let half of the questions one decision settled on
-   * the Chinese stand-in get a wrong label (664 of 1,319), since short Chinese questions share
-   * common characters ("我忘了密码" and "我忘了打印机在哪里": 0.26); with 0.5 its live router ends at 69.8%
-   * instead of 63.8%. Spaced texts keep curation's floor: at 0.5 for them too, CLINC150's 151
-   * intents lost paraphrases an SME's decision had settled (docs/experiment.md).
-   */
-  public static final double SETTLED_NGRAMS_UNSPACED = 0.5;
 
   /** Candidates considered per choice, the likeliest wrong first (bounds the pairwise work). */
   static final int MAX_CONSIDERED = 3000;
@@ -77,15 +65,10 @@ public final class ReviewBudget {
             ? 1
             : labelCounts.values().stream().mapToInt(Integer::intValue).average().orElse(1);
     Map<String, List<Candidate>> duplicates = new HashMap<>();
-    List<NgramFeaturizer.Sparse> words =
+    List<NgramFeaturizer.Compared> words =
         pool.stream()
-            .map(c -> c.text() == null ? null : NgramFeaturizer.TEXTS.featurize(c.text()))
+            .map(c -> c.text() == null ? null : NgramFeaturizer.Compared.of(c.text()))
             .toList();
-    boolean[] unspaced = new boolean[pool.size()];
-    for (int i = 0; i < pool.size(); i++) {
-      unspaced[i] =
-          pool.get(i).text() != null && NgramFeaturizer.inUnspacedScript(pool.get(i).text());
-    }
     for (int i = 0; i < pool.size(); i++) {
       Candidate a = pool.get(i);
       for (int j = i + 1; j < pool.size(); j++) {
@@ -96,12 +79,7 @@ public final class ReviewBudget {
             && Vectors.dot(a.vector(), b.vector()) >= NEAR_DUPLICATE
             && (words.get(i) == null
                 || words.get(j) == null
-                || NgramFeaturizer.mayBeNearDuplicates(
-                    words.get(i),
-                    words.get(j),
-                    unspaced[i] || unspaced[j]
-                        ? SETTLED_NGRAMS_UNSPACED
-                        : NgramFeaturizer.NEAR_DUPLICATE_FLOOR))) {
+                || NgramFeaturizer.mayBeNearDuplicates(words.get(i), words.get(j)))) {
           duplicates.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(b);
           duplicates.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(a);
         }

@@ -46,11 +46,16 @@ class CurationTest {
         List.of(
             new Curation.Example("我忘了密码", "it", unread),
             new Curation.Example("打印机坏了", "it", unread),
+            // the first with a particle more (n-gram cosine 0.75)
+            new Curation.Example("我忘了密码了", "it", unread),
+            // shares only the common "我忘了" with the first (0.26)
+            new Curation.Example("我忘了打印机在哪里", "it", unread),
+            // a paraphrase sharing less than half its n-grams (0.48) is one more example
             new Curation.Example("我忘了我的密码", "it", unread));
     assertThat(Curation.deduplicate(in, 0.98))
         .extracting(Curation.Example::text)
-        .as("the printer question is another question; the second password question is not")
-        .containsExactly("我忘了密码", "打印机坏了");
+        .as("the printer questions are other questions; the second password question is not")
+        .containsExactly("我忘了密码", "打印机坏了", "我忘了打印机在哪里", "我忘了我的密码");
   }
 
   @Test
