@@ -89,7 +89,8 @@ public class IngestionService {
       t = lap(stages, "store", t);
       indexed.fire(new SourceIndexed(sourceId, chunks));
       lap(stages, "index", t);
-      steps.indexed(sourceId, chunks.size(), vectors.reused(), stages, readability(drafts));
+      steps.indexed(
+          sourceId, chunks.size(), vectors.reused(), stages, readability(sourceId, drafts));
       LOG.info(
           () ->
               "Indexed source "
@@ -149,20 +150,23 @@ public class IngestionService {
    * Null where MiniLM reads the document's language; otherwise what it means for the owner
    * (docs/operations.md, "Languages"), from its first {@link #READABILITY_SAMPLE} chunks.
    */
-  private String readability(List<Chunker.Chunk> drafts) {
+  private String readability(long sourceId, List<Chunker.Chunk> drafts) {
     java.util.OptionalDouble unreadable =
         embeddings.unreadableShare(
             drafts.stream().limit(READABILITY_SAMPLE).map(Chunker.Chunk::text).toList());
     if (unreadable.isEmpty()) {
       return null;
     }
-    return String.format(
-        java.util.Locale.ROOT,
-        "MiniLM's vocabulary does not know %.0f%% of this document's word pieces (a script it"
-            + " cannot read, such as Chinese or Thai): semantic search cannot tell its passages"
-            + " apart, so questions find them by their keywords only (docs/operations.md,"
-            + " \"Languages\")",
-        100 * unreadable.getAsDouble());
+    String warning =
+        String.format(
+            java.util.Locale.ROOT,
+            "MiniLM's vocabulary does not know %.0f%% of this document's word pieces (a script it"
+                + " cannot read, such as Chinese or Thai): semantic search cannot tell its passages"
+                + " apart, so questions find them by their keywords only (docs/operations.md,"
+                + " \"Languages\")",
+            100 * unreadable.getAsDouble());
+    LOG.warning(() -> "Source " + sourceId + ": " + warning);
+    return warning;
   }
 
   /** A parsed and chunked document, or why the parser rejected it. */

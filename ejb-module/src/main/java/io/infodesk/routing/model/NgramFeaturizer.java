@@ -106,8 +106,9 @@ public final class NgramFeaturizer {
    * without spaces ({@link #inUnspacedScript}): each of its characters and pairs of them counts as
    * a word, so short unrelated questions share common characters ("我忘了密码" and "我忘了打印机在哪里": 0.26).
    * At 0.2, one SME decision settled half its questions with a wrong label on the Chinese stand-in,
-   * and curation merged 3,342 of its labelled questions into 1,361; English paraphrases share less
-   * than 0.5 and stay under the lower floor (docs/experiment.md).
+   * and curation merged 3,342 of its labelled questions into 1,361. Spaced texts keep the lower
+   * floor: English paraphrases can share less than 0.5 ("can you tell me how to change my pin" and
+   * "i need to change my pin number": 0.47) and are still one question (docs/experiment.md).
    */
   public static final double UNSPACED_NEAR_DUPLICATE_FLOOR = 0.5;
 
