@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The judge's learned evidence: each curated label's probabilities from an n-gram student that
@@ -55,6 +57,20 @@ public final class OutOfFold {
       List<Curation.Example> validation,
       List<String> labels,
       long seed) {
+    return of(labelled, validation, labels, seed, Runnable::run);
+  }
+
+  /**
+   * As {@link #of(List, List, List, long)}, the two folds trained on {@code executor}: at once
+   * where it has two threads. The result is the same either way: each fold's student depends only
+   * on its examples, and the folds are joined in their order.
+   */
+  public static Result of(
+      List<Curation.Example> labelled,
+      List<Curation.Example> validation,
+      List<String> labels,
+      long seed,
+      Executor executor) {
     if (labelled.size() < MIN_EXAMPLES || validation.isEmpty()) {
       return Result.NONE;
     }
@@ -67,38 +83,68 @@ public final class OutOfFold {
     for (int i = 0; i < order.size(); i++) {
       folds.get(i % 2).add(order.get(i));
     }
+    List<CompletableFuture<Fold>> trained = new ArrayList<>();
+    for (int f = 0; f < 2; f++) {
+      List<Integer> held = folds.get(f);
+      List<Curation.Example> fit = folds.get(1 - f).stream().map(labelled::get).toList();
+      trained.add(
+          CompletableFuture.supplyAsync(
+              () -> fold(fit, held, labelled, validation, labels), executor));
+    }
     Map<Integer, Map<String, Double>> out = new HashMap<>();
-    StudentRouter first = null;
     int right = 0;
     List<Map<String, Double>> validationScores = new ArrayList<>();
-    for (int f = 0; f < 2; f++) {
-      List<Curation.Example> fit = folds.get(1 - f).stream().map(labelled::get).toList();
-      StudentRouter student =
-          StudentRecipe.train(
-                  StudentRecipe.NGRAM,
-                  "out-of-fold",
-                  fit,
-                  validation,
-                  labels,
-                  null,
-                  StudentRecipe.PATIENCE,
-                  // the judge's evidence, compared with the teacher on every deployment alike
-                  io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
-                  null, // an n-gram student routes the text and never embeds it
-                  p -> {})
-              .router();
-      for (int i : folds.get(f)) {
-        out.put(i, student.route(labelled.get(i).text()).scores());
-      }
-      for (Curation.Example e : validation) {
-        var decision = student.route(e.text());
-        right += StudentRouter.label(decision).equals(e.label()) ? 1 : 0;
-        validationScores.add(decision.scores());
-      }
-      if (f == 0) {
-        first = student;
-      }
+    for (CompletableFuture<Fold> future : trained) {
+      Fold fold = TrainingPipeline.joined(future);
+      out.putAll(fold.probabilities());
+      right += fold.right();
+      validationScores.addAll(fold.validationScores());
     }
-    return new Result(out, first, right / (2.0 * validation.size()), List.copyOf(validationScores));
+    return new Result(
+        out,
+        TrainingPipeline.joined(trained.get(0)).student(),
+        right / (2.0 * validation.size()),
+        List.copyOf(validationScores));
+  }
+
+  private record Fold(
+      StudentRouter student,
+      Map<Integer, Map<String, Double>> probabilities,
+      int right,
+      List<Map<String, Double>> validationScores) {}
+
+  /** One fold's student, trained on {@code fit}, and its opinion of the {@code held} examples. */
+  private static Fold fold(
+      List<Curation.Example> fit,
+      List<Integer> held,
+      List<Curation.Example> labelled,
+      List<Curation.Example> validation,
+      List<String> labels) {
+    StudentRouter student =
+        StudentRecipe.train(
+                StudentRecipe.NGRAM,
+                "out-of-fold",
+                fit,
+                validation,
+                labels,
+                null,
+                StudentRecipe.PATIENCE,
+                // the judge's evidence, compared with the teacher on every deployment alike
+                io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE,
+                null, // an n-gram student routes the text and never embeds it
+                p -> {})
+            .router();
+    Map<Integer, Map<String, Double>> probabilities = new HashMap<>();
+    for (int i : held) {
+      probabilities.put(i, student.route(labelled.get(i).text()).scores());
+    }
+    int right = 0;
+    List<Map<String, Double>> validationScores = new ArrayList<>();
+    for (Curation.Example e : validation) {
+      var decision = student.route(e.text());
+      right += StudentRouter.label(decision).equals(e.label()) ? 1 : 0;
+      validationScores.add(decision.scores());
+    }
+    return new Fold(student, probabilities, right, validationScores);
   }
 }

@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -147,6 +150,23 @@ public final class TrainingPipeline {
       Router incumbent,
       Function<String, float[]> embed,
       Consumer<String> progress) {
+    return run(in, teacher, incumbent, embed, progress, Runnable::run);
+  }
+
+  /**
+   * As {@link #run(Inputs, Router, Router, Function, Consumer)}, the candidates trained on {@code
+   * executor}: at once where it has a thread for each. The outcome is the same either way, since
+   * each candidate depends only on its inputs; they are evaluated and timed one after the other,
+   * once all are trained, so that no timing shares the processor with a training. {@code progress}
+   * may then be told from several threads.
+   */
+  public static Outcome run(
+      Inputs in,
+      Router teacher,
+      Router incumbent,
+      Function<String, float[]> embed,
+      Consumer<String> progress,
+      Executor executor) {
     List<Curation.Example> groundTruth = curate(in.labelled());
     List<Curation.Example> fit = groundTruth;
     List<Curation.Example> validation = in.validation();
@@ -166,22 +186,28 @@ public final class TrainingPipeline {
               + in.gateSet().size()
               + " to evaluate on");
     }
-    List<StudentRecipe.Trained> trained = new ArrayList<>();
+    List<CompletableFuture<StudentRecipe.Trained>> training = new ArrayList<>();
+    List<Curation.Example> fitted = fit;
+    List<Curation.Example> validated = validation;
     for (String architecture : in.architectures()) {
       progress.accept("training " + architecture + " on " + fit.size() + " examples");
-      trained.add(
-          StudentRecipe.train(
-              architecture,
-              architecture + "-" + in.versionSuffix(),
-              fit,
-              validation,
-              labels,
-              in.maxEpochs(),
-              in.patience(),
-              in.outOfScopeShare(),
-              embed,
-              progress));
+      training.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  StudentRecipe.train(
+                      architecture,
+                      architecture + "-" + in.versionSuffix(),
+                      fitted,
+                      validated,
+                      labels,
+                      in.maxEpochs(),
+                      in.patience(),
+                      in.outOfScopeShare(),
+                      embed,
+                      progress),
+              executor));
     }
+    List<StudentRecipe.Trained> trained = training.stream().map(TrainingPipeline::joined).toList();
     progress.accept("evaluating the students, the teacher and the incumbent");
     List<String> domains = domains(labels);
     Scored teacherScore = in.teacherScore();
@@ -211,6 +237,24 @@ public final class TrainingPipeline {
     }
     return new Outcome(
         groundTruth, validation, teacherScore, incumbentScore, candidates, in.outOfScopeShare());
+  }
+
+  /**
+   * What {@code future} computed, or what it threw, as the same call would have thrown it without
+   * an executor in between (not wrapped in a {@link CompletionException}).
+   */
+  static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.infodesk.review.control;
 
+import io.infodesk.platform.control.Vectors;
 import io.infodesk.review.model.JudgeLabel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +34,7 @@ public final class LabelSuspicion {
       if (i == except) {
         continue;
       }
-      float[] v = vectors.get(i);
-      double sim = 0;
-      for (int d = 0; d < v.length; d++) {
-        sim += query[d] * v[d];
-      }
+      double sim = Vectors.dot(query, vectors.get(i));
       if (top.size() < k) {
         top.add(new double[] {sim, i});
       } else if (!top.isEmpty() && sim > top.peek()[0]) {

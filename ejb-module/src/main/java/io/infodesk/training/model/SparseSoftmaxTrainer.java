@@ -36,10 +36,11 @@ public final class SparseSoftmaxTrainer {
     if (x.isEmpty() || x.size() != y.length || validX.size() != validY.length) {
       throw new IllegalArgumentException("inputs and labels must be non-empty and of equal length");
     }
-    // bucket-major: the weights of one bucket for every label lie side by side, so that an
-    // example's few buckets are read and written in short runs, not across `labels` arrays
-    float[] w = new float[Math.multiplyExact(buckets, labels)];
-    float[] g2 = new float[w.length];
+    // bucket-major: the weights of one bucket for every label lie side by side, and AdaGrad's sums
+    // of squared gradients right after them, so that an example's few buckets are read and written
+    // in short runs, not across `labels` arrays or two arrays of the model's size
+    int row = Math.multiplyExact(2, labels);
+    float[] w = new float[Math.multiplyExact(buckets, row)];
     float[] grad = new float[labels];
     float[] b = new float[labels];
     float[] bg2 = new float[labels];
@@ -74,15 +75,7 @@ public final class SparseSoftmaxTrainer {
           grad[c] = cw * (z[c] - (c == y[n] ? 1 : 0));
         }
         for (int i = 0; i < idx.length; i++) {
-          int base = idx[i] * labels;
-          for (int c = 0; c < labels; c++) {
-            if (grad[c] == 0) {
-              continue;
-            }
-            float g = grad[c] * val[i];
-            g2[base + c] += g * g;
-            w[base + c] -= s.learningRate() * g / (float) Math.sqrt(g2[base + c] + 1e-8f);
-          }
+          update(w, idx[i] * row, grad, val[i], s.learningRate());
         }
         for (int c = 0; c < labels; c++) {
           if (grad[c] != 0) {
@@ -103,6 +96,22 @@ public final class SparseSoftmaxTrainer {
     return new StudentTrainer.Result(bestHead, "cpu (sparse AdaGrad)", epoch, best, history);
   }
 
+  /**
+   * AdaGrad's step for one bucket's weights of every label, its sums of squares {@code labels}
+   * after them. Without a branch for a zero gradient (a label without examples, or a probability
+   * that is exactly zero): its step is zero, which leaves the weight and the sum exactly as they
+   * were, and the loop without it ran faster.
+   */
+  private static void update(float[] w, int base, float[] grad, float v, float rate) {
+    int labels = grad.length;
+    for (int c = 0; c < labels; c++) {
+      float g = grad[c] * v;
+      float sum = w[base + labels + c] + g * g;
+      w[base + labels + c] = sum;
+      w[base + c] -= rate * g / (float) Math.sqrt(sum + 1e-8f);
+    }
+  }
+
   /** Inverse square root of each class's frequency, normalised to a mean of 1 per example. */
   static double[] classWeights(int[] y, int labels) {
     int[] counts = new int[labels];
@@ -120,12 +129,15 @@ public final class SparseSoftmaxTrainer {
     return weights;
   }
 
-  /** Each label's logit, summed over the buckets in the example's order (bucket-major weights). */
+  /**
+   * Each label's logit, summed over the buckets in the example's order (bucket-major weights, each
+   * bucket's row followed by its sums of squares).
+   */
   private static void logits(float[] w, float[] b, int[] idx, float[] val, float[] z) {
     int labels = z.length;
     System.arraycopy(b, 0, z, 0, labels);
     for (int i = 0; i < idx.length; i++) {
-      int base = idx[i] * labels;
+      int base = idx[i] * 2 * labels;
       float v = val[i];
       for (int c = 0; c < labels; c++) {
         z[c] += w[base + c] * v;
@@ -149,10 +161,10 @@ public final class SparseSoftmaxTrainer {
   /** The current weights; a class without examples gets a bias that keeps it from winning. */
   private static LinearHead snapshot(float[] w, float[] b, double[] classWeight) {
     int labels = b.length;
-    int buckets = w.length / labels;
+    int buckets = w.length / (2 * labels);
     float[][] copy = new float[labels][buckets];
     for (int k = 0; k < buckets; k++) {
-      int base = k * labels;
+      int base = k * 2 * labels;
       for (int c = 0; c < labels; c++) {
         copy[c][k] = w[base + c];
       }

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -79,6 +81,23 @@ class TrainingPipelineTest {
       }
     }
     return rows;
+  }
+
+  /** The fixture's first 120 rows to train on for three epochs, the next 40 to gate on. */
+  static TrainingPipeline.Inputs threeEpochs(
+      List<Curation.Example> rows, List<String> architectures) {
+    return new TrainingPipeline.Inputs(
+        rows.subList(0, 120),
+        null,
+        rows.subList(120, 160),
+        LABELS,
+        architectures,
+        "t1",
+        3,
+        StudentRecipe.PATIENCE,
+        UNTIMED,
+        null,
+        io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE);
   }
 
   static TrainingPipeline.Inputs inputs(
@@ -325,6 +344,39 @@ class TrainingPipelineTest {
   }
 
   @Test
+  void candidatesTrainedAtOnceAreTheCandidatesTrainedOneAfterTheOther() throws Exception {
+    List<Curation.Example> rows = fixture();
+    TrainingPipeline.Inputs in =
+        threeEpochs(rows, List.of(StudentRecipe.NGRAM, StudentRecipe.MINILM_MLP));
+    TrainingPipeline.Outcome alone =
+        TrainingPipeline.run(in, ALWAYS_HR, ALWAYS_HR, text -> new float[400], progress -> {});
+
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      TrainingPipeline.Outcome together =
+          TrainingPipeline.run(
+              in, ALWAYS_HR, ALWAYS_HR, text -> new float[400], progress -> {}, two);
+      assertThat(together.candidates()).hasSameSizeAs(alone.candidates());
+      for (int i = 0; i < alone.candidates().size(); i++) {
+        TrainingPipeline.Scored was = alone.candidates().get(i).scored();
+        TrainingPipeline.Scored is = together.candidates().get(i).scored();
+        assertThat(is.version()).as("in the order of the architectures").isEqualTo(was.version());
+        assertThat(is.predicted()).isEqualTo(was.predicted());
+      }
+
+      // what a training throws reaches the caller as itself, as without the executor
+      TrainingPipeline.Inputs unknown = threeEpochs(rows, List.of("no-such-architecture"));
+      assertThatThrownBy(
+              () ->
+                  TrainingPipeline.run(
+                      unknown, ALWAYS_HR, ALWAYS_HR, text -> new float[400], progress -> {}, two))
+          .isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  @Test
   void aMiniLmStudentIsTimedAlsoOnTheQuestionsVectorAsTheAskPathRoutesIt() throws Exception {
     List<Curation.Example> rows = fixture();
     AtomicInteger embedded = new AtomicInteger();
@@ -332,18 +384,7 @@ class TrainingPipelineTest {
     // student's cost there is its head alone, and the gate's latency budget is about that cost
     TrainingPipeline.Outcome outcome =
         TrainingPipeline.run(
-            new TrainingPipeline.Inputs(
-                rows.subList(0, 120),
-                null,
-                rows.subList(120, 160),
-                LABELS,
-                List.of(StudentRecipe.MINILM_MLP),
-                "t1",
-                3,
-                StudentRecipe.PATIENCE,
-                UNTIMED,
-                null,
-                io.infodesk.routing.model.ExpectedAccuracy.OUT_OF_SCOPE_SHARE),
+            threeEpochs(rows, List.of(StudentRecipe.MINILM_MLP)),
             ALWAYS_HR,
             ALWAYS_HR,
             text -> {

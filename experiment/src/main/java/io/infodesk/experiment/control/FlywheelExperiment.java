@@ -40,6 +40,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -127,6 +132,15 @@ public final class FlywheelExperiment {
   private final Map<String, float[]> vectors = new HashMap<>();
 
   /**
+   * Where the students are trained: as many at once as there are processors. Every student depends
+   * only on its own inputs and seed, and each result is taken in its place, so the figures are
+   * those of one training after the other; only the wall time is shorter. Never two MiniLM + MLP
+   * students at once: DJL's random seed is the engine's, so the code below trains at most one at a
+   * time. Idle threads end, so an experiment leaves none behind.
+   */
+  private final ExecutorService training = trainingThreads();
+
+  /**
    * @param embedAll MiniLM over a batch of texts (unit vectors)
    * @param log told what the experiment is doing
    */
@@ -210,12 +224,23 @@ public final class FlywheelExperiment {
         groundTruth(traffic, evidence, domains, seeds, s, Oracle.JUDGE_AND_RATINGS);
 
     // training: the ablations, the untuned student and the all-gold ceiling
-    Map<String, StudentRecipe.Trained> students = new LinkedHashMap<>();
-    students.put("student ngram (flywheel)", flywheelNgram);
-    students.put("student minilm-mlp (flywheel)", flywheelMlp);
-    students.put(
+    // (at once, each in its place in the table: the same students as one after the other; the
+    // MLP, the longest, first)
+    CompletableFuture<StudentRecipe.Trained> mlpGold =
+        training(
+            StudentRecipe.MINILM_MLP,
+            "mlp-gold",
+            allGold,
+            validation,
+            labels,
+            fresh,
+            s.outOfScopeShare());
+    Map<String, CompletableFuture<StudentRecipe.Trained>> pending = new LinkedHashMap<>();
+    pending.put("student ngram (flywheel)", CompletableFuture.completedFuture(flywheelNgram));
+    pending.put("student minilm-mlp (flywheel)", CompletableFuture.completedFuture(flywheelMlp));
+    pending.put(
         "ablation: ngram, one cycle, perfect judge",
-        train(
+        training(
             StudentRecipe.NGRAM,
             "ngram-perfect-judge",
             perfectJudge.curated(),
@@ -223,9 +248,9 @@ public final class FlywheelExperiment {
             labels,
             fresh,
             s.outOfScopeShare()));
-    students.put(
+    pending.put(
         "ablation: ngram, one cycle, perfect judge and truthful ratings",
-        train(
+        training(
             StudentRecipe.NGRAM,
             "ngram-perfect-all",
             perfectAll.curated(),
@@ -235,9 +260,9 @@ public final class FlywheelExperiment {
             s.outOfScopeShare()));
     // what the flywheel's wrong labels cost: its own questions, each with its gold label
     List<Curation.Example> flywheelGold = turns.curatedGold();
-    students.put(
+    pending.put(
         DIAGNOSIS,
-        train(
+        training(
             StudentRecipe.NGRAM,
             "ngram-flywheel-gold",
             flywheelGold,
@@ -245,9 +270,9 @@ public final class FlywheelExperiment {
             labels,
             fresh,
             s.outOfScopeShare()));
-    students.put(
+    pending.put(
         "untuned ngram (K exemplars and descriptions)",
-        train(
+        training(
             StudentRecipe.NGRAM,
             "ngram-untuned",
             seedOnly,
@@ -255,9 +280,9 @@ public final class FlywheelExperiment {
             labels,
             fresh,
             s.outOfScopeShare()));
-    students.put(
+    pending.put(
         "ceiling ngram (all gold train)",
-        train(
+        training(
             StudentRecipe.NGRAM,
             "ngram-gold",
             allGold,
@@ -265,16 +290,9 @@ public final class FlywheelExperiment {
             labels,
             fresh,
             s.outOfScopeShare()));
-    students.put(
-        "ceiling minilm-mlp (all gold train)",
-        train(
-            StudentRecipe.MINILM_MLP,
-            "mlp-gold",
-            allGold,
-            validation,
-            labels,
-            fresh,
-            s.outOfScopeShare()));
+    pending.put("ceiling minilm-mlp (all gold train)", mlpGold);
+    Map<String, StudentRecipe.Trained> students = new LinkedHashMap<>();
+    pending.forEach((row, student) -> students.put(row, student.join()));
     timings.put("ablations+ceilings", seconds(t));
     Map<String, Long> trainedOn = new HashMap<>();
     trainedOn.put("student ngram (flywheel)", (long) turns.curated().size());
@@ -704,7 +722,8 @@ public final class FlywheelExperiment {
               cachedTeacher,
               live,
               fresh,
-              p -> {});
+              p -> {},
+              training);
       curated = outcome.groundTruth();
       lastNgram = trained(outcome, StudentRecipe.NGRAM);
       lastMlp = trained(outcome, StudentRecipe.MINILM_MLP);
@@ -857,7 +876,8 @@ public final class FlywheelExperiment {
             labelled.stream().map(e -> new Curation.Example(e.text, e.label, e.vector)).toList(),
             validation,
             labels,
-            cycle * 31L + 11);
+            cycle * 31L + 11,
+            training);
     folds.probabilities().forEach((i, p) -> out.put(labelled.get(i), p));
     if (folds.student() != null) {
       for (Entry e : pool) {
@@ -998,7 +1018,8 @@ public final class FlywheelExperiment {
         confirmed);
   }
 
-  private StudentRecipe.Trained train(
+  /** A student trained on the training threads, as a flywheel cycle trains it. */
+  private CompletableFuture<StudentRecipe.Trained> training(
       String architecture,
       String version,
       List<Curation.Example> fit,
@@ -1006,18 +1027,40 @@ public final class FlywheelExperiment {
       List<String> labels,
       Function<String, float[]> embed,
       double outOfScopeShare) {
-    log.accept("training " + version + " on " + fit.size() + " examples");
-    return StudentRecipe.train(
-        architecture,
-        version,
-        fit,
-        validation,
-        labels,
-        null,
-        StudentRecipe.PATIENCE,
-        outOfScopeShare,
-        embed,
-        progress -> {});
+    return CompletableFuture.supplyAsync(
+        () -> {
+          log.accept("training " + version + " on " + fit.size() + " examples");
+          return StudentRecipe.train(
+              architecture,
+              version,
+              fit,
+              validation,
+              labels,
+              null,
+              StudentRecipe.PATIENCE,
+              outOfScopeShare,
+              embed,
+              progress -> {});
+        },
+        training);
+  }
+
+  private static ExecutorService trainingThreads() {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            1,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread thread = new Thread(r, "experiment-training");
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static ModelRow row(
