@@ -8,15 +8,59 @@ public final class LinearHead {
 
   private final float[][] hiddenWeights; // [hidden][inputs], or null
   private final float[] hiddenBias;
-  private final float[][] outputWeights; // [labels][inputs or hidden]
+  private final float[][] outputWeights; // [labels][hidden], or null without a hidden layer
+  // without a hidden layer: the output weights input-major, [inputs][labels] in one array, so that
+  // an n-gram question's few hundred buckets are read in short runs, not across as many arrays as
+  // labels (the same sums in the same order as label by label)
+  private final float[] byInput;
+  private final int inputs;
   private final float[] outputBias;
 
+  /**
+   * @param outputWeights [labels][inputs or hidden]
+   */
   public LinearHead(
       float[][] hiddenWeights, float[] hiddenBias, float[][] outputWeights, float[] outputBias) {
     this.hiddenWeights = hiddenWeights;
     this.hiddenBias = hiddenBias;
-    this.outputWeights = outputWeights;
     this.outputBias = outputBias;
+    if (hiddenWeights != null) {
+      this.outputWeights = outputWeights;
+      this.byInput = null;
+      this.inputs = hiddenWeights[0].length;
+    } else {
+      int labels = outputWeights.length;
+      this.inputs = outputWeights[0].length;
+      this.byInput = new float[Math.multiplyExact(inputs, labels)];
+      for (int c = 0; c < labels; c++) {
+        float[] row = outputWeights[c];
+        for (int i = 0; i < inputs; i++) {
+          byInput[i * labels + c] = row[i];
+        }
+      }
+      this.outputWeights = null;
+    }
+  }
+
+  private LinearHead(float[] byInput, int inputs, float[] outputBias) {
+    this.hiddenWeights = null;
+    this.hiddenBias = null;
+    this.outputWeights = null;
+    this.byInput = byInput;
+    this.inputs = inputs;
+    this.outputBias = outputBias;
+  }
+
+  /**
+   * A head without a hidden layer from its weights input-major: {@code byInput[i * labels + c]} is
+   * label c's weight of input i (the array is the head's own from now on).
+   */
+  public static LinearHead linear(float[] byInput, int inputs, float[] bias) {
+    if (inputs < 1 || byInput.length != (long) inputs * bias.length) {
+      throw new IllegalArgumentException(
+          "weights for " + inputs + " inputs and " + bias.length + " labels expected");
+    }
+    return new LinearHead(byInput, inputs, bias);
   }
 
   public int labels() {
@@ -25,16 +69,18 @@ public final class LinearHead {
 
   /** The width of the input: MiniLM's dimensions, or the n-gram model's hash buckets. */
   public int inputs() {
-    return hiddenWeights != null ? hiddenWeights[0].length : outputWeights[0].length;
+    return inputs;
   }
 
   /** Parameters, for the registry and the comparison table. */
   public long parameters() {
-    long p = (long) outputWeights.length * outputWeights[0].length + outputBias.length;
-    if (hiddenWeights != null) {
-      p += (long) hiddenWeights.length * hiddenWeights[0].length + hiddenBias.length;
+    if (hiddenWeights == null) {
+      return (long) inputs * labels() + labels();
     }
-    return p;
+    return (long) labels() * hiddenBias.length
+        + labels()
+        + (long) hiddenWeights.length * hiddenWeights[0].length
+        + hiddenBias.length;
   }
 
   /** Probabilities for a sparse input (n-gram features). Only linear heads take sparse input. */
@@ -42,16 +88,20 @@ public final class LinearHead {
     if (hiddenWeights != null) {
       throw new IllegalStateException("a hidden layer needs dense input");
     }
-    float[] z = outputBias.clone();
+    int labels = labels();
+    float[] s = new float[labels];
     int[] idx = x.indices();
     float[] val = x.values();
-    for (int c = 0; c < z.length; c++) {
-      float[] w = outputWeights[c];
-      float s = 0;
-      for (int i = 0; i < idx.length; i++) {
-        s += w[idx[i]] * val[i];
+    for (int i = 0; i < idx.length; i++) {
+      int base = idx[i] * labels;
+      float v = val[i];
+      for (int c = 0; c < labels; c++) {
+        s[c] += byInput[base + c] * v;
       }
-      z[c] += s;
+    }
+    float[] z = outputBias.clone();
+    for (int c = 0; c < labels; c++) {
+      z[c] += s[c];
     }
     return softmax(z);
   }
@@ -71,6 +121,21 @@ public final class LinearHead {
       }
     }
     float[] z = outputBias.clone();
+    if (hiddenWeights == null) {
+      int labels = z.length;
+      float[] s = new float[labels];
+      for (int i = 0; i < in.length; i++) {
+        int base = i * labels;
+        float v = in[i];
+        for (int c = 0; c < labels; c++) {
+          s[c] += byInput[base + c] * v;
+        }
+      }
+      for (int c = 0; c < labels; c++) {
+        z[c] += s[c];
+      }
+      return softmax(z);
+    }
     for (int c = 0; c < z.length; c++) {
       float[] w = outputWeights[c];
       float s = 0;
@@ -122,25 +187,34 @@ public final class LinearHead {
   public byte[] toBytes() {
     try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      int labels = labels();
       int[] columns = hiddenWeights == null ? nonZeroColumns() : null;
-      if (columns != null && columns.length < outputWeights[0].length / 2) {
+      if (columns != null && columns.length < inputs / 2) {
         out.writeByte(SPARSE_COLUMNS);
-        out.writeInt(outputWeights.length);
-        out.writeInt(outputWeights[0].length);
+        out.writeInt(labels);
+        out.writeInt(inputs);
         out.writeInt(columns.length);
         for (int column : columns) {
           out.writeInt(column);
-          for (float[] row : outputWeights) {
-            out.writeFloat(row[column]);
+          for (int c = 0; c < labels; c++) {
+            out.writeFloat(byInput[column * labels + c]);
+          }
+        }
+        writeVector(out, outputBias);
+      } else if (hiddenWeights == null) {
+        out.writeBoolean(false);
+        out.writeInt(labels);
+        out.writeInt(inputs);
+        for (int c = 0; c < labels; c++) {
+          for (int i = 0; i < inputs; i++) {
+            out.writeFloat(byInput[i * labels + c]);
           }
         }
         writeVector(out, outputBias);
       } else {
-        out.writeBoolean(hiddenWeights != null);
-        if (hiddenWeights != null) {
-          writeMatrix(out, hiddenWeights);
-          writeVector(out, hiddenBias);
-        }
+        out.writeBoolean(true);
+        writeMatrix(out, hiddenWeights);
+        writeVector(out, hiddenBias);
         writeMatrix(out, outputWeights);
         writeVector(out, outputBias);
       }
@@ -155,12 +229,12 @@ public final class LinearHead {
   private static final int SPARSE_COLUMNS = 2;
 
   private int[] nonZeroColumns() {
-    int inputs = outputWeights[0].length;
+    int labels = labels();
     int[] columns = new int[inputs];
     int n = 0;
     for (int i = 0; i < inputs; i++) {
-      for (float[] row : outputWeights) {
-        if (row[i] != 0) {
+      for (int c = 0; c < labels; c++) {
+        if (byInput[i * labels + c] != 0) {
           columns[n++] = i;
           break;
         }
@@ -174,15 +248,17 @@ public final class LinearHead {
         new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
       int format = in.readUnsignedByte();
       if (format == SPARSE_COLUMNS) {
-        float[][] weights = new float[in.readInt()][in.readInt()];
+        int labels = in.readInt();
+        int inputs = in.readInt();
+        float[] byInput = new float[Math.multiplyExact(inputs, labels)];
         int columns = in.readInt();
-        for (int c = 0; c < columns; c++) {
+        for (int n = 0; n < columns; n++) {
           int column = in.readInt();
-          for (float[] row : weights) {
-            row[column] = in.readFloat();
+          for (int c = 0; c < labels; c++) {
+            byInput[column * labels + c] = in.readFloat();
           }
         }
-        return new LinearHead(null, null, weights, readVector(in));
+        return linear(byInput, inputs, readVector(in));
       }
       boolean hidden = format != 0;
       float[][] hw = hidden ? readMatrix(in) : null;

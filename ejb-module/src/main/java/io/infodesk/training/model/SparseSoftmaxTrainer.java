@@ -162,12 +162,9 @@ public final class SparseSoftmaxTrainer {
   private static LinearHead snapshot(float[] w, float[] b, double[] classWeight) {
     int labels = b.length;
     int buckets = w.length / (2 * labels);
-    float[][] copy = new float[labels][buckets];
+    float[] copy = new float[Math.multiplyExact(buckets, labels)];
     for (int k = 0; k < buckets; k++) {
-      int base = k * 2 * labels;
-      for (int c = 0; c < labels; c++) {
-        copy[c][k] = w[base + c];
-      }
+      System.arraycopy(w, k * 2 * labels, copy, k * labels, labels);
     }
     float[] bias = b.clone();
     for (int c = 0; c < labels; c++) {
@@ -175,7 +172,7 @@ public final class SparseSoftmaxTrainer {
         bias[c] = ABSENT_BIAS;
       }
     }
-    return new LinearHead(null, null, copy, bias);
+    return LinearHead.linear(copy, buckets, bias);
   }
 
   /** The bias of a class the training data has no example of: never the most probable. */
