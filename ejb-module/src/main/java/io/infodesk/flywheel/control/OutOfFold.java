@@ -91,18 +91,18 @@ public final class OutOfFold {
           CompletableFuture.supplyAsync(
               () -> fold(fit, held, labelled, validation, labels), executor));
     }
+    List<Fold> done = trained.stream().map(TrainingPipeline::joined).toList();
     Map<Integer, Map<String, Double>> out = new HashMap<>();
     int right = 0;
     List<Map<String, Double>> validationScores = new ArrayList<>();
-    for (CompletableFuture<Fold> future : trained) {
-      Fold fold = TrainingPipeline.joined(future);
+    for (Fold fold : done) {
       out.putAll(fold.probabilities());
       right += fold.right();
       validationScores.addAll(fold.validationScores());
     }
     return new Result(
         out,
-        TrainingPipeline.joined(trained.get(0)).student(),
+        done.get(0).student(),
         right / (2.0 * validation.size()),
         List.copyOf(validationScores));
   }

@@ -88,54 +88,34 @@ public final class LinearHead {
     if (hiddenWeights != null) {
       throw new IllegalStateException("a hidden layer needs dense input");
     }
-    int labels = labels();
-    float[] s = new float[labels];
+    float[] sums = new float[labels()];
     int[] idx = x.indices();
     float[] val = x.values();
     for (int i = 0; i < idx.length; i++) {
-      int base = idx[i] * labels;
-      float v = val[i];
-      for (int c = 0; c < labels; c++) {
-        s[c] += byInput[base + c] * v;
-      }
+      addInput(sums, idx[i], val[i]);
     }
-    float[] z = outputBias.clone();
-    for (int c = 0; c < labels; c++) {
-      z[c] += s[c];
-    }
-    return softmax(z);
+    return withBias(sums);
   }
 
   /** Probabilities for a dense input (MiniLM embeddings, or dense n-grams). */
   public float[] probabilities(float[] x) {
-    float[] in = x;
-    if (hiddenWeights != null) {
-      in = new float[hiddenBias.length];
-      for (int j = 0; j < in.length; j++) {
-        float s = hiddenBias[j];
-        float[] w = hiddenWeights[j];
-        for (int i = 0; i < x.length; i++) {
-          s += w[i] * x[i];
-        }
-        in[j] = Math.max(0, s);
+    if (hiddenWeights == null) {
+      float[] sums = new float[labels()];
+      for (int i = 0; i < x.length; i++) {
+        addInput(sums, i, x[i]);
       }
+      return withBias(sums);
+    }
+    float[] in = new float[hiddenBias.length];
+    for (int j = 0; j < in.length; j++) {
+      float s = hiddenBias[j];
+      float[] w = hiddenWeights[j];
+      for (int i = 0; i < x.length; i++) {
+        s += w[i] * x[i];
+      }
+      in[j] = Math.max(0, s);
     }
     float[] z = outputBias.clone();
-    if (hiddenWeights == null) {
-      int labels = z.length;
-      float[] s = new float[labels];
-      for (int i = 0; i < in.length; i++) {
-        int base = i * labels;
-        float v = in[i];
-        for (int c = 0; c < labels; c++) {
-          s[c] += byInput[base + c] * v;
-        }
-      }
-      for (int c = 0; c < labels; c++) {
-        z[c] += s[c];
-      }
-      return softmax(z);
-    }
     for (int c = 0; c < z.length; c++) {
       float[] w = outputWeights[c];
       float s = 0;
@@ -143,6 +123,25 @@ public final class LinearHead {
         s += w[i] * in[i];
       }
       z[c] += s;
+    }
+    return softmax(z);
+  }
+
+  /**
+   * Adds input {@code input}'s weights times {@code value} to each label's sum (no hidden layer).
+   */
+  private void addInput(float[] sums, int input, float value) {
+    int base = input * sums.length;
+    for (int c = 0; c < sums.length; c++) {
+      sums[c] += byInput[base + c] * value;
+    }
+  }
+
+  /** Each label's bias plus its sum over the inputs, as probabilities. */
+  private float[] withBias(float[] sums) {
+    float[] z = outputBias.clone();
+    for (int c = 0; c < z.length; c++) {
+      z[c] += sums[c];
     }
     return softmax(z);
   }
